@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { MethodMap } from '../../shared/api/define';
+import type { Db } from './db/open';
+import type { EventBus } from './events';
+import type { FileStore } from './files';
+import type { JobRunner } from './jobs';
+
+/** What every handler gets besides its input. The database handle can change (restore), so read `ctx.db` per call. */
+export interface BackendContext {
+  db: Db;
+  readonly dbPath: string;
+  readonly appVersion: string;
+  readonly referenceDir: string;
+  readonly jobs: JobRunner;
+  readonly files: FileStore;
+  readonly events: EventBus;
+  /** The user's name from 设置, for the audit log. */
+  userName(): string;
+  /** Closes and reopens the database file (after a restore). */
+  reopen(): Promise<void>;
+}
+
+export type Handler<S extends MethodMap[string]> = (
+  input: z.output<S['input']>,
+  ctx: BackendContext,
+) => z.input<S['output']> | Promise<z.input<S['output']>>;
+
+/** An area's handlers: exactly one per method its contract declares. */
+export type AreaHandlers<M extends MethodMap> = { [K in keyof M]: Handler<M[K]> };

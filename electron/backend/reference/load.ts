@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import countries from 'i18n-iso-countries';
+import type { Db } from '../db/open';
+
+/** Each data set's version. Bump one when its file changes: databases holding an older version reload it. */
+export const VERSIONS = {
+  industries: 'GB/T 4754-2017 (2019 amendment) r1',
+  divisions: 'NBS 2023-06-30 r1',
+  countries: 'ISO 3166-1 / i18n-iso-countries 7.14.0 + aliases r1',
+  countryGroups: 'groups 2025-10 r1',
+  hightech: 'manufacturing 2017 + services 2018 r1',
+} as const;
+export type Dataset = keyof typeof VERSIONS;
+
+/** Regions that the statistics list separately from countries, with the names the returns use. */
+const REGION_NAMES: Record<string, string> = { HKG: '中国香港', MAC: '中国澳门', TWN: '中国台湾' };
+
+function readCsv(dir: string, file: string): Record<string, string>[] {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  return parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+}
+
+let localesRegistered = false;
+function registerLocales(): void {
+  if (localesRegistered) return;
+  const require = createRequire(import.meta.url);
+  countries.registerLocale(require('i18n-iso-countries/langs/zh.json'));
+  countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+  localesRegistered = true;
+}
+
+const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
+  industries(db, dir) {
+    db.exec('DELETE FROM ref_industry');
+    const insert = db.prepare('INSERT INTO ref_industry (code, name, level, parent, section) VALUES (?, ?, ?, ?, ?)');
+    const rows = readCsv(dir, 'gbt4754-2017-industries.csv');
+    for (const r of rows) insert.run(r.code, r.name, r.level, r.parent || null, r.section);
+    return rows.length;
+  },
+  divisions(db, dir) {
+    db.exec('DELETE FROM ref_division');
+    const insert = db.prepare('INSERT INTO ref_division (code, name, level, parent) VALUES (?, ?, ?, ?)');
+    const rows = readCsv(dir, 'admin-divisions-2023.csv');
+    for (const r of rows) insert.run(r.code, r.name, r.level, r.parent || null);
+    return rows.length;
+  },
+  countries(db, dir) {
+    registerLocales();
+    const upsert = db.prepare(
+      `INSERT INTO ref_country (code, name, name_en, alpha2, is_region) VALUES (@code, @name, @nameEn, @alpha2, @isRegion)
+       ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, alpha2 = excluded.alpha2,
+         is_region = excluded.is_region`,
+    );
+    const alpha3 = countries.getAlpha3Codes() as Record<string, string>;
+    let n = 0;
+    for (const [code, alpha2] of Object.entries(alpha3)) {
+      const name = REGION_NAMES[code] ?? countries.getName(alpha2, 'zh') ?? code;
+      upsert.run({ code, name, nameEn: countries.getName(alpha2, 'en') ?? null, alpha2, isRegion: code in REGION_NAMES ? 1 : 0 });
+      n++;
+    }
+    db.exec('DELETE FROM ref_country_alias');
+    const alias = db.prepare('INSERT OR REPLACE INTO ref_country_alias (alias, code) VALUES (?, ?)');
+    // Every country's own Chinese and English names resolve too, so aliases only list what differs.
+    for (const row of db.prepare('SELECT code, name, name_en FROM ref_country').all() as { code: string; name: string; name_en: string | null }[]) {
+      alias.run(normalizeCountryText(row.name), row.code);
+      if (row.name_en) alias.run(normalizeCountryText(row.name_en), row.code);
+      alias.run(row.code, row.code);
+    }
+    for (const code of Object.keys(alpha3)) alias.run(normalizeCountryText(alpha3[code]!), code);
+    for (const r of readCsv(dir, 'country-aliases-zh.csv')) alias.run(normalizeCountryText(r.alias!), r.iso3);
+    return n;
+  },
+  countryGroups(db, dir) {
+    db.exec('DELETE FROM ref_country_group_member; DELETE FROM ref_country_group;');
+    const group = db.prepare('INSERT INTO ref_country_group (code, name, note, sort) VALUES (?, ?, ?, ?)');
+    readCsv(dir, 'country-groups.csv').forEach((r, i) => group.run(r.group, r.name_zh, r.note || null, i));
+    const member = db.prepare('INSERT INTO ref_country_group_member (group_code, country_code, valid_from, valid_to) VALUES (?, ?, ?, ?)');
+    const rows = readCsv(dir, 'country-group-members.csv');
+    for (const r of rows) member.run(r.group, r.iso3, r.valid_from || null, r.valid_to || null);
+    return rows.length;
+  },
+  hightech(db, dir) {
+    db.exec('DELETE FROM ref_hightech');
+    const insert = db.prepare('INSERT OR IGNORE INTO ref_hightech (kind, ht_code, ht_name, industry_code, partial) VALUES (?, ?, ?, ?, ?)');
+    let n = 0;
+    for (const [kind, file] of [['manufacturing', 'hightech-manufacturing-2017.csv'], ['services', 'hightech-services-2018.csv']] as const) {
+      for (const r of readCsv(dir, file)) {
+        insert.run(kind, r.ht_code, r.ht_name, r.gbt4754_code, Number(r.partial || 0));
+        n++;
+      }
+    }
+    return n;
+  },
+};
+
+/** Upper-case, NFKC, no spaces or brackets: how a country is looked up whatever way a file writes it. */
+export function normalizeCountryText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s()（）·.,'’]/g, '')
+    .toUpperCase();
+}
+
+/** Loads every data set whose stored version differs from this app's; returns the ones loaded. */
+export function loadReferenceData(db: Db, dir: string): Dataset[] {
+  const stored = new Map(
+    (db.prepare('SELECT dataset, version FROM ref_version').all() as { dataset: string; version: string }[]).map((r) => [r.dataset, r.version]),
+  );
+  const stale = (Object.keys(VERSIONS) as Dataset[]).filter((d) => stored.get(d) !== VERSIONS[d]);
+  if (!stale.length) return [];
+  const record = db.prepare(
+    `INSERT INTO ref_version (dataset, version, rows, loaded_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(dataset) DO UPDATE SET version = excluded.version, rows = excluded.rows, loaded_at = excluded.loaded_at`,
+  );
+  db.transaction(() => {
+    // countries before groups: group members reference countries
+    for (const d of stale) record.run(d, VERSIONS[d], loaders[d](db, dir), new Date().toISOString());
+  })();
+  return stale;
+}
+
+/** The folder of the reference CSVs: beside the bundle when packaged, `shared/reference` in the source tree. */
+export function defaultReferenceDir(): string {
+  const candidates = [
+    process.env.FDI_DESK_REFERENCE_DIR,
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/reference'),
+    path.resolve(process.cwd(), 'shared/reference'),
+  ].filter((p): p is string => !!p);
+  const found = candidates.find((p) => fs.existsSync(path.join(p, 'gbt4754-2017-industries.csv')));
+  if (!found) throw new Error(`reference data not found in ${candidates.join(', ')}`);
+  return found;
+}

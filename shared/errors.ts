@@ -1,0 +1,47 @@
+/**
+ * Stable error codes (English, for logs and scripts) with their Chinese messages (for people).
+ * A code never changes meaning once shipped; add new ones at the end of their group.
+ */
+export const ERROR_MESSAGES = {
+  // transport and dispatch
+  UNKNOWN_METHOD: '未知的接口方法',
+  INVALID_INPUT: '输入不符合要求',
+  INVALID_OUTPUT: '程序返回了不符合约定的结果',
+  UNAUTHORIZED: '缺少或错误的访问令牌',
+  FORBIDDEN_HOST: '拒绝来自非本机地址的请求',
+  BODY_TOO_LARGE: '请求内容过大',
+  BAD_JSON: '请求内容不是有效的 JSON',
+  NOT_FOUND: '找不到所请求的内容',
+  INTERNAL: '程序内部错误，请联系技术支持',
+  // database
+  DB_UNREADABLE: '无法打开数据库文件',
+  DB_TOO_NEW: '数据库来自更新版本的外资工作台，请先升级程序',
+  DB_MIGRATION_FAILED: '数据库升级失败，已保留升级前的备份',
+  DB_INTEGRITY: '数据库完整性检查未通过',
+  BACKUP_FAILED: '备份数据库失败',
+  // files and jobs
+  FILE_NOT_FOUND: '找不到文件',
+  FILE_UNREADABLE: '文件无法读取或已损坏',
+  FILE_UNSUPPORTED: '不支持的文件类型',
+  JOB_NOT_FOUND: '找不到该任务',
+  JOB_CANCELLED: '任务已取消',
+  // domain rules
+  USCC_INVALID: '统一社会信用代码不正确',
+  USCC_ORG_CODE_WARNING: '统一社会信用代码中的组织机构代码校验位不符',
+  UNIT_UNKNOWN: '无法识别的金额单位',
+  AMOUNT_INVALID: '金额不是有效的数字',
+  AMOUNT_NEGATIVE: '金额不能为负数',
+  PERIOD_INVALID: '无法识别的日期或月份',
+  COUNTRY_UNKNOWN: '无法识别的国别（地区）',
+  INDUSTRY_UNKNOWN: '无法识别的行业',
+  DIVISION_UNKNOWN: '无法识别的行政区划',
+  DUPLICATE: '重复的记录',
+  CONFLICT: '与已有数据冲突',
+  REFUSED: '操作被拒绝',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}

@@ -1,0 +1,46 @@
+import { roundStored } from './money';
+
+/** Amount units bureau files use, with their factor to 万美元. Longest names first so 万美元 never reads as 美元. */
+const UNIT_FACTORS: ReadonlyArray<readonly [string, number]> = [
+  ['亿美元', 10000],
+  ['万美元', 1],
+  ['千美元', 0.1],
+  ['美元', 0.0001],
+];
+export type AmountUnit = '亿美元' | '万美元' | '千美元' | '美元';
+
+/** Finds the unit named in a header or title text (`单位：美元`, `实际使用外资（万美元）`), or null. */
+export function findUnit(text: string): AmountUnit | null {
+  const t = text.normalize('NFKC').replace(/\s/g, '');
+  for (const [name] of UNIT_FACTORS) if (t.includes(name)) return name as AmountUnit;
+  return null;
+}
+
+export function toWan(amount: number, unit: AmountUnit): number {
+  const factor = UNIT_FACTORS.find(([name]) => name === unit)![1];
+  return roundStored(amount * factor);
+}
+
+export type AmountParse =
+  | { ok: true; value: number | null }
+  | { ok: false; code: 'AMOUNT_INVALID' | 'AMOUNT_NEGATIVE' };
+
+/**
+ * Reads an amount cell: numbers pass; text may carry thousands separators (also full-width), spaces, or a dash for
+ * nothing. Blank or a lone dash is null (no amount). Negatives, including accounting `(12)`, are refused.
+ */
+export function parseAmount(cell: unknown): AmountParse {
+  if (cell === null || cell === undefined) return { ok: true, value: null };
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { ok: false, code: 'AMOUNT_INVALID' };
+    return cell < 0 ? { ok: false, code: 'AMOUNT_NEGATIVE' } : { ok: true, value: cell };
+  }
+  if (typeof cell !== 'string') return { ok: false, code: 'AMOUNT_INVALID' };
+  const t = cell.normalize('NFKC').replace(/[\s,]/g, '');
+  if (t === '' || /^[-—–－]+$/.test(t)) return { ok: true, value: null };
+  if (/^\(.*\)$/.test(t) || t.startsWith('-')) {
+    return /^\(?-?\d+(\.\d+)?\)?$/.test(t) ? { ok: false, code: 'AMOUNT_NEGATIVE' } : { ok: false, code: 'AMOUNT_INVALID' };
+  }
+  if (!/^\+?\d+(\.\d+)?$/.test(t)) return { ok: false, code: 'AMOUNT_INVALID' };
+  return { ok: true, value: Number(t) };
+}
