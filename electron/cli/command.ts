@@ -1,0 +1,48 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { ErrorCode } from '../../shared/errors';
+import { errorData, type AppErrorData } from '../../shared/result';
+
+export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+export type CliValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
+
+/** Exit codes every command keeps: 0 ok, 1 refused input, 2 unreadable file or database, 3 internal error. */
+export const EXIT = { ok: 0, refused: 1, unreadable: 2, internal: 3 } as const;
+
+const UNREADABLE: ReadonlySet<string> = new Set<ErrorCode>(['DB_UNREADABLE', 'DB_TOO_NEW', 'DB_MIGRATION_FAILED', 'FILE_NOT_FOUND', 'FILE_UNREADABLE', 'FILE_UNSUPPORTED']);
+const INTERNAL: ReadonlySet<string> = new Set<ErrorCode>(['INTERNAL', 'INVALID_OUTPUT']);
+
+export function exitCodeFor(error: AppErrorData): number {
+  if (UNREADABLE.has(error.code)) return EXIT.unreadable;
+  if (INTERNAL.has(error.code)) return EXIT.internal;
+  return EXIT.refused;
+}
+
+export interface CliIO {
+  json: boolean;
+  /** Machine output (with --json) or a human line. */
+  out(value: unknown, human?: string): void;
+  /** A refusal: Chinese message with its code on stderr (and the JSON error on stdout with --json). */
+  fail(error: AppErrorData, extra?: Record<string, unknown>): number;
+}
+
+export interface CliCommand {
+  /** One or two words: `init`, `import fdi`. */
+  name: string;
+  summary: string;
+  usage: string;
+  options: CliOptions;
+  run(values: CliValues, positionals: string[], io: CliIO): Promise<number>;
+}
+
+export function refuse(code: ErrorCode, detail?: string): AppErrorData {
+  return errorData(code, detail);
+}
+
+export function requireString(values: CliValues, name: string): string | AppErrorData {
+  const v = values[name];
+  return typeof v === 'string' && v.length > 0 ? v : refuse('INVALID_INPUT', `缺少 --${name}`);
+}
+
+export function isError(value: unknown): value is AppErrorData {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}

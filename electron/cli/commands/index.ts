@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command';
+import { backupCommand, checkCommand, initCommand } from './system';
+
+/** Every CLI command. Areas add theirs here. */
+export const COMMANDS: CliCommand[] = [initCommand, checkCommand, backupCommand];

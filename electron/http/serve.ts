@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend/create';
+import { seedDemo } from '../backend/demo';
+import { defaultDbPath } from '../backend/paths';
+import { startHttpServer } from './server';
+
+/**
+ * Browser mode: `npm run serve -- --db FILE --port N` (`--port 0` = any free port). Prints one line with the URL and
+ * its per-run token. A database that does not exist yet is created with demo data (`--empty` for none).
+ */
+export async function serve(argv: string[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' }, empty: { type: 'boolean' } },
+  });
+  const dbPath = path.resolve(values.db ?? defaultDbPath());
+  const fresh = !fs.existsSync(dbPath);
+  const backend = await createBackend({ dbPath, create: true });
+  if (fresh && !values.empty) seedDemo(backend.ctx.db);
+  const staticDir = path.resolve(values.static ?? path.join(process.cwd(), 'dist/renderer'));
+  const server = await startHttpServer(backend, { port: Number(values.port ?? 0), staticDir });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      backend.close();
+    },
+  };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  serve(process.argv.slice(2)).then(
+    ({ url, close }) => {
+      process.stdout.write(`${url}\n`);
+      const stop = () => void close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (err) => {
+      process.stderr.write(`错误 [${err?.code ?? 'INTERNAL'}]：${err?.message ?? err}\n`);
+      process.exit(2);
+    },
+  );
+}
