@@ -4,12 +4,15 @@ import { setJurisdiction } from '../settings/jurisdiction';
 import { writeSetting } from '../settings/store';
 import { seedDemoFdi, type DemoArea } from './fdi';
 import { seededRandom, type Random } from './random';
+import { seedDemoTargets } from './targets';
 
 /** A demo seeder for one area (projects, chains, targets…), run after the jurisdiction and the FDI records exist. */
 export type DemoSeeder = (db: Db, rng: Random, area: DemoArea, today: Date) => void;
 
 /** Areas add their seeder here. */
-const AREA_SEEDERS: DemoSeeder[] = [];
+const AREA_SEEDERS: DemoSeeder[] = [
+  seedDemoTargets,
+];
 
 const DEMO_DIVISION = '3205'; // 江苏省苏州市
 const DEMO_PLATFORMS: ReadonlyArray<readonly [string, PlatformType, string]> = [
