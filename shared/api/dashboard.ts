@@ -42,8 +42,16 @@ export const kpiSchema = z.object({
 });
 export type Kpi = z.infer<typeof kpiSchema>;
 
-/** One bar or slice; `key` is what the drill-down filters on (country code, section letter, district id…). */
-export const chartItemSchema = z.object({ key: z.string(), name: z.string(), value: z.number() });
+/**
+ * One bar or slice, with the `stats.records` filter that gives the records behind it (the stats tables' own filter
+ * for that row), so a click shows exactly what was summed.
+ */
+export const chartItemSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  value: z.number(),
+  filter: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
 export type ChartItem = z.infer<typeof chartItemSchema>;
 
 export const chainGapSchema = z.object({
@@ -60,7 +68,7 @@ export const chainCompletenessSchema = z.object({
   strong: z.number().int(),
   weak: z.number().int(),
   missing: z.number().int(),
-  /** Strong segments over all segments, percent 1 decimal (null for a chain with no segments). */
+  /** The gap rule's completeness: leaf segments not missing, percent 1 decimal (null for a chain with no segments). */
   completeness: z.number().nullable(),
   gaps: z.array(chainGapSchema),
 });

@@ -84,12 +84,18 @@ describe('alerts and chain completeness', () => {
     ]);
     expect(alerts.filter((a: any) => a.kind === 'issueOverdue')).toMatchObject([{ id: never, days: 5, category: 'land', owner: '张三' }]);
     expect(alerts.filter((a: any) => a.kind === 'gapWithoutTarget').map((a: any) => [a.id, a.segment, a.segmentStatus])).toEqual([
-      [chain, '电机', 'weak'],
       [chain, '软件', 'missing'],
+      [chain, '电机', 'weak'],
     ]);
     const charts = await call(b, 'dashboard.charts', { year: 2026, to: '2026-03' });
     expect(charts.chains).toEqual([
-      expect.objectContaining({ id: chain, segments: 4, strong: 1, weak: 1, missing: 2, completeness: 25 }),
+      expect.objectContaining({ id: chain, segments: 4, strong: 1, weak: 1, missing: 2, completeness: 50 }),
+    ]);
+    // the gap rule's walk order: missing before weak
+    expect(charts.chains[0].gaps.map((g: any) => [g.name, g.targets])).toEqual([
+      ['芯片', 1],
+      ['软件', 0],
+      ['电机', 0],
     ]);
     expect(charts.pipeline.find((p: any) => p.stage === 'negotiating').count).toBe(2);
   });

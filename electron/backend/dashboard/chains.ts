@@ -1,42 +1,53 @@
 import type { ChainCompleteness } from '../../../shared/api/dashboard';
-import type { SegmentStatus } from '../../../shared/domain/chain';
-import { sharePercent } from '../../../shared/rules/money';
+import type { FirmRole, SegmentStatus, TargetStatus } from '../../../shared/domain/chain';
+import { TIERS } from '../../../shared/domain/chain';
+import { analyseChain } from '../../../shared/rules/gap';
 import type { Db } from '../db/open';
 
-type SegmentRow = {
-  id: number;
-  chainId: number;
-  name: string;
-  override: SegmentStatus | null;
-  firms: number;
-  targets: number;
-  threshold: number;
-};
+type ChainRow = { id: number; name: string; threshold: number; tiers: string | null };
+type SegmentRow = { id: number; chainId: number; parentId: number | null; name: string; tier: string; override: SegmentStatus | null; reason: string | null };
 
 /**
- * PROVISIONAL gap status until the chains helper's rule (shared/rules/gap.ts) lands: an override wins; otherwise no
- * local firm is 缺, fewer than the chain's threshold is 弱, else 强.
+ * Each chain's completeness and open gaps, by the chains area's own gap rule (shared/rules/gap.ts), so the
+ * dashboard and the chain map never disagree. Counts are over all segments; completeness is the rule's (leaf
+ * segments not missing).
  */
-function segmentStatus(s: SegmentRow): SegmentStatus {
-  if (s.override) return s.override;
-  if (s.firms === 0) return 'missing';
-  return s.firms < s.threshold ? 'weak' : 'strong';
-}
-
-/** Each chain's completeness (strong segments over all) and its open gaps (weak or missing) with their targets. */
 export function chainCompleteness(db: Db): ChainCompleteness[] {
-  const chains = db.prepare('SELECT id, name FROM chain ORDER BY id').all() as { id: number; name: string }[];
+  const chains = db.prepare('SELECT id, name, strong_threshold AS threshold, tiers FROM chain ORDER BY id').all() as ChainRow[];
+  if (chains.length === 0) return [];
   const segments = db
     .prepare(
-      `SELECT s.id, s.chain_id AS chainId, s.name, s.status_override AS override, c.strong_threshold AS threshold,
-         (SELECT count(*) FROM segment_enterprise e WHERE e.segment_id = s.id) AS firms,
-         (SELECT count(*) FROM target t WHERE t.segment_id = s.id) AS targets
-       FROM segment s JOIN chain c ON c.id = s.chain_id ORDER BY s.chain_id, s.sort, s.id`,
+      `SELECT id, chain_id AS chainId, parent_id AS parentId, name, tier, status_override AS override, override_reason AS reason
+       FROM segment ORDER BY chain_id, sort, id`,
     )
     .all() as SegmentRow[];
+  const firms = db
+    .prepare(
+      `SELECT e.segment_id AS segmentId, e.role, e.enterprise_id AS enterpriseId, e.company_name AS companyName, s.chain_id AS chainId
+       FROM segment_enterprise e JOIN segment s ON s.id = e.segment_id`,
+    )
+    .all() as { segmentId: number; role: FirmRole; enterpriseId: number | null; companyName: string; chainId: number }[];
+  const targets = db
+    .prepare('SELECT t.segment_id AS segmentId, t.status, s.chain_id AS chainId FROM target t JOIN segment s ON s.id = t.segment_id')
+    .all() as { segmentId: number; status: TargetStatus; chainId: number }[];
   return chains.map((chain) => {
-    const own = segments.filter((s) => s.chainId === chain.id).map((s) => ({ ...s, status: segmentStatus(s) }));
-    const count = (status: SegmentStatus) => own.filter((s) => s.status === status).length;
+    const own = segments.filter((s) => s.chainId === chain.id);
+    const analysis = analyseChain({
+      segments: own.map((s) => ({
+        id: s.id,
+        parentId: s.parentId,
+        name: s.name,
+        tier: s.tier,
+        override: s.override ? { status: s.override, reason: s.reason ?? '' } : null,
+      })),
+      firms: firms.filter((f) => f.chainId === chain.id),
+      targets: targets.filter((t) => t.chainId === chain.id),
+      threshold: chain.threshold,
+      tiers: chain.tiers ? (JSON.parse(chain.tiers) as string[]) : Object.keys(TIERS),
+    });
+    const byId = new Map(analysis.segments.map((g) => [g.segmentId, g]));
+    const name = new Map(own.map((s) => [s.id, s.name]));
+    const count = (status: SegmentStatus) => analysis.segments.filter((g) => g.status === status).length;
     return {
       id: chain.id,
       name: chain.name,
@@ -44,10 +55,11 @@ export function chainCompleteness(db: Db): ChainCompleteness[] {
       strong: count('strong'),
       weak: count('weak'),
       missing: count('missing'),
-      completeness: sharePercent(count('strong'), own.length),
-      gaps: own
-        .filter((s): s is typeof s & { status: 'weak' | 'missing' } => s.status !== 'strong')
-        .map((s) => ({ segmentId: s.id, name: s.name, status: s.status, targets: s.targets })),
+      completeness: analysis.completeness,
+      gaps: analysis.gapOrder.map((id) => {
+        const g = byId.get(id)!;
+        return { segmentId: id, name: name.get(id) ?? '', status: g.status as 'weak' | 'missing', targets: g.targets };
+      }),
     };
   });
 }

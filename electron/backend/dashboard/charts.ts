@@ -10,7 +10,7 @@ import { getTarget } from './targets';
 const TOP_SOURCES = 10;
 
 const items = (rows: Breakdown[]): ChartItem[] =>
-  rows.filter((r) => r.actualFdi !== 0).map((r) => ({ key: r.key, name: r.name, value: roundReported(r.actualFdi) }));
+  rows.filter((r) => r.actualFdi !== 0).map((r) => ({ key: r.key, name: r.name, value: roundReported(r.actualFdi), filter: r.filter }));
 
 function cumulate(values: number[]): number[] {
   let sum = 0;

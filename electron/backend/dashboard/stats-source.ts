@@ -21,6 +21,8 @@ export interface Breakdown {
   key: string;
   name: string;
   actualFdi: number;
+  /** The stats.records filter of the row. */
+  filter: Record<string, string | number | boolean | null>;
 }
 
 export interface Breakdowns {
@@ -60,23 +62,24 @@ export function monthlyActual(db: Db, months: string[]): number[] {
 }
 
 export function breakdowns(db: Db, from: string, to: string): Breakdowns {
-  const q = (sql: string) => db.prepare(sql).all({ from, to }) as Breakdown[];
+  const q = (sql: string, filter: (key: string) => Breakdown['filter']) =>
+    (db.prepare(sql).all({ from, to }) as Omit<Breakdown, 'filter'>[]).map((r) => ({ ...r, filter: filter(r.key) }));
   const inRange = 'r.period BETWEEN @from AND @to';
   return {
     countries: q(`SELECT r.country_code AS key, coalesce(c.name, r.country_code) AS name, sum(r.actual_fdi) AS actualFdi
       FROM fdi_record r LEFT JOIN ref_country c ON c.code = r.country_code WHERE ${inRange} AND r.country_code IS NOT NULL
-      GROUP BY r.country_code ORDER BY actualFdi DESC`),
+      GROUP BY r.country_code ORDER BY actualFdi DESC`, (country) => ({ country })),
     groups: q(`SELECT g.code AS key, g.name, coalesce(sum(r.actual_fdi), 0) AS actualFdi FROM ref_country_group g
       JOIN ref_country_group_member m ON m.group_code = g.code
       JOIN fdi_record r ON r.country_code = m.country_code AND ${inRange}
         AND (m.valid_from IS NULL OR r.period >= m.valid_from) AND (m.valid_to IS NULL OR r.period <= m.valid_to)
-      GROUP BY g.code ORDER BY g.sort`),
+      GROUP BY g.code ORDER BY g.sort`, (group) => ({ group })),
     sections: q(`SELECT i.section AS key, s.name, sum(r.actual_fdi) AS actualFdi FROM fdi_record r
       JOIN ref_industry i ON i.code = r.industry_code JOIN ref_industry s ON s.code = i.section
-      WHERE ${inRange} GROUP BY i.section ORDER BY i.section`),
+      WHERE ${inRange} GROUP BY i.section ORDER BY i.section`, (section) => ({ section })),
     districts: q(`SELECT CAST(d.id AS TEXT) AS key, d.name, sum(r.actual_fdi) AS actualFdi FROM fdi_record r
-      JOIN district d ON d.id = r.district_id WHERE ${inRange} GROUP BY d.id ORDER BY d.sort`),
+      JOIN district d ON d.id = r.district_id WHERE ${inRange} GROUP BY d.id ORDER BY d.sort`, (id) => ({ district: Number(id) })),
     platforms: q(`SELECT CAST(p.id AS TEXT) AS key, p.name, sum(r.actual_fdi) AS actualFdi FROM fdi_record r
-      JOIN platform p ON p.id = r.platform_id WHERE ${inRange} GROUP BY p.id ORDER BY p.sort`),
+      JOIN platform p ON p.id = r.platform_id WHERE ${inRange} GROUP BY p.id ORDER BY p.sort`, (id) => ({ platform: Number(id) })),
   };
 }
