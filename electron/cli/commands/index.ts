@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
+import { exportStatsCommand, statsCommand } from './stats';
 import { backupCommand, checkCommand, initCommand } from './system';
 
 /** Every CLI command. Areas add theirs here. */
-export const COMMANDS: CliCommand[] = [initCommand, checkCommand, backupCommand];
+export const COMMANDS: CliCommand[] = [initCommand, checkCommand, backupCommand, statsCommand, exportStatsCommand];
