@@ -4,6 +4,7 @@ import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
 import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
+import { statsMethods } from './stats';
 import { systemMethods } from './system';
 
 /** The whole API: every backend method by name. Areas add their map here and nowhere else. */
@@ -13,6 +14,7 @@ export const contract = {
   ...settingsMethods,
   ...jobsMethods,
   ...filesMethods,
+  ...statsMethods,
   ...dashboardMethods,
 };
 

@@ -5,8 +5,14 @@
 export function roundTo(value: number, digits: number): number {
   if (!Number.isFinite(value)) return value;
   const sign = value < 0 ? -1 : 1;
-  const shifted = Math.round(Number(`${Math.abs(value)}e${digits}`));
-  return sign * Number(`${shifted}e-${digits}`);
+  const shifted = Math.round(shiftDecimal(Math.abs(value), digits));
+  return sign * shiftDecimal(shifted, -digits) + 0; // + 0: no -0
+}
+
+/** x × 10^n done on the decimal text; numbers that print in exponent form (1.4e-11, 1e+21) keep their exponent. */
+function shiftDecimal(x: number, n: number): number {
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  return Number(`${mantissa}e${Number(exponent) + n}`);
 }
 
 /** Rounding applied to every amount before it is stored. */

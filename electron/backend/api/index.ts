@@ -5,6 +5,7 @@ import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
+import { statsHandlers } from './stats';
 import { systemHandlers } from './system';
 
 /** Every handler, by method name. The type makes a missing or extra handler a compile error. */
@@ -14,5 +15,6 @@ export const handlers: AreaHandlers<Contract> = {
   ...settingsHandlers,
   ...jobsHandlers,
   ...filesHandlers,
+  ...statsHandlers,
   ...dashboardHandlers,
 };

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { dashboardCommand, targetsDeleteCommand, targetsListCommand, targetsSetCommand } from './dashboard';
+import { exportStatsCommand, statsCommand } from './stats';
 import { backupCommand, checkCommand, initCommand } from './system';
 
 /** Every CLI command. Areas add theirs here. */
@@ -7,6 +8,8 @@ export const COMMANDS: CliCommand[] = [
   initCommand,
   checkCommand,
   backupCommand,
+  statsCommand,
+  exportStatsCommand,
   targetsSetCommand,
   targetsListCommand,
   targetsDeleteCommand,

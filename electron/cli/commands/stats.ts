@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileRef } from '../../../shared/api/files';
+import type { StatsTables } from '../../../shared/api/stats';
+import { errorData } from '../../../shared/result';
+import { flattenStatsTables } from '../../backend/stats/flat';
+import { callOrFail, withBackend } from '../backend';
+import { EXIT, isError, refuse, requireString, type CliCommand, type CliValues } from '../command';
+import { statsAsText } from './stats-text';
+
+const rangeOptions = { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+function readArgs(values: CliValues) {
+  const db = requireString(values, 'db');
+  if (isError(db)) return db;
+  const from = requireString(values, 'from');
+  if (isError(from)) return from;
+  const to = requireString(values, 'to');
+  if (isError(to)) return to;
+  return { db, from, to };
+}
+
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  summary: '外资统计标准表（金额单位万美元，含上年同期与同比）',
+  usage: 'stats --db FILE --from YYYY-MM --to YYYY-MM [--json]',
+  options: rangeOptions,
+  async run(values, _pos, io) {
+    const args = readArgs(values);
+    if (isError(args)) return io.fail(args);
+    return withBackend(args.db, io, async (backend) => {
+      const result = await callOrFail<StatsTables>(backend, io, 'stats.tables', { from: args.from, to: args.to });
+      if ('code' in result) return result.code;
+      io.out(flattenStatsTables(result.value), statsAsText(result.value));
+      return EXIT.ok;
+    });
+  },
+};
+
+export const exportStatsCommand: CliCommand = {
+  name: 'export stats',
+  summary: '导出外资统计表 xlsx（每表一页，按统计报表格式）',
+  usage: 'export stats --db FILE --from YYYY-MM --to YYYY-MM --out FILE.xlsx [--force] [--json]',
+  options: { ...rangeOptions, out: { type: 'string' }, force: { type: 'boolean' } },
+  async run(values, _pos, io) {
+    const args = readArgs(values);
+    if (isError(args)) return io.fail(args);
+    const out = requireString(values, 'out');
+    if (isError(out)) return io.fail(out);
+    if (!out.toLowerCase().endsWith('.xlsx')) return io.fail(refuse('INVALID_INPUT', '--out 应为 .xlsx 文件'));
+    if (fs.existsSync(out) && !values.force) return io.fail(refuse('REFUSED', `目标文件已存在：${out}（覆盖请加 --force）`));
+    return withBackend(args.db, io, async (backend) => {
+      const started = await callOrFail<{ jobId: string }>(backend, io, 'stats.export', { from: args.from, to: args.to });
+      if ('code' in started) return started.code;
+      const job = await backend.ctx.jobs.wait(started.value.jobId);
+      if (job.status !== 'done') return io.fail(job.error ?? errorData('INTERNAL', job.message));
+      const file = job.result as FileRef;
+      const target = path.resolve(out);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(backend.ctx.files.get(file.fileId).path, target);
+      io.out({ out: target, size: file.size, from: args.from, to: args.to }, `已导出 ${target}（${file.size} 字节）`);
+      return EXIT.ok;
+    });
+  },
+};
