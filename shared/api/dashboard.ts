@@ -3,6 +3,7 @@ import { CUSTOM_INDICATOR_PATTERN, STANDARD_INDICATOR_CODES } from '../domain/in
 import { ISSUE_CATEGORY_CODES, PROJECT_STAGE_CODES } from '../domain/project';
 import { PERIOD_PATTERN } from '../rules/period';
 import { defineMethods } from './define';
+import { recordsFilterSchema } from './stats';
 
 export const indicatorSchema = z.union([
   z.enum(STANDARD_INDICATOR_CODES),
@@ -50,7 +51,7 @@ export const chartItemSchema = z.object({
   key: z.string(),
   name: z.string(),
   value: z.number(),
-  filter: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  filter: recordsFilterSchema,
 });
 export type ChartItem = z.infer<typeof chartItemSchema>;
 
@@ -164,6 +165,21 @@ export const dashboardMethods = defineMethods({
     }),
   },
   'dashboard.charts': { summary: '首页图表数据（1月至截止月份）', input: yearTo, output: chartsSchema },
+  'dashboard.stageProjects': {
+    summary: '某阶段的重点项目（首页项目阶段图的明细）',
+    input: z.object({ stage: z.enum(PROJECT_STAGE_CODES) }),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        investor: z.string(),
+        countryCode: z.string().nullable(),
+        contractedFdi: z.number().nullable(),
+        ownerPerson: z.string(),
+        lastFollowUpDate: z.string().nullable(),
+      }),
+    ),
+  },
   'dashboard.alerts': {
     summary: '提醒：久未跟进的项目、逾期问题、无招商目标的缺失环节',
     input: z.object({}),

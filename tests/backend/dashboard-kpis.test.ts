@@ -29,6 +29,30 @@ describe('dashboard numbers on the demo data', () => {
     expect(bad.value.error.code).toBe('INVALID_INPUT');
   });
 
+  it('the cards show the numbers of the stats tables and of `stats --json` for the same months', async () => {
+    const b = await tempBackend({ demo: true });
+    const { kpis } = await call(b, 'dashboard.kpis', { year: 2026, to: '2026-10' });
+    const card = (indicator: string) => kpis.find((k: Kpi) => k.indicator === indicator) as Kpi;
+    const stats = await cliJson(['stats', '--db', b.ctx.dbPath, '--from', '2026-01', '--to', '2026-10']);
+    expect(stats.code).toBe(0);
+    const { totals } = stats.value;
+    for (const key of ['actualFdi', 'contractedFdi', 'newEnterprises'] as const) {
+      expect(card(key)).toMatchObject({ actual: totals[key], prior: totals.prior[key], yoy: totals.yoy[key] });
+      expect(card(key).actual).toBeGreaterThan(0);
+    }
+    expect(card('highTechShare').actual).toBe(totals.highTechShare);
+    expect(card('devZoneShare').actual).toBe(totals.devZoneShare);
+    expect(card('ftzShare').actual).toBe(totals.ftzShare);
+    // the prior shares are the same rule on last year's 总表 for the same months
+    const prior = await call(b, 'stats.tables', { from: '2025-01', to: '2025-10' });
+    const summary = prior.tables.find((t: any) => t.id === 'summary').rows;
+    const share = (key: string) => summary.find((r: any) => r.key === key).share.actualFdi;
+    expect(card('highTechShare').prior).toBe(share('highTech'));
+    expect(card('devZoneShare').prior).toBe(share('devZone'));
+    expect(card('ftzShare').prior).toBe(share('ftz'));
+    expect(card('ftzShare').yoy).toBe(Math.round((card('ftzShare').actual! - share('ftz')) * 10) / 10);
+  });
+
   it('the charts agree with the cards: the cumulative line ends at the year-to-date actual, sources add up', async () => {
     const b = await tempBackend({ demo: true });
     const { kpis } = await call(b, 'dashboard.kpis', { year: 2026, to: '2026-09' });

@@ -4,6 +4,7 @@ import type { AreaHandlers, BackendContext } from '../context';
 import { dashboardAlerts } from '../dashboard/alerts';
 import { dashboardCharts } from '../dashboard/charts';
 import { dashboardKpis } from '../dashboard/kpis';
+import { projectsInStage } from '../dashboard/pipeline';
 import { deleteTarget, listTargets, upsertTarget } from '../dashboard/targets';
 
 function changed(ctx: BackendContext) {
@@ -32,5 +33,6 @@ export const dashboardHandlers: AreaHandlers<typeof dashboardMethods> = {
   },
   'dashboard.kpis': ({ year, to }, ctx) => dashboardKpis(ctx.db, year, to),
   'dashboard.charts': ({ year, to }, ctx) => dashboardCharts(ctx.db, year, to),
+  'dashboard.stageProjects': ({ stage }, ctx) => projectsInStage(ctx.db, stage),
   'dashboard.alerts': (_input, ctx) => dashboardAlerts(ctx.db),
 };

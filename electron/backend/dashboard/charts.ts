@@ -1,51 +1,47 @@
 import type { ChartItem, DashboardCharts } from '../../../shared/api/dashboard';
-import { roundReported, sharePercent } from '../../../shared/rules/money';
+import type { StatsRow } from '../../../shared/api/stats';
+import { roundReported } from '../../../shared/rules/money';
 import { periodRange, priorYear } from '../../../shared/rules/period';
 import type { Db } from '../db/open';
 import { chainCompleteness } from './chains';
 import { pipelineByStage } from './pipeline';
-import { breakdowns, monthlyActual, periodFigures, type Breakdown } from './stats-source';
+import { cumulativeActual, statsRow, statsRows, yearToDateTables } from './stats-source';
 import { getTarget } from './targets';
 
 const TOP_SOURCES = 10;
 
-const items = (rows: Breakdown[]): ChartItem[] =>
-  rows.filter((r) => r.actualFdi !== 0).map((r) => ({ key: r.key, name: r.name, value: roundReported(r.actualFdi), filter: r.filter }));
+/** Rows with actual FDI in the range as chart items, each with the row's own records filter. */
+const items = (rows: StatsRow[]): ChartItem[] =>
+  rows.filter((r) => r.current.actualFdi !== 0).map((r) => ({ key: r.key, name: r.name, value: r.current.actualFdi, filter: r.filter }));
 
-function cumulate(values: number[]): number[] {
-  let sum = 0;
-  return values.map((v) => roundReported((sum += v)));
-}
-
-/** Everything the dashboard's charts draw for January..`to` of a year, in one call. */
+/** Everything the dashboard's charts draw for January..`to` of a year, in one call, all from the stats tables. */
 export function dashboardCharts(db: Db, year: number, to: string): DashboardCharts {
-  const from = `${year}-01`;
-  const months = periodRange(from, `${year}-12`);
-  const upTo = months.filter((m) => m <= to);
-  const current = cumulate(monthlyActual(db, upTo));
-  const prior = cumulate(monthlyActual(db, months.map(priorYear)));
-  const totals = periodFigures(db, from, to);
-  const parts = breakdowns(db, from, to);
-  const countries = items(parts.countries).sort((a, b) => b.value - a.value);
-  const top = countries.slice(0, TOP_SOURCES);
-  const total = roundReported(totals.actualFdi);
+  const tables = yearToDateTables(db, year, to);
+  const months = periodRange(`${year}-01`, `${year}-12`);
+  const current = cumulativeActual(db, `${year}-01`, months.filter((m) => m <= to));
+  const prior = cumulativeActual(db, `${year - 1}-01`, months.map(priorYear));
+  const total = statsRow(tables, 'summary', 'total').current.actualFdi;
+  const highTech = statsRow(tables, 'summary', 'highTech');
+  // the country table lists sources largest first; records without a country (未填) are not a source
+  const countries = items(statsRows(tables, 'country', 'country:').filter((r) => r.role === 'item'));
+  const groups = statsRows(tables, 'country', 'group:').filter((r) => r.current.actualFdi !== 0);
   return {
     year,
-    from,
-    to,
+    from: tables.from,
+    to: tables.to,
     cumulative: {
       months,
       current: months.map((_, i) => current[i] ?? null),
       prior,
       target: getTarget(db, year, 'actualFdi')?.value ?? null,
     },
-    countries: top,
+    countries: countries.slice(0, TOP_SOURCES),
     otherCountries: roundReported(countries.slice(TOP_SOURCES).reduce((s, c) => s + c.value, 0)),
-    groups: items(parts.groups).map((g) => ({ ...g, share: sharePercent(g.value, total) })),
-    sections: items(parts.sections),
-    highTech: { actualFdi: roundReported(totals.highTechActualFdi), share: sharePercent(totals.highTechActualFdi, totals.actualFdi) },
-    districts: items(parts.districts),
-    platforms: items(parts.platforms),
+    groups: groups.map((g) => ({ ...items([g])[0]!, share: g.share.actualFdi })),
+    sections: items(statsRows(tables, 'industry', 'section:')),
+    highTech: { actualFdi: highTech.current.actualFdi, share: highTech.share.actualFdi },
+    districts: items(statsRows(tables, 'district', 'district:')),
+    platforms: items(statsRows(tables, 'platform', 'platform:').filter((r) => r.role === 'item')),
     total,
     pipeline: pipelineByStage(db),
     chains: chainCompleteness(db),

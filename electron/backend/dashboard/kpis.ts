@@ -1,34 +1,31 @@
 import type { Kpi } from '../../../shared/api/dashboard';
+import type { Measures, StatsRow, StatsTables } from '../../../shared/api/stats';
 import { isStandardIndicator, STANDARD_INDICATOR_CODES, STANDARD_INDICATORS, yoyKindOf, type StandardIndicator } from '../../../shared/domain/indicator';
-import { roundReported, roundTo, sharePercent, yoyPercent } from '../../../shared/rules/money';
-import { priorYear } from '../../../shared/rules/period';
+import { roundTo, sharePercent } from '../../../shared/rules/money';
 import type { Db } from '../db/open';
-import { periodFigures, type PeriodFigures } from './stats-source';
+import { statsRow, yearToDateTables } from './stats-source';
 import { listTargets } from './targets';
 
-/** A standard indicator's year-to-date value from the 总表 figures: amounts 2 decimals, shares in percent. */
-function valueOf(indicator: StandardIndicator, f: PeriodFigures): number | null {
-  switch (indicator) {
-    case 'actualFdi':
-      return roundReported(f.actualFdi);
-    case 'contractedFdi':
-      return roundReported(f.contractedFdi);
-    case 'newEnterprises':
-      return f.newEnterprises;
-    case 'highTechShare':
-      return sharePercent(f.highTechActualFdi, f.actualFdi);
-    case 'devZoneShare':
-      return sharePercent(f.devZoneActualFdi, f.actualFdi);
-    case 'ftzShare':
-      return sharePercent(f.ftzActualFdi, f.actualFdi);
-  }
-}
+const MEASURE: Partial<Record<StandardIndicator, keyof Measures>> = {
+  actualFdi: 'actualFdi',
+  contractedFdi: 'contractedFdi',
+  newEnterprises: 'newEnterprises',
+};
+const SHARE_ROW: Partial<Record<StandardIndicator, string>> = { highTechShare: 'highTech', devZoneShare: 'devZone', ftzShare: 'ftz' };
 
-/** 同比: percent for amounts and counts; for shares the change in percentage points, as the reports put it. */
-function yoyOf(indicator: string, actual: number | null, prior: number | null): number | null {
-  if (actual === null || prior === null) return null;
-  if (yoyKindOf(indicator) === 'points') return roundTo(actual - prior, 1);
-  return yoyPercent(actual, prior);
+/**
+ * A standard indicator's figures straight from the 总表 rows: amounts and counts with the table's own 同比; a share
+ * is the table's share of 实际使用外资, the prior share by the same rule on the prior figures, and its 同比 the
+ * change in percentage points, as the bureaus' reports put it.
+ */
+function figures(indicator: StandardIndicator, tables: StatsTables): { actual: number | null; prior: number | null; yoy: number | null } {
+  const total = statsRow(tables, 'summary', 'total');
+  const measure = MEASURE[indicator];
+  if (measure) return { actual: total.current[measure], prior: total.prior[measure], yoy: total.yoy[measure] };
+  const row: StatsRow = statsRow(tables, 'summary', SHARE_ROW[indicator]!);
+  const actual = row.share.actualFdi;
+  const prior = sharePercent(row.prior.actualFdi, total.prior.actualFdi);
+  return { actual, prior, yoy: actual === null || prior === null ? null : roundTo(actual - prior, 1) };
 }
 
 export interface KpiReport {
@@ -41,18 +38,15 @@ export interface KpiReport {
 
 /**
  * The cards: each standard indicator (with or without a target) and each custom target, January to `to` against the
- * same months a year before. Completion and 同比 are computed from the figures as shown (rounded), so a reader who
- * redoes the division on the card gets the card's percentage.
+ * same months a year before. Completion is taken from the figure as shown, so whoever redoes the division on the card
+ * gets the card's percentage.
  */
 export function dashboardKpis(db: Db, year: number, to: string): KpiReport {
-  const from = `${year}-01`;
-  const current = periodFigures(db, from, to);
-  const prior = periodFigures(db, priorYear(from), priorYear(to));
+  const tables = yearToDateTables(db, year, to);
   const targets = new Map(listTargets(db, year).map((t) => [t.indicator, t]));
   const kpis: Kpi[] = STANDARD_INDICATOR_CODES.map((indicator) => {
     const std = STANDARD_INDICATORS[indicator];
-    const actual = valueOf(indicator, current);
-    const before = valueOf(indicator, prior);
+    const { actual, prior, yoy } = figures(indicator, tables);
     const target = targets.get(indicator)?.value ?? null;
     return {
       indicator,
@@ -61,8 +55,8 @@ export function dashboardKpis(db: Db, year: number, to: string): KpiReport {
       actual,
       target,
       completion: target === null || actual === null ? null : sharePercent(actual, target),
-      prior: before,
-      yoy: yoyOf(indicator, actual, before),
+      prior,
+      yoy,
       yoyKind: yoyKindOf(indicator),
     };
   });
@@ -80,6 +74,5 @@ export function dashboardKpis(db: Db, year: number, to: string): KpiReport {
       yoyKind: 'percent',
     });
   }
-  const month = Number(to.slice(5, 7));
-  return { year, from, to, elapsed: sharePercent(month, 12)!, kpis };
+  return { year, from: tables.from, to: tables.to, elapsed: sharePercent(Number(to.slice(5, 7)), 12)!, kpis };
 }
