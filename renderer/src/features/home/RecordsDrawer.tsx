@@ -40,34 +40,35 @@ export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | n
       onClose={onClose}
       size="large"
       title={item ? t('drillTitle', { name: item.name, period: periodLabel(from, to) }) : ''}
-      data-testid="records-drawer"
     >
-      {error ? <ErrorAlert error={error} /> : null}
-      {data && (
-        <Space size="large" style={{ marginBottom: 12 }}>
-          <Typography.Text data-testid="drill-count">{t('records', { count: data.total })}</Typography.Text>
-          <Typography.Text data-testid="drill-sum">{t('sumActual', { value: num(data.sums.actualFdi) })}</Typography.Text>
-        </Space>
-      )}
-      <Table<StatsRecord>
-        rowKey="id"
-        size="small"
-        loading={!data && !error}
-        dataSource={data?.rows ?? []}
-        scroll={{ x: 900 }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
-        columns={[
-          { title: t('colPeriod'), dataIndex: 'period', width: 80 },
-          { title: t('colEnterprise'), dataIndex: 'enterpriseName', width: 220 },
-          { title: t('colMode'), dataIndex: 'mode', width: 90, render: (m: StatsRecord['mode']) => td(`mode.${m}`) },
-          { title: t('colCountry'), dataIndex: 'countryName', width: 100 },
-          { title: t('colIndustry'), dataIndex: 'industryName', width: 160, ellipsis: true },
-          { title: t('colDistrict'), dataIndex: 'districtName', width: 100 },
-          { title: t('colPlatform'), dataIndex: 'platformName', width: 160, ellipsis: true },
-          { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: num },
-          { title: t('colActual'), dataIndex: 'actualFdi', align: 'right', width: 110, render: num },
-        ]}
-      />
+      <div data-testid="records-drawer">
+        {error ? <ErrorAlert error={error} /> : null}
+        {data && (
+          <Space size="large" style={{ marginBottom: 12 }}>
+            <Typography.Text data-testid="drill-count">{t('records', { count: data.total })}</Typography.Text>
+            <Typography.Text data-testid="drill-sum">{t('sumActual', { value: num(data.sums.actualFdi) })}</Typography.Text>
+          </Space>
+        )}
+        <Table<StatsRecord>
+          rowKey="id"
+          size="small"
+          loading={!data && !error}
+          dataSource={data?.rows ?? []}
+          scroll={{ x: 900 }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+          columns={[
+            { title: t('colPeriod'), dataIndex: 'period', width: 80 },
+            { title: t('colEnterprise'), dataIndex: 'enterpriseName', width: 220 },
+            { title: t('colMode'), dataIndex: 'mode', width: 90, render: (m: StatsRecord['mode']) => td(`mode.${m}`) },
+            { title: t('colCountry'), dataIndex: 'countryName', width: 100 },
+            { title: t('colIndustry'), dataIndex: 'industryName', width: 160, ellipsis: true },
+            { title: t('colDistrict'), dataIndex: 'districtName', width: 100 },
+            { title: t('colPlatform'), dataIndex: 'platformName', width: 160, ellipsis: true },
+            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: num },
+            { title: t('colActual'), dataIndex: 'actualFdi', align: 'right', width: 110, render: num },
+          ]}
+        />
+      </div>
     </Drawer>
   );
 }

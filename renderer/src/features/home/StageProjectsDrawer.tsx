@@ -24,24 +24,26 @@ export function StageProjectsDrawer({ stage, onClose }: { stage: ProjectStage | 
     if (stage) api.call('dashboard.stageProjects', { stage }).then(setRows, setError);
   }, [stage]);
   return (
-    <Drawer open={stage !== null} onClose={onClose} size="large" title={stage ? t('stageProjects', { stage: td(`stage.${stage}`) }) : ''} data-testid="stage-drawer">
-      {error ? <ErrorAlert error={error} /> : null}
-      <Typography.Paragraph data-testid="drill-count">{t('records', { count: rows?.length ?? 0 })}</Typography.Paragraph>
-      <Table<Row>
-        rowKey="id"
-        size="small"
-        loading={rows === null && !error}
-        dataSource={rows ?? []}
-        pagination={false}
-        columns={[
-          { title: t('colProject'), dataIndex: 'name', render: (name: string, r) => <Typography.Link onClick={() => navigate('projects', [r.id])}>{name}</Typography.Link> },
-          { title: t('colInvestor'), dataIndex: 'investor' },
-          { title: t('colCountry'), dataIndex: 'countryCode' },
-          { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right' },
-          { title: t('colOwner'), dataIndex: 'ownerPerson' },
-          { title: t('colLastFollowUp'), dataIndex: 'lastFollowUpDate' },
-        ]}
-      />
+    <Drawer open={stage !== null} onClose={onClose} size="large" title={stage ? t('stageProjects', { stage: td(`stage.${stage}`) }) : ''}>
+      <div data-testid="stage-drawer">
+        {error ? <ErrorAlert error={error} /> : null}
+        <Typography.Paragraph data-testid="drill-count">{t('records', { count: rows?.length ?? 0 })}</Typography.Paragraph>
+        <Table<Row>
+          rowKey="id"
+          size="small"
+          loading={rows === null && !error}
+          dataSource={rows ?? []}
+          pagination={false}
+          columns={[
+            { title: t('colProject'), dataIndex: 'name', render: (name: string, r) => <Typography.Link onClick={() => navigate('projects', [r.id])}>{name}</Typography.Link> },
+            { title: t('colInvestor'), dataIndex: 'investor' },
+            { title: t('colCountry'), dataIndex: 'countryCode' },
+            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right' },
+            { title: t('colOwner'), dataIndex: 'ownerPerson' },
+            { title: t('colLastFollowUp'), dataIndex: 'lastFollowUpDate' },
+          ]}
+        />
+      </div>
     </Drawer>
   );
 }

@@ -96,6 +96,7 @@ export function chainsOption(c: DashboardCharts, t: Translate): ChartOption {
     name,
     type: 'bar',
     stack: 'segments',
+    barMaxWidth: 28,
     color,
     data: c.chains.map((ch) => ch[key]),
     label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
