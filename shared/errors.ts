@@ -38,6 +38,11 @@ export const ERROR_MESSAGES = {
   DUPLICATE: '重复的记录',
   CONFLICT: '与已有数据冲突',
   REFUSED: '操作被拒绝',
+  STAGE_UNKNOWN: '无法识别的项目阶段',
+  FLAG_UNKNOWN: '应填“是”或“否”',
+  PRIORITY_UNKNOWN: '无法识别的重点级别',
+  ENTERPRISE_UNKNOWN: '企业库中没有这家企业',
+  SEGMENT_UNKNOWN: '没有这个产业链环节',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { enterprisesMethods } from './enterprises';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
+import { projectsMethods } from './projects';
 import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
 import { systemMethods } from './system';
@@ -12,6 +14,8 @@ export const contract = {
   ...settingsMethods,
   ...jobsMethods,
   ...filesMethods,
+  ...projectsMethods,
+  ...enterprisesMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
 import type { Contract } from '../../../shared/api';
 import type { AreaHandlers } from '../context';
+import { enterprisesHandlers } from './enterprises';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
+import { projectsHandlers } from './projects';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -13,4 +15,6 @@ export const handlers: AreaHandlers<Contract> = {
   ...settingsHandlers,
   ...jobsHandlers,
   ...filesHandlers,
+  ...projectsHandlers,
+  ...enterprisesHandlers,
 };

@@ -3,13 +3,16 @@ import type { Db } from '../db/open';
 import { setJurisdiction } from '../settings/jurisdiction';
 import { writeSetting } from '../settings/store';
 import { seedDemoFdi, type DemoArea } from './fdi';
+import { seedDemoProjects } from './projects';
 import { seededRandom, type Random } from './random';
 
 /** A demo seeder for one area (projects, chains, targets…), run after the jurisdiction and the FDI records exist. */
 export type DemoSeeder = (db: Db, rng: Random, area: DemoArea, today: Date) => void;
 
 /** Areas add their seeder here. */
-const AREA_SEEDERS: DemoSeeder[] = [];
+const AREA_SEEDERS: DemoSeeder[] = [
+  seedDemoProjects,
+];
 
 const DEMO_DIVISION = '3205'; // 江苏省苏州市
 const DEMO_PLATFORMS: ReadonlyArray<readonly [string, PlatformType, string]> = [
