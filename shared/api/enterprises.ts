@@ -64,20 +64,33 @@ export const enterpriseDetailSchema = z.object({
 });
 export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
 
-export const enterpriseFieldsSchema = z.object({
-  name: z.string().trim().min(1, '企业名称不能为空').max(200),
+/** The fields a person edits, each optional (see projectPatchSchema for why there are no defaults here). */
+export const enterprisePatchSchema = z.object({
+  name: z.string().trim().min(1, '企业名称不能为空').max(200).optional(),
   /** Checked with the GB 32100 check character; blank is allowed for firms whose code is not known yet. */
-  uscc: z.string().trim().max(30).nullable().default(null),
-  investor: z.string().trim().max(200).default(''),
-  countryCode: z.string().length(3).nullable().default(null),
-  industryCode: z.string().max(5).nullable().default(null),
-  registeredCapital: amountSchema.default(null),
-  setupDate: dateSchema.nullable().default(null),
-  districtId: z.number().int().nullable().default(null),
-  platformId: z.number().int().nullable().default(null),
-  notes: z.string().trim().max(2000).default(''),
+  uscc: z.string().trim().max(30).nullable().optional(),
+  investor: z.string().trim().max(200).optional(),
+  countryCode: z.string().length(3).nullable().optional(),
+  industryCode: z.string().max(5).nullable().optional(),
+  registeredCapital: amountSchema.optional(),
+  setupDate: dateSchema.nullable().optional(),
+  districtId: z.number().int().nullable().optional(),
+  platformId: z.number().int().nullable().optional(),
+  notes: z.string().trim().max(2000).optional(),
 });
-export type EnterpriseFields = z.infer<typeof enterpriseFieldsSchema>;
+export type EnterprisePatch = z.infer<typeof enterprisePatchSchema>;
+export type EnterpriseFields = Required<EnterprisePatch>;
+export const ENTERPRISE_DEFAULTS: Omit<EnterpriseFields, 'name'> = {
+  uscc: null,
+  investor: '',
+  countryCode: null,
+  industryCode: null,
+  registeredCapital: null,
+  setupDate: null,
+  districtId: null,
+  platformId: null,
+  notes: '',
+};
 
 export const enterpriseFilterSchema = z.object({
   text: z.string().max(100).optional(),
@@ -105,10 +118,14 @@ export const enterprisesMethods = defineMethods({
     output: z.object({ rows: z.array(enterpriseSchema), total: z.number().int() }),
   },
   'enterprises.get': { summary: '企业详情：外资记录、项目、产业链角色', input: id, output: enterpriseDetailSchema },
-  'enterprises.create': { summary: '新增企业（统一社会信用代码校验，重复则拒绝）', input: enterpriseFieldsSchema, output: enterpriseDetailSchema },
+  'enterprises.create': {
+    summary: '新增企业（统一社会信用代码校验，重复则拒绝）',
+    input: enterprisePatchSchema.extend({ name: z.string().trim().min(1, '企业名称不能为空').max(200) }),
+    output: enterpriseDetailSchema,
+  },
   'enterprises.update': {
     summary: '修改企业',
-    input: enterpriseFieldsSchema.partial().extend({ id: z.number().int() }),
+    input: enterprisePatchSchema.extend({ id: z.number().int() }),
     output: enterpriseDetailSchema,
   },
   'enterprises.merge': {

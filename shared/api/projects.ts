@@ -126,33 +126,63 @@ export type ProjectDetail = z.infer<typeof projectDetailSchema>;
 
 const text = (max: number) => z.string().trim().max(max);
 
-/** The fields a person edits (the stage moves only through projects.changeStage, so that it is logged). */
-export const projectFieldsSchema = z.object({
-  name: z.string().trim().min(1, '项目名称不能为空').max(200),
-  investor: text(200).default(''),
-  countryCode: z.string().length(3).nullable().default(null),
-  industryCode: z.string().max(5).nullable().default(null),
-  districtId: z.number().int().nullable().default(null),
-  platformId: z.number().int().nullable().default(null),
-  totalInvestment: amountSchema.default(null),
-  contractedFdi: amountSchema.default(null),
-  reinvestment: z.boolean().default(false),
-  reinvestEnterpriseId: z.number().int().nullable().default(null),
-  enterpriseId: z.number().int().nullable().default(null),
-  priority: prioritySchema.default('normal'),
-  ownerUnit: text(100).default(''),
-  ownerPerson: text(40).default(''),
-  leader: text(40).default(''),
-  firstContactDate: dateSchema.nullable().default(null),
-  signedDate: dateSchema.nullable().default(null),
-  registeredDate: dateSchema.nullable().default(null),
-  constructionDate: dateSchema.nullable().default(null),
-  operationDate: dateSchema.nullable().default(null),
-  notes: text(2000).default(''),
-  plan: z.array(planEntrySchema).max(240).default([]),
-  segmentIds: z.array(z.number().int()).max(100).default([]),
+/**
+ * The fields a person edits, each optional: an edit sends what it changes (the stage moves only through
+ * projects.changeStage, so that it is logged). No defaults here — a default inside a partial would overwrite the
+ * stored value; creation fills the blanks from PROJECT_DEFAULTS.
+ */
+export const projectPatchSchema = z.object({
+  name: z.string().trim().min(1, '项目名称不能为空').max(200).optional(),
+  investor: text(200).optional(),
+  countryCode: z.string().length(3).nullable().optional(),
+  industryCode: z.string().max(5).nullable().optional(),
+  districtId: z.number().int().nullable().optional(),
+  platformId: z.number().int().nullable().optional(),
+  totalInvestment: amountSchema.optional(),
+  contractedFdi: amountSchema.optional(),
+  reinvestment: z.boolean().optional(),
+  reinvestEnterpriseId: z.number().int().nullable().optional(),
+  enterpriseId: z.number().int().nullable().optional(),
+  priority: prioritySchema.optional(),
+  ownerUnit: text(100).optional(),
+  ownerPerson: text(40).optional(),
+  leader: text(40).optional(),
+  firstContactDate: dateSchema.nullable().optional(),
+  signedDate: dateSchema.nullable().optional(),
+  registeredDate: dateSchema.nullable().optional(),
+  constructionDate: dateSchema.nullable().optional(),
+  operationDate: dateSchema.nullable().optional(),
+  notes: text(2000).optional(),
+  plan: z.array(planEntrySchema).max(240).optional(),
+  segmentIds: z.array(z.number().int()).max(100).optional(),
 });
-export type ProjectFields = z.infer<typeof projectFieldsSchema>;
+export type ProjectPatch = z.infer<typeof projectPatchSchema>;
+export type ProjectFields = Required<ProjectPatch>;
+
+export const PROJECT_DEFAULTS: Omit<ProjectFields, 'name'> = {
+  investor: '',
+  countryCode: null,
+  industryCode: null,
+  districtId: null,
+  platformId: null,
+  totalInvestment: null,
+  contractedFdi: null,
+  reinvestment: false,
+  reinvestEnterpriseId: null,
+  enterpriseId: null,
+  priority: 'normal',
+  ownerUnit: '',
+  ownerPerson: '',
+  leader: '',
+  firstContactDate: null,
+  signedDate: null,
+  registeredDate: null,
+  constructionDate: null,
+  operationDate: null,
+  notes: '',
+  plan: [],
+  segmentIds: [],
+};
 
 export const projectFilterSchema = z.object({
   stages: z.array(stageSchema).optional(),
@@ -243,10 +273,14 @@ export const projectsMethods = defineMethods({
   'projects.get': { summary: '项目详情：计划到资、阶段、跟进记录与问题', input: id, output: projectDetailSchema },
   'projects.create': {
     summary: '新建项目',
-    input: projectFieldsSchema.extend({ stage: stageSchema.default('lead'), stageDate: dateSchema.optional() }),
+    input: projectPatchSchema.extend({
+      name: z.string().trim().min(1, '项目名称不能为空').max(200),
+      stage: stageSchema.default('lead'),
+      stageDate: dateSchema.optional(),
+    }),
     output: projectDetailSchema,
   },
-  'projects.update': { summary: '修改项目', input: projectFieldsSchema.partial().extend({ id: z.number().int() }), output: projectDetailSchema },
+  'projects.update': { summary: '修改项目（只传要改的字段）', input: projectPatchSchema.extend({ id: z.number().int() }), output: projectDetailSchema },
   'projects.delete': { summary: '删除项目', input: id, output: z.object({}) },
   'projects.changeStage': {
     summary: '变更项目阶段（记录日期与经办人）',

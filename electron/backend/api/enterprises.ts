@@ -1,4 +1,5 @@
-import type { enterprisesMethods } from '../../../shared/api/enterprises';
+import { ENTERPRISE_DEFAULTS, type enterprisesMethods } from '../../../shared/api/enterprises';
+import { definedOnly } from './projects';
 import type { AreaHandlers, BackendContext } from '../context';
 import { exportEnterprises } from '../enterprises/exportJob';
 import { checkEnterpriseImport, commitEnterpriseImport } from '../enterprises/importJob';
@@ -15,7 +16,7 @@ function change(ctx: BackendContext, run: () => number) {
 export const enterprisesHandlers: AreaHandlers<typeof enterprisesMethods> = {
   'enterprises.list': ({ filter, sort, offset, limit }, ctx) => listEnterprises(ctx.db, { filter, sort }, offset, limit),
   'enterprises.get': ({ id }, ctx) => enterpriseDetail(ctx.db, id),
-  'enterprises.create': (fields, ctx) => change(ctx, () => insertEnterprise(ctx.db, fields, { user: ctx.userName() })),
+  'enterprises.create': (input, ctx) => change(ctx, () => insertEnterprise(ctx.db, { ...ENTERPRISE_DEFAULTS, ...definedOnly(input) }, { user: ctx.userName() })),
   'enterprises.update': ({ id, ...patch }, ctx) =>
     change(ctx, () => {
       updateEnterprise(ctx.db, id, patch, { user: ctx.userName() });

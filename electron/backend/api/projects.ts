@@ -1,4 +1,4 @@
-import type { projectsMethods } from '../../../shared/api/projects';
+import { PROJECT_DEFAULTS, type projectsMethods } from '../../../shared/api/projects';
 import type { AreaHandlers, BackendContext } from '../context';
 import { alertClock } from '../projects/alerts';
 import { exportProjects } from '../projects/exportJob';
@@ -7,6 +7,11 @@ import { checkProjectImport, commitProjectImport } from '../projects/importJob';
 import { changeStage, deleteProject, insertProject, STAGE_DATE_FIELD, updateProject } from '../projects/mutations';
 import { filterOptions, listProjects, projectDetail, projectHistory } from '../projects/queries';
 import { deleteView, listViews, saveView } from '../projects/views';
+
+/** The keys a caller really sent (an explicit undefined is “not sent”, not “clear it”). */
+export function definedOnly<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
 
 function changed(ctx: BackendContext) {
   ctx.events.emit({ type: 'changed', area: 'projects' });
@@ -22,8 +27,9 @@ function change(ctx: BackendContext, run: () => number) {
 export const projectsHandlers: AreaHandlers<typeof projectsMethods> = {
   'projects.list': ({ filter, sort, offset, limit }, ctx) => listProjects(ctx.db, { filter, sort }, offset, limit, alertClock(ctx.db)),
   'projects.get': ({ id }, ctx) => projectDetail(ctx.db, id, alertClock(ctx.db)),
-  'projects.create': ({ stage, stageDate, ...fields }, ctx) =>
+  'projects.create': ({ stage, stageDate, ...input }, ctx) =>
     change(ctx, () => {
+      const fields = { ...PROJECT_DEFAULTS, ...definedOnly(input) };
       const dateField = STAGE_DATE_FIELD[stage];
       const date = stageDate ?? (dateField ? fields[dateField] : null) ?? fields.firstContactDate ?? alertClock(ctx.db).today;
       return insertProject(ctx.db, fields, stage, date, { user: ctx.userName() });

@@ -1,6 +1,7 @@
 import type { ProjectFilter, ProjectSort } from '../../../shared/api/projects';
 import { PROJECT_PRIORITY_CODES, PROJECT_STAGE_CODES } from '../../../shared/domain/project';
-import { arrivalBehindIdsSql, OVERDUE_IDS_SQL, STALE_SQL } from './alerts';
+import { OVERDUE_IDS_SQL, STALE_SQL } from './alerts';
+import { ARRIVAL_IDS_SQL } from './arrivalCache';
 
 export type Params = Record<string, unknown>;
 
@@ -30,7 +31,10 @@ export function industryCondition(column: string, code: string, params: Params):
   return `(${column} >= @industryFrom AND ${column} < @industryTo)`;
 }
 
-/** The WHERE clause (over `project p`) for a filter; `params` receives the values. Alert params come from the clock. */
+/**
+ * The WHERE clause (over `project p`) for a filter; `params` receives the values. Alert params come from the clock;
+ * the arrival alert reads project_arrival_behind, so call refreshArrival before running it.
+ */
 export function projectWhere(filter: ProjectFilter, params: Params): string {
   const where: string[] = [];
   if (filter.stages?.length) where.push(`p.stage IN (${listParams(params, 'stage', filter.stages)})`);
@@ -59,7 +63,7 @@ export function projectWhere(filter: ProjectFilter, params: Params): string {
     const parts: string[] = [];
     if (any.has('stale')) parts.push(STALE_SQL);
     if (any.has('overdue')) parts.push(`p.id IN (${OVERDUE_IDS_SQL})`);
-    if (any.has('arrival')) parts.push(`p.id IN (${arrivalBehindIdsSql(null)})`);
+    if (any.has('arrival')) parts.push(`p.id IN (${ARRIVAL_IDS_SQL})`);
     where.push(`(${parts.join(' OR ')})`);
   }
   const words = (filter.text ?? '').normalize('NFKC').trim().split(/\s+/).filter(Boolean).slice(0, 5);
@@ -83,8 +87,10 @@ const SORT_SQL: Record<ProjectSort['field'], string> = {
   lastFollowUpDate: 'p.last_follow_up_date',
   firstContactDate: 'p.first_contact_date',
   signedDate: 'p.signed_date',
-  country: '(SELECT name FROM ref_country WHERE code = p.country_code)',
-  district: '(SELECT sort FROM district WHERE id = p.district_id)',
+  // by code and id, not by name: served by their indexes at any depth (Chinese names sort by code point anyway,
+  // which is no more natural), and districts are numbered in the order 设置 lists them
+  country: 'p.country_code',
+  district: 'p.district_id',
   priority: caseOrder('p.priority', PROJECT_PRIORITY_CODES),
 };
 

@@ -3,11 +3,13 @@ import { roundStored } from '../../../shared/rules/money';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { clockParams, type AlertClock } from './alerts';
+import { refreshArrival } from './arrivalCache';
 import { projectOrder, projectWhere, type Params } from './filter';
 import { projectsByIds } from './rows';
 
 /** One page of projects for a filter and sort, with the total the filter matches. */
 export function listProjects(db: Db, query: ProjectQuery, offset: number, limit: number, clock: AlertClock): { rows: Project[]; total: number } {
+  if (query.filter.alerts?.includes('arrival')) refreshArrival(db, clock);
   const params: Params = { ...clockParams(clock) };
   const where = projectWhere(query.filter, params);
   const total = (db.prepare(`SELECT count(*) AS n FROM project p WHERE ${where}`).get(params) as { n: number }).n;
@@ -23,6 +25,7 @@ export function listProjects(db: Db, query: ProjectQuery, offset: number, limit:
 
 /** Every id a filter matches, in sort order (for exports). */
 export function projectIds(db: Db, query: ProjectQuery, clock: AlertClock): number[] {
+  refreshArrival(db, clock);
   const params: Params = { ...clockParams(clock) };
   const where = projectWhere(query.filter, params);
   return (db.prepare(`SELECT p.id FROM project p WHERE ${where} ORDER BY ${projectOrder(query.sort)}`).all(params) as { id: number }[]).map((r) => r.id);

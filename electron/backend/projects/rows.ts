@@ -1,7 +1,8 @@
 import type { Project, ProjectAlert } from '../../../shared/api/projects';
 import type { ProjectPriority, ProjectStage } from '../../../shared/domain/project';
 import type { Db } from '../db/open';
-import { arrivalBehindIdsSql, clockParams, STALE_SQL, type AlertClock } from './alerts';
+import { clockParams, STALE_SQL, type AlertClock } from './alerts';
+import { ARRIVAL_IDS_SQL, refreshArrival } from './arrivalCache';
 
 export interface ProjectDbRow {
   id: number;
@@ -38,11 +39,13 @@ export interface ProjectDbRow {
   updated_at: string;
   a_stale: number;
   a_overdue: number;
+  a_arrival: number;
 }
 
 /** Projects by id with names resolved and alert flags, in the order of `ids`. Meant for one page (≤ 500 ids). */
 export function projectsByIds(db: Db, ids: readonly number[], clock: AlertClock): Project[] {
   if (ids.length === 0) return [];
+  refreshArrival(db, clock);
   const params = { ...clockParams(clock), ids: JSON.stringify(ids) };
   const scope = 'SELECT value FROM json_each(@ids)';
   const rows = db
@@ -50,7 +53,8 @@ export function projectsByIds(db: Db, ids: readonly number[], clock: AlertClock)
       `SELECT p.*, c.name AS country_name, i.name AS industry_name, d.name AS district_name, pl.name AS platform_name,
               re.name AS reinvest_enterprise_name, e.name AS enterprise_name,
               ${STALE_SQL} AS a_stale,
-              EXISTS (SELECT 1 FROM project_issue WHERE project_id = p.id AND status = 'open' AND due_date < @today) AS a_overdue
+              EXISTS (SELECT 1 FROM project_issue WHERE project_id = p.id AND status = 'open' AND due_date < @today) AS a_overdue,
+              p.id IN (${ARRIVAL_IDS_SQL}) AS a_arrival
        FROM project p
        LEFT JOIN ref_country c ON c.code = p.country_code
        LEFT JOIN ref_industry i ON i.code = p.industry_code
@@ -61,16 +65,15 @@ export function projectsByIds(db: Db, ids: readonly number[], clock: AlertClock)
        WHERE p.id IN (${scope})`,
     )
     .all(params) as ProjectDbRow[];
-  const behind = new Set((db.prepare(arrivalBehindIdsSql(scope)).all(params) as { project_id: number }[]).map((r) => r.project_id));
-  const byId = new Map(rows.map((r) => [r.id, toProject(r, behind.has(r.id))]));
+  const byId = new Map(rows.map((r) => [r.id, toProject(r)]));
   return ids.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined);
 }
 
-export function toProject(r: ProjectDbRow, arrivalBehind: boolean): Project {
+export function toProject(r: ProjectDbRow): Project {
   const alerts: ProjectAlert[] = [];
   if (r.a_stale) alerts.push('stale');
   if (r.a_overdue) alerts.push('overdue');
-  if (arrivalBehind) alerts.push('arrival');
+  if (r.a_arrival) alerts.push('arrival');
   return {
     id: r.id,
     name: r.name,

@@ -1,7 +1,11 @@
 import type { Migration } from '../migration';
 import { migration0001 } from './0001_initial';
+import { migration0004 } from './0004_project_list';
 
 /** Every migration in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0004,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
