@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fdiImportMethods } from './fdiImport';
 import { enterprisesMethods } from './enterprises';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
@@ -14,6 +15,7 @@ export const contract = {
   ...settingsMethods,
   ...jobsMethods,
   ...filesMethods,
+  ...fdiImportMethods,
   ...projectsMethods,
   ...enterprisesMethods,
 };

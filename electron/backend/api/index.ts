@@ -1,5 +1,6 @@
 import type { Contract } from '../../../shared/api';
 import type { AreaHandlers } from '../context';
+import { fdiImportHandlers } from './fdiImport';
 import { enterprisesHandlers } from './enterprises';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
@@ -15,6 +16,7 @@ export const handlers: AreaHandlers<Contract> = {
   ...settingsHandlers,
   ...jobsHandlers,
   ...filesHandlers,
+  ...fdiImportHandlers,
   ...projectsHandlers,
   ...enterprisesHandlers,
 };

@@ -1,10 +1,12 @@
 import type { Migration } from '../migration';
 import { migration0001 } from './0001_initial';
+import { migration0002 } from './0002_import_undo';
 import { migration0004 } from './0004_project_list';
 
 /** Every migration in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
+  migration0002,
   migration0004,
 ];
 
