@@ -25,6 +25,10 @@ export const ERROR_MESSAGES = {
   FILE_UNSUPPORTED: '不支持的文件类型',
   JOB_NOT_FOUND: '找不到该任务',
   JOB_CANCELLED: '任务已取消',
+  SHEET_NOT_FOUND: '找不到指定的工作表',
+  SHEET_CHOICE_REQUIRED: '文件中有多个像数据表的工作表，请选择要导入的一个',
+  HEADER_NOT_FOUND: '找不到表头（前30行中没有可识别的列名）',
+  COLUMN_MISSING: '缺少必需的列',
   // domain rules
   USCC_INVALID: '统一社会信用代码不正确',
   USCC_ORG_CODE_WARNING: '统一社会信用代码中的组织机构代码校验位不符',
@@ -38,6 +42,20 @@ export const ERROR_MESSAGES = {
   DUPLICATE: '重复的记录',
   CONFLICT: '与已有数据冲突',
   REFUSED: '操作被拒绝',
+  VALUE_MISSING: '必填项为空',
+  MODE_UNKNOWN: '无法识别的投资方式',
+  DISTRICT_UNKNOWN: '无法识别的区县',
+  PLATFORM_UNKNOWN: '无法识别的园区',
+  PERIOD_FUTURE: '日期晚于本月',
+  UNIT_ASSUMED: '文件未注明金额单位，按万美元处理',
+  AMOUNT_MISSING: '合同外资与实际使用外资都为空',
+  IMPORT_REFUSED: '文件中有错误，未导入任何记录',
+  BATCH_UNDONE: '该批导入已经撤销',
+  STAGE_UNKNOWN: '无法识别的项目阶段',
+  FLAG_UNKNOWN: '应填“是”或“否”',
+  PRIORITY_UNKNOWN: '无法识别的重点级别',
+  ENTERPRISE_UNKNOWN: '企业库中没有这家企业',
+  SEGMENT_UNKNOWN: '没有这个产业链环节',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

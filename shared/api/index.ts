@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { dashboardMethods } from './dashboard';
+import { fdiImportMethods } from './fdiImport';
+import { enterprisesMethods } from './enterprises';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
+import { projectsMethods } from './projects';
 import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
 import { statsMethods } from './stats';
@@ -16,6 +19,9 @@ export const contract = {
   ...filesMethods,
   ...statsMethods,
   ...dashboardMethods,
+  ...fdiImportMethods,
+  ...projectsMethods,
+  ...enterprisesMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,8 +1,11 @@
 import type { Contract } from '../../../shared/api';
 import type { AreaHandlers } from '../context';
 import { dashboardHandlers } from './dashboard';
+import { fdiImportHandlers } from './fdiImport';
+import { enterprisesHandlers } from './enterprises';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
+import { projectsHandlers } from './projects';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
@@ -17,4 +20,7 @@ export const handlers: AreaHandlers<Contract> = {
   ...filesHandlers,
   ...statsHandlers,
   ...dashboardHandlers,
+  ...fdiImportHandlers,
+  ...projectsHandlers,
+  ...enterprisesHandlers,
 };

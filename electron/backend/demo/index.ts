@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { setJurisdiction } from '../settings/jurisdiction';
 import { writeSetting } from '../settings/store';
 import { seedDemoFdi, type DemoArea } from './fdi';
+import { seedDemoProjects } from './projects';
 import { seededRandom, type Random } from './random';
 import { seedDemoTargets } from './targets';
 
@@ -11,6 +12,7 @@ export type DemoSeeder = (db: Db, rng: Random, area: DemoArea, today: Date) => v
 
 /** Areas add their seeder here. */
 const AREA_SEEDERS: DemoSeeder[] = [
+  seedDemoProjects,
   seedDemoTargets,
 ];
 

@@ -1,0 +1,34 @@
+import { ENTERPRISE_DEFAULTS, type enterprisesMethods } from '../../../shared/api/enterprises';
+import { definedOnly } from './projects';
+import type { AreaHandlers, BackendContext } from '../context';
+import { exportEnterprises } from '../enterprises/exportJob';
+import { checkEnterpriseImport, commitEnterpriseImport } from '../enterprises/importJob';
+import { insertEnterprise, mergeEnterprises, updateEnterprise } from '../enterprises/mutations';
+import { enterpriseDetail, enterpriseHistory, listEnterprises } from '../enterprises/queries';
+
+/** Runs a change in one transaction and answers with the enterprise's fresh detail. */
+function change(ctx: BackendContext, run: () => number) {
+  const id = ctx.db.transaction(run)();
+  ctx.events.emit({ type: 'changed', area: 'enterprises' });
+  return enterpriseDetail(ctx.db, id);
+}
+
+export const enterprisesHandlers: AreaHandlers<typeof enterprisesMethods> = {
+  'enterprises.list': ({ filter, sort, offset, limit }, ctx) => listEnterprises(ctx.db, { filter, sort }, offset, limit),
+  'enterprises.get': ({ id }, ctx) => enterpriseDetail(ctx.db, id),
+  'enterprises.create': (input, ctx) => change(ctx, () => insertEnterprise(ctx.db, { ...ENTERPRISE_DEFAULTS, ...definedOnly(input) }, { user: ctx.userName() })),
+  'enterprises.update': ({ id, ...patch }, ctx) =>
+    change(ctx, () => {
+      updateEnterprise(ctx.db, id, patch, { user: ctx.userName() });
+      return id;
+    }),
+  'enterprises.merge': ({ keepId, mergeId }, ctx) =>
+    change(ctx, () => {
+      mergeEnterprises(ctx.db, keepId, mergeId, { user: ctx.userName() });
+      return keepId;
+    }),
+  'enterprises.history': ({ id }, ctx) => enterpriseHistory(ctx.db, id),
+  'enterprises.export': (query, ctx) => ({ jobId: exportEnterprises(ctx, query) }),
+  'enterprises.importCheck': ({ fileId }, ctx) => ({ jobId: checkEnterpriseImport(ctx, fileId) }),
+  'enterprises.importCommit': ({ fileId }, ctx) => ({ jobId: commitEnterpriseImport(ctx, fileId) }),
+};
