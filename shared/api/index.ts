@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { chainsMethods } from './chains';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
 import { referenceMethods } from './reference';
@@ -12,6 +13,7 @@ export const contract = {
   ...settingsMethods,
   ...jobsMethods,
   ...filesMethods,
+  ...chainsMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { Contract } from '../../../shared/api';
 import type { AreaHandlers } from '../context';
+import { chainsHandlers } from './chains';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
 import { referenceHandlers } from './reference';
@@ -13,4 +14,5 @@ export const handlers: AreaHandlers<Contract> = {
   ...settingsHandlers,
   ...jobsHandlers,
   ...filesHandlers,
+  ...chainsHandlers,
 };

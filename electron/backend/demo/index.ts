@@ -1,4 +1,5 @@
 import type { PlatformType } from '../../../shared/domain/platform';
+import { seedDemoChains } from '../chains/demo';
 import type { Db } from '../db/open';
 import { setJurisdiction } from '../settings/jurisdiction';
 import { writeSetting } from '../settings/store';
@@ -9,7 +10,9 @@ import { seededRandom, type Random } from './random';
 export type DemoSeeder = (db: Db, rng: Random, area: DemoArea, today: Date) => void;
 
 /** Areas add their seeder here. */
-const AREA_SEEDERS: DemoSeeder[] = [];
+const AREA_SEEDERS: DemoSeeder[] = [
+  seedDemoChains,
+];
 
 const DEMO_DIVISION = '3205'; // 江苏省苏州市
 const DEMO_PLATFORMS: ReadonlyArray<readonly [string, PlatformType, string]> = [
