@@ -56,6 +56,21 @@ export const ERROR_MESSAGES = {
   PRIORITY_UNKNOWN: '无法识别的重点级别',
   ENTERPRISE_UNKNOWN: '企业库中没有这家企业',
   SEGMENT_UNKNOWN: '没有这个产业链环节',
+  // industry chains (产业链图谱)
+  CHAIN_IMPORT_INVALID: '产业链工作簿有错误，未导入任何数据',
+  CHAIN_SHEET_MISSING: '工作簿缺少必需的工作表',
+  CHAIN_COLUMN_MISSING: '工作表缺少必需的列',
+  CHAIN_VALUE_MISSING: '必填项为空',
+  SEGMENT_PARENT_UNKNOWN: '上级环节不存在',
+  SEGMENT_PARENT_CYCLE: '上级环节形成了循环',
+  SEGMENT_TIER_UNKNOWN: '无法识别的环节位置',
+  SEGMENT_STATUS_UNKNOWN: '无法识别的强弱认定（应为 强、弱 或 缺）',
+  OVERRIDE_REASON_MISSING: '人工认定强弱须写明理由',
+  FIRM_ROLE_UNKNOWN: '无法识别的企业角色（应为 链主、骨干 或 配套）',
+  TARGET_PRIORITY_UNKNOWN: '无法识别的优先级（应为 高、中 或 低）',
+  TARGET_STATUS_UNKNOWN: '无法识别的招商状态',
+  TARGET_UNKNOWN: '招商目标不存在',
+  PICTURE_FAILED: '生成图谱图片失败',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { dashboardMethods } from './dashboard';
 import { fdiImportMethods } from './fdiImport';
 import { enterprisesMethods } from './enterprises';
+import { chainsMethods } from './chains';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
 import { projectsMethods } from './projects';
@@ -22,6 +23,7 @@ export const contract = {
   ...fdiImportMethods,
   ...projectsMethods,
   ...enterprisesMethods,
+  ...chainsMethods,
 };
 
 export type Contract = typeof contract;

@@ -22,3 +22,11 @@ export const TARGET_STATUSES = {
 } as const;
 export type TargetStatus = keyof typeof TARGET_STATUSES;
 export const TARGET_STATUS_CODES = Object.keys(TARGET_STATUSES) as [TargetStatus, ...TargetStatus[]];
+
+/** A chain's stages when it has not set its own: 上游 → 中游 → 下游. */
+export const DEFAULT_TIER_CODES: readonly Tier[] = ['upstream', 'midstream', 'downstream'];
+
+/** The name of a stage: the domain name for the three standard codes, else the chain's own stage name as written. */
+export function tierLabel(tier: string): string {
+  return (TIERS as Record<string, string>)[tier] ?? tier;
+}

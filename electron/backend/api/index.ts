@@ -3,6 +3,7 @@ import type { AreaHandlers } from '../context';
 import { dashboardHandlers } from './dashboard';
 import { fdiImportHandlers } from './fdiImport';
 import { enterprisesHandlers } from './enterprises';
+import { chainsHandlers } from './chains';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
 import { projectsHandlers } from './projects';
@@ -23,4 +24,5 @@ export const handlers: AreaHandlers<Contract> = {
   ...fdiImportHandlers,
   ...projectsHandlers,
   ...enterprisesHandlers,
+  ...chainsHandlers,
 };

@@ -1,4 +1,5 @@
 import type { PlatformType } from '../../../shared/domain/platform';
+import { seedDemoChains } from '../chains/demo';
 import type { Db } from '../db/open';
 import { setJurisdiction } from '../settings/jurisdiction';
 import { writeSetting } from '../settings/store';
@@ -14,6 +15,7 @@ export type DemoSeeder = (db: Db, rng: Random, area: DemoArea, today: Date) => v
 const AREA_SEEDERS: DemoSeeder[] = [
   seedDemoProjects,
   seedDemoTargets,
+  seedDemoChains,
 ];
 
 const DEMO_DIVISION = '3205'; // 江苏省苏州市

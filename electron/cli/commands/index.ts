@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { dashboardCommand, targetsDeleteCommand, targetsListCommand, targetsSetCommand } from './dashboard';
 import { exportStatsCommand, statsCommand } from './stats';
+import { chainsGapsCommand, chainsListCommand, exportChainCommand, importChainCommand } from './chains';
 import { backupCommand, checkCommand, initCommand } from './system';
 
 /** Every CLI command. Areas add theirs here. */
@@ -14,4 +15,8 @@ export const COMMANDS: CliCommand[] = [
   targetsListCommand,
   targetsDeleteCommand,
   dashboardCommand,
+  importChainCommand,
+  chainsListCommand,
+  chainsGapsCommand,
+  exportChainCommand,
 ];

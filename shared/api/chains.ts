@@ -1,0 +1,278 @@
+import { z } from 'zod';
+import {
+  FIRM_ROLE_CODES,
+  SEGMENT_STATUS_CODES,
+  TARGET_PRIORITY_CODES,
+  TARGET_STATUS_CODES,
+} from '../domain/chain';
+import { PROJECT_STAGE_CODES } from '../domain/project';
+import { defineMethods } from './define';
+import { jobStartedSchema } from './jobs';
+
+/** Industry-chain maps (产业链招商图谱): chains, segments, supply links, local firms, targets to attract, gaps. */
+
+const id = z.number().int();
+const text = (max: number) => z.string().trim().max(max);
+const requiredName = z.string().trim().min(1, '名称不能为空').max(60);
+
+export const chainSummarySchema = z.object({
+  id,
+  name: z.string(),
+  owner: z.string(),
+  description: z.string(),
+  threshold: z.number().int(),
+  /** The chain's ordered stages: codes (upstream…) or its own names. */
+  tiers: z.array(z.string()),
+  template: z.string().nullable(),
+  isDemo: z.boolean(),
+  segments: z.number().int(),
+  firms: z.number().int(),
+  targets: z.number().int(),
+  completeness: z.number().nullable(),
+  gaps: z.number().int(),
+  updatedAt: z.string(),
+});
+export type ChainSummary = z.infer<typeof chainSummarySchema>;
+
+export const overrideSchema = z.object({ status: z.enum(SEGMENT_STATUS_CODES), reason: z.string() });
+
+export const segmentSchema = z.object({
+  id,
+  chainId: id,
+  parentId: id.nullable(),
+  name: z.string(),
+  tier: z.string(),
+  sort: z.number().int(),
+  x: z.number().nullable(),
+  y: z.number().nullable(),
+  override: overrideSchema.nullable(),
+  notes: z.string(),
+});
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const linkSchema = z.object({ id, fromId: id, toId: id });
+export type SegmentLink = z.infer<typeof linkSchema>;
+
+export const firmSchema = z.object({
+  id,
+  segmentId: id,
+  enterpriseId: id.nullable(),
+  companyName: z.string(),
+  role: z.enum(FIRM_ROLE_CODES),
+  notes: z.string(),
+  /** The register's USCC when linked, so exports can link it back. */
+  uscc: z.string().nullable(),
+});
+export type Firm = z.infer<typeof firmSchema>;
+
+export const targetSchema = z.object({
+  id,
+  segmentId: id,
+  company: z.string(),
+  countryCode: z.string().nullable(),
+  headquarters: z.string(),
+  rationale: z.string(),
+  priority: z.enum(TARGET_PRIORITY_CODES),
+  status: z.enum(TARGET_STATUS_CODES),
+  owner: z.string(),
+  projectId: id.nullable(),
+  projectName: z.string().nullable(),
+  contacts: z.number().int(),
+  lastContact: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const contactSchema = z.object({ id, targetId: id, date: z.string(), notes: z.string(), by: z.string() });
+export type TargetContact = z.infer<typeof contactSchema>;
+
+/** A project placed in a segment (through 项目库's segments or a target that became it). */
+export const segmentProjectSchema = z.object({ segmentId: id, projectId: id, name: z.string(), stage: z.enum(PROJECT_STAGE_CODES) });
+export type SegmentProject = z.infer<typeof segmentProjectSchema>;
+
+export const chainDetailSchema = z.object({
+  chain: chainSummarySchema,
+  segments: z.array(segmentSchema),
+  links: z.array(linkSchema),
+  firms: z.array(firmSchema),
+  targets: z.array(targetSchema),
+  projects: z.array(segmentProjectSchema),
+});
+export type ChainDetail = z.infer<typeof chainDetailSchema>;
+
+export const segmentGapSchema = z.object({
+  id,
+  name: z.string(),
+  parent: z.string().nullable(),
+  tier: z.string(),
+  status: z.enum(SEGMENT_STATUS_CODES),
+  computedStatus: z.enum(SEGMENT_STATUS_CODES),
+  overridden: z.boolean(),
+  reason: z.string(),
+  firms: z.number().int(),
+  targets: z.number().int(),
+});
+
+export const chainGapsSchema = z.object({
+  chain: z.string(),
+  threshold: z.number().int(),
+  /** Percent of leaf segments not missing, one decimal. */
+  completeness: z.number().nullable(),
+  gaps: z.object({ total: z.number().int(), missing: z.number().int(), weak: z.number().int(), withTargets: z.number().int(), withoutTargets: z.number().int() }),
+  targetsByStatus: z.record(z.enum(TARGET_STATUS_CODES), z.number().int()),
+  segments: z.array(segmentGapSchema),
+});
+export type ChainGaps = z.infer<typeof chainGapsSchema>;
+
+export const templateSchema = z.object({ key: z.string(), name: z.string(), note: z.string(), version: z.string(), segments: z.number().int() });
+export type ChainTemplateInfo = z.infer<typeof templateSchema>;
+
+/** A set of segments with everything hanging on them: what a delete returns, so that undo can put it back. */
+export const segmentSnapshotSchema = z.object({
+  segments: z.array(segmentSchema.omit({ chainId: true })),
+  links: z.array(linkSchema.omit({ id: true })),
+  firms: z.array(firmSchema.omit({ uscc: true })),
+  targets: z.array(
+    targetSchema.omit({ projectName: true, contacts: true, lastContact: true, updatedAt: true }).extend({
+      contactLog: z.array(contactSchema.omit({ id: true, targetId: true })),
+    }),
+  ),
+  /** Projects placed in these segments (project_segment). */
+  projectSegments: z.array(z.object({ projectId: id, segmentId: id })),
+});
+export type SegmentSnapshot = z.infer<typeof segmentSnapshotSchema>;
+
+const positionSchema = z.object({ id, x: z.number().finite(), y: z.number().finite() });
+
+const segmentInput = z.object({
+  id: id.optional(),
+  chainId: id,
+  name: requiredName,
+  parentId: id.nullable().default(null),
+  tier: z.string().trim().min(1).max(30),
+  notes: text(500).default(''),
+  x: z.number().finite().nullable().optional(),
+  y: z.number().finite().nullable().optional(),
+});
+
+export const exportFormats = ['xlsx', 'targets', 'png', 'svg', 'pdf'] as const;
+export type ChainExportFormat = (typeof exportFormats)[number];
+
+export const chainsMethods = defineMethods({
+  'chains.list': { summary: '列出产业链及其完整度', input: z.object({}), output: z.array(chainSummarySchema) },
+  'chains.templates': { summary: '列出产业链起点模板', input: z.object({}), output: z.array(templateSchema) },
+  'chains.create': {
+    summary: '新建产业链（空白或从起点模板）',
+    input: z.object({
+      name: requiredName,
+      owner: text(40).default(''),
+      description: text(500).default(''),
+      threshold: z.number().int().min(1).max(99).default(3),
+      template: z.string().nullable().default(null),
+    }),
+    output: chainSummarySchema,
+  },
+  'chains.update': {
+    summary: '修改产业链名称、链长、说明、强链阈值',
+    input: z.object({ id, name: requiredName.optional(), owner: text(40).optional(), description: text(500).optional(), threshold: z.number().int().min(1).max(99).optional() }),
+    output: chainSummarySchema,
+  },
+  'chains.delete': { summary: '删除产业链', input: z.object({ id }), output: z.object({}) },
+  'chains.get': { summary: '读取一条产业链的全部环节、企业、目标', input: z.object({ id }), output: chainDetailSchema },
+  'chains.gaps': {
+    summary: '产业链缺链弱链分析',
+    input: z.object({ id: id.optional(), name: z.string().optional() }).refine((v) => v.id !== undefined || v.name, '请指定产业链'),
+    output: chainGapsSchema,
+  },
+  'chains.saveSegment': { summary: '新增或修改环节', input: segmentInput, output: segmentSchema },
+  'chains.moveSegments': { summary: '保存环节在图上的位置', input: z.object({ chainId: id, positions: z.array(positionSchema).max(5000) }), output: z.object({}) },
+  'chains.deleteSegments': {
+    summary: '删除环节（连同下级、企业、目标），返回可用于撤销的快照',
+    input: z.object({ chainId: id, ids: z.array(id).min(1) }),
+    output: segmentSnapshotSchema,
+  },
+  'chains.insertSegments': {
+    summary: '插入一组环节：撤销删除时原样恢复，粘贴时复制为新环节',
+    input: z.object({ chainId: id, snapshot: segmentSnapshotSchema, mode: z.enum(['restore', 'copy']), offset: z.object({ x: z.number(), y: z.number() }).default({ x: 40, y: 40 }) }),
+    output: z.object({ segments: z.array(segmentSchema), links: z.array(linkSchema), firms: z.array(firmSchema), targets: z.array(targetSchema) }),
+  },
+  'chains.setOverride': {
+    summary: '人工认定环节强弱（须写明理由），或取消认定',
+    input: z.object({ segmentId: id, override: z.object({ status: z.enum(SEGMENT_STATUS_CODES), reason: z.string().trim().min(1, '请写明认定理由').max(300) }).nullable() }),
+    output: segmentSchema,
+  },
+  'chains.saveLink': { summary: '连接两个环节（供给关系）', input: z.object({ chainId: id, fromId: id, toId: id }), output: linkSchema },
+  'chains.deleteLink': { summary: '删除供给关系', input: z.object({ id }), output: z.object({}) },
+  'chains.saveFirm': {
+    summary: '新增或修改环节中的本地企业',
+    input: z.object({
+      id: id.optional(),
+      segmentId: id,
+      enterpriseId: id.nullable().default(null),
+      companyName: text(100).default(''),
+      role: z.enum(FIRM_ROLE_CODES),
+      notes: text(500).default(''),
+    }),
+    output: firmSchema,
+  },
+  'chains.deleteFirm': { summary: '移除环节中的本地企业', input: z.object({ id }), output: z.object({}) },
+  'chains.saveTarget': {
+    summary: '新增或修改招商目标',
+    input: z.object({
+      id: id.optional(),
+      segmentId: id,
+      company: z.string().trim().min(1, '请填写目标企业').max(100),
+      countryCode: z.string().nullable().default(null),
+      headquarters: text(100).default(''),
+      rationale: text(500).default(''),
+      priority: z.enum(TARGET_PRIORITY_CODES).default('medium'),
+      status: z.enum(TARGET_STATUS_CODES).default('untouched'),
+      owner: text(40).default(''),
+      projectId: id.nullable().default(null),
+    }),
+    output: targetSchema,
+  },
+  'chains.deleteTarget': { summary: '删除招商目标', input: z.object({ id }), output: z.object({}) },
+  'chains.listContacts': { summary: '招商目标的联系记录', input: z.object({ targetId: id }), output: z.array(contactSchema) },
+  'chains.addContact': {
+    summary: '记一次与招商目标的联系',
+    input: z.object({ targetId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), notes: z.string().trim().min(1).max(1000), by: text(40).optional() }),
+    output: contactSchema,
+  },
+  'chains.enterpriseOptions': {
+    summary: '按名称或信用代码查找企业库中的企业',
+    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(z.object({ id, name: z.string(), uscc: z.string().nullable(), countryCode: z.string().nullable() })),
+  },
+  'chains.projectOptions': {
+    summary: '按名称查找项目库中的项目',
+    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(z.object({ id, name: z.string(), stage: z.enum(PROJECT_STAGE_CODES) })),
+  },
+  'chains.import': {
+    summary: '从工作簿导入产业链（环节、本地企业、招商目标）',
+    input: z.object({ fileId: z.string(), name: requiredName, threshold: z.number().int().min(1).max(99).default(3) }),
+    output: jobStartedSchema,
+  },
+  'chains.export': {
+    summary: '导出产业链：整链工作簿、招商目标清单、图谱图片（PNG/SVG/PDF）',
+    input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2) }),
+    output: jobStartedSchema,
+  },
+});
+
+/** What a finished `chains.import` job holds in `result`. */
+export const chainImportResultSchema = z.object({
+  chainId: id,
+  name: z.string(),
+  segments: z.number().int(),
+  links: z.number().int(),
+  firms: z.number().int(),
+  targets: z.number().int(),
+  warnings: z.array(z.object({ sheet: z.string().optional(), row: z.number().optional(), message: z.string() })),
+});
+export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
+
+/** What a finished `chains.export` job holds in `result`. */
+export const chainExportResultSchema = z.object({ fileId: z.string(), name: z.string(), size: z.number().int(), width: z.number().optional(), height: z.number().optional() });
+export type ChainExportResult = z.infer<typeof chainExportResultSchema>;

@@ -1,0 +1,122 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+
+/**
+ * The chain map's layout: layered left → right (elkjs), one swimlane per stage of the chain (上游 → 中游 → 下游), so
+ * every upstream segment sits left of every midstream one. Sub-segments follow their parent (tree edges), supply
+ * links inside a lane follow the flow. Runs the same in Node (CLI and exports) and in the renderer.
+ */
+
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 64;
+export const LANE_PADDING = 24;
+/** Room above the nodes for the lane titles. */
+export const LANE_HEADER = 56;
+
+export interface LayoutSegment {
+  id: number;
+  parentId: number | null;
+  tier: string;
+  x: number | null;
+  y: number | null;
+}
+
+export interface Lane {
+  tier: string;
+  x: number;
+  width: number;
+}
+
+export interface ChainLayout {
+  positions: Map<number, { x: number; y: number }>;
+  lanes: Lane[];
+  width: number;
+  height: number;
+  /** Whether elkjs ran (some segment had no saved position). */
+  computed: boolean;
+}
+
+let elk: InstanceType<typeof ELK> | null = null;
+
+/** Above this many segments in a lane, elkjs gets its quicker settings (a 500-segment chain must open in a second). */
+const LARGE_LANE = 120;
+
+/**
+ * Positions from elkjs for every segment, ignoring saved ones. Each stage is laid out on its own (its sub-segment
+ * tree and the supply links inside it), then the lanes are put side by side: the same swimlanes as one partitioned
+ * graph, at a fraction of the cost — links across lanes would make elkjs route hundreds of long edges for nothing,
+ * since the editor draws them itself.
+ */
+export async function autoLayout(segments: LayoutSegment[], links: Array<{ fromId: number; toId: number }>, tiers: readonly string[]): Promise<Map<number, { x: number; y: number }>> {
+  elk ??= new ELK();
+  const positions = new Map<number, { x: number; y: number }>();
+  const known = new Set(tiers);
+  let laneX = 0;
+  for (const tier of [...tiers, '']) {
+    const lane = segments.filter((s) => (tier ? s.tier === tier : !known.has(s.tier)));
+    if (lane.length === 0) {
+      if (tier) laneX += NODE_WIDTH + 2 * LANE_PADDING;
+      continue;
+    }
+    const ids = new Set(lane.map((s) => s.id));
+    const edges = [
+      ...lane.filter((s) => s.parentId !== null && ids.has(s.parentId)).map((s) => ({ id: `t${s.id}`, sources: [`${s.parentId}`], targets: [`${s.id}`] })),
+      ...links.filter((l) => ids.has(l.fromId) && ids.has(l.toId) && l.fromId !== l.toId).map((l, i) => ({ id: `l${i}`, sources: [`${l.fromId}`], targets: [`${l.toId}`] })),
+    ];
+    const large = lane.length > LARGE_LANE;
+    const graph: ElkNode = {
+      id: 'lane',
+      layoutOptions: {
+        'elk.algorithm': 'layered',
+        'elk.direction': 'RIGHT',
+        'elk.spacing.nodeNode': '18',
+        // one column of trees per lane, not components packed into a grid
+        'elk.separateConnectedComponents': 'false',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+        'elk.layered.nodePlacement.strategy': large ? 'LINEAR_SEGMENTS' : 'BRANDES_KOEPF',
+        'elk.layered.thoroughness': large ? '1' : '4',
+      },
+      children: lane.map((s) => ({ id: `${s.id}`, width: NODE_WIDTH, height: NODE_HEIGHT })),
+      edges,
+    };
+    const result = await elk.layout(graph);
+    for (const child of result.children ?? []) positions.set(Number(child.id), { x: laneX + LANE_PADDING + (child.x ?? 0), y: LANE_HEADER + (child.y ?? 0) });
+    laneX += (result.width ?? NODE_WIDTH) + 2 * LANE_PADDING;
+  }
+  return positions;
+}
+
+/** Lanes from where the nodes are: each stage's band spans its nodes; neighbours meet half-way between them. */
+export function lanesFor(segments: LayoutSegment[], positions: Map<number, { x: number; y: number }>, tiers: readonly string[]): { lanes: Lane[]; width: number; height: number } {
+  const extents = tiers.map((tier) => {
+    const xs = segments.filter((s) => s.tier === tier && positions.has(s.id)).map((s) => positions.get(s.id)!.x);
+    return xs.length ? { min: Math.min(...xs), max: Math.max(...xs) + NODE_WIDTH } : null;
+  });
+  let height = LANE_HEADER + NODE_HEIGHT;
+  for (const p of positions.values()) height = Math.max(height, p.y + NODE_HEIGHT + LANE_PADDING);
+  const lanes: Lane[] = [];
+  let left = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    const e = extents[i];
+    const start = lanes.length === 0 ? Math.min(0, (e?.min ?? 0) - LANE_PADDING) : left;
+    const next = extents.slice(i + 1).find((x) => x !== null);
+    const minEnd = e ? e.max + LANE_PADDING : start + NODE_WIDTH + 2 * LANE_PADDING;
+    const end = next ? Math.max(minEnd, (minEnd + next.min - LANE_PADDING) / 2) : minEnd;
+    lanes.push({ tier: tiers[i]!, x: start, width: Math.max(end - start, NODE_WIDTH + 2 * LANE_PADDING) });
+    left = start + lanes[lanes.length - 1]!.width;
+  }
+  return { lanes, width: left - (lanes[0]?.x ?? 0), height };
+}
+
+/** Saved positions where every segment has one; otherwise elkjs for those without (saved ones stay where they are). */
+export async function layoutChain(segments: LayoutSegment[], links: Array<{ fromId: number; toId: number }>, tiers: readonly string[]): Promise<ChainLayout> {
+  const missing = segments.some((s) => s.x === null || s.y === null);
+  const positions = new Map<number, { x: number; y: number }>();
+  if (missing) {
+    const auto = await autoLayout(segments, links, tiers);
+    for (const s of segments) positions.set(s.id, s.x !== null && s.y !== null ? { x: s.x, y: s.y } : auto.get(s.id)!);
+  } else {
+    for (const s of segments) positions.set(s.id, { x: s.x!, y: s.y! });
+  }
+  return { positions, ...lanesFor(segments, positions, tiers), computed: missing };
+}
