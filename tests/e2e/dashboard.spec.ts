@@ -20,7 +20,7 @@ function addProjectsAndChain(app: AppServer): { staleProject: number; chain: num
         if (stage === 'negotiating' && i === 0) staleProject = id;
       }
     }
-    const chain = Number(db.prepare("INSERT INTO chain (name, strong_threshold, created_at, updated_at) VALUES ('集成电路', 2, ?, ?)").run(now, now).lastInsertRowid);
+    const chain = Number(db.prepare("INSERT INTO chain (name, strong_threshold, created_at, updated_at) VALUES ('测试产业链', 2, ?, ?)").run(now, now).lastInsertRowid);
     const segment = db.prepare("INSERT INTO segment (chain_id, name, tier) VALUES (?, ?, 'upstream')");
     const firm = db.prepare("INSERT INTO segment_enterprise (segment_id, company_name, role) VALUES (?, ?, 'backbone')");
     const design = Number(segment.run(chain, '芯片设计').lastInsertRowid);

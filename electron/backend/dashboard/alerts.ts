@@ -1,36 +1,34 @@
 import type { DashboardAlert } from '../../../shared/api/dashboard';
 import type { IssueCategory, ProjectStage } from '../../../shared/domain/project';
 import type { Db } from '../db/open';
-import { readPreferences } from '../settings/store';
+import { alertClock, FOLLOW_UP_ANCHOR_SQL, STALE_SQL } from '../projects/alerts';
 import { chainCompleteness } from './chains';
 
 const DAY = 86_400_000;
 const daysBetween = (from: string, today: string) => Math.floor((Date.parse(today) - Date.parse(from)) / DAY);
 
 /**
- * What needs a hand, most urgent first within each kind: active projects not followed up for the days set in 设置
- * (never followed up counts from first contact, or from when it was entered), open problems past their due date,
- * and chain gaps (weak or missing segments) with no target firm to attract.
+ * What needs a hand, most urgent first within each kind: active projects not followed up for the days set in 设置,
+ * open problems past their due date (both by the projects area's own rules, so the list and the dashboard agree),
+ * and chain gaps (weak or missing segments) with no target firm to attract, by the chains area's gap rule.
  */
-export function dashboardAlerts(db: Db, today = new Date()): DashboardAlert[] {
-  const day = today.toISOString().slice(0, 10);
-  const { followUpDays } = readPreferences(db);
+export function dashboardAlerts(db: Db, now = new Date()): DashboardAlert[] {
+  const clock = alertClock(db, now);
+  const day = clock.today;
   const stale = db
     .prepare(
-      `SELECT id, name, stage, coalesce(last_follow_up_date, first_contact_date, substr(created_at, 1, 10)) AS since,
-         last_follow_up_date AS last FROM project
-       WHERE stage NOT IN ('operating', 'paused', 'dropped')
-         AND coalesce(last_follow_up_date, first_contact_date, substr(created_at, 1, 10)) <= date(?, ?)
-       ORDER BY since, id`,
+      `SELECT p.id, p.name, p.stage, ${FOLLOW_UP_ANCHOR_SQL} AS since, p.last_follow_up_date AS last FROM project p
+       WHERE ${STALE_SQL} ORDER BY since, p.id`,
     )
-    .all(day, `-${followUpDays} days`) as { id: number; name: string; stage: ProjectStage; since: string; last: string | null }[];
+    .all({ staleBefore: clock.staleBefore }) as { id: number; name: string; stage: ProjectStage; since: string; last: string | null }[];
+  // the projects area's OVERDUE_IDS_SQL, one row per problem rather than per project
   const overdue = db
     .prepare(
       `SELECT i.project_id AS projectId, p.name, i.category, i.description, i.due_date AS due, i.owner FROM project_issue i
-       JOIN project p ON p.id = i.project_id WHERE i.status = 'open' AND i.due_date IS NOT NULL AND i.due_date < ?
+       JOIN project p ON p.id = i.project_id WHERE i.status = 'open' AND i.due_date < @today
        ORDER BY i.due_date, i.id`,
     )
-    .all(day) as { projectId: number; name: string; category: IssueCategory; description: string; due: string; owner: string }[];
+    .all({ today: day }) as { projectId: number; name: string; category: IssueCategory; description: string; due: string; owner: string }[];
   const gaps = chainCompleteness(db).flatMap((chain) =>
     chain.gaps.filter((g) => g.targets === 0).map((g) => ({ chain, gap: g })),
   );
