@@ -138,9 +138,12 @@ test('a click on a bar opens the records behind it; a pipeline bar the projects 
 test('alerts link to their project, presentation mode, PNG and PDF export', async ({ page, app }) => {
   const { staleProject } = addProjectsAndChain(app);
   await page.goto(app.url);
+  await page.getByTestId('alert-kinds').getByText(/缺口无目标/).click();
+  await expect(page.getByTestId('alerts').getByTestId('alert-link').filter({ hasText: '测试产业链' })).toHaveCount(2); // 封装测试 missing, 晶圆制造 weak: no targets
+  await expect(page.getByTestId('alerts')).toContainText('“封装测试”环节缺，尚无招商目标');
+  await page.getByTestId('alert-kinds').getByText(/久未跟进/).click();
   const alert = page.getByTestId('alerts').getByTestId('alert-link').filter({ hasText: '测试项目negotiating0' });
   await expect(alert).toBeVisible();
-  await expect(page.getByTestId('alerts')).toContainText('缺口无目标');
   await page.getByTestId('present').click();
   await expect(page.getByTestId('dashboard')).toHaveAttribute('data-presenting', 'true');
   await page.getByTestId('present').click();

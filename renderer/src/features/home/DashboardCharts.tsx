@@ -9,6 +9,9 @@ import { EChart } from './charts/EChart';
 import { chainsOption, cumulativeOption, groupsOption, pipelineOption, rankedBarOption, sectionsOption } from './charts/options';
 import { dashboardMessages } from './messages';
 
+/** Gaps named under the chain chart (the rest are counted; the chain map lists them all). */
+const GAP_NAMES = 5;
+
 /** What a click asks for: the FDI records behind an item, or the projects of a stage. */
 export type Drill = { kind: 'records'; title: string; item: ChartItem } | { kind: 'stage'; stage: ProjectStage };
 
@@ -21,7 +24,7 @@ function ChartCard({ title, children, extra }: { title: string; children: React.
 }
 
 /** Every chart of the dashboard; the titles are also used by the export. */
-export function DashboardCharts({ charts, onDrill, alerts }: { charts: Charts; onDrill: (d: Drill) => void; alerts: React.ReactNode }) {
+export function DashboardCharts({ charts, onDrill, alerts, alertCount }: { charts: Charts; onDrill: (d: Drill) => void; alerts: React.ReactNode; alertCount: number }) {
   const t = useT(dashboardMessages);
   const td = useT(domainMessages);
   const navigate = useAppStore((s) => s.navigate);
@@ -51,7 +54,7 @@ export function DashboardCharts({ charts, onDrill, alerts }: { charts: Charts; o
         <ChartCard title={t('cumulativeTitle')}>{hasFdi ? <EChart id="cumulative" option={options.cumulative} height={320} /> : empty(t('noData'))}</ChartCard>
       </Col>
       <Col xs={24} xl={8}>
-        <ChartCard title={t('alertsTitle')}>{alerts}</ChartCard>
+        <ChartCard title={alertCount ? t('alertsCount', { count: alertCount }) : t('alertsTitle')}>{alerts}</ChartCard>
       </Col>
       <Col xs={24} lg={12} xl={8}>
         <ChartCard title={t('sourcesTitle')}>
@@ -94,9 +97,16 @@ export function DashboardCharts({ charts, onDrill, alerts }: { charts: Charts; o
               <EChart id="chains" option={options.chains} height={Math.max(160, 60 + charts.chains.length * 36)} onClick={(c) => navigate('chains', [charts.chains[c.dataIndex]!.id])} />
               {charts.chains.map((ch) =>
                 ch.gaps.length ? (
-                  <div key={ch.id}>
+                  <div key={ch.id} data-testid="chain-gaps">
                     <Typography.Link onClick={() => navigate('chains', [ch.id])}>{ch.name}</Typography.Link>
-                    <Typography.Text type="secondary"> {t('chainGaps', { names: ch.gaps.map((g) => g.name).join('、') })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {' '}
+                      {t('chainGaps', {
+                        count: ch.gaps.length,
+                        untargeted: ch.gaps.filter((g) => g.targets === 0).length,
+                        names: ch.gaps.slice(0, GAP_NAMES).map((g) => g.name).join('、') + (ch.gaps.length > GAP_NAMES ? t('andMore') : ''),
+                      })}
+                    </Typography.Text>
                   </div>
                 ) : null,
               )}

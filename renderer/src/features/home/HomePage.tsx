@@ -141,7 +141,7 @@ export default function HomePage() {
             {period} · {t('elapsed', { pct: kpis.elapsed })} · {t('clickHint')}
           </Typography.Paragraph>
           <KpiCards kpis={kpis.kpis} elapsed={kpis.elapsed} />
-          <DashboardCharts charts={charts} onDrill={setDrill} alerts={<AlertsList alerts={alerts} />} />
+          <DashboardCharts charts={charts} onDrill={setDrill} alerts={<AlertsList alerts={alerts} />} alertCount={alerts.length} />
         </>
       )}
       <TargetsDrawer open={targetsOpen} onClose={() => setTargetsOpen(false)} />
