@@ -63,6 +63,11 @@ describe('dashboard numbers on the demo data', () => {
     expect(charts.cumulative.current.slice(9)).toEqual([null, null, null]);
     expect(charts.cumulative.prior[8]).toBe(actual.prior);
     expect(charts.cumulative.target).toBe(actual.target);
+    // earlier points are monthly sums added up: within rounding of the 总表 for January to that month
+    const march = (await call(b, 'dashboard.kpis', { year: 2026, to: '2026-03' })).kpis.find((k: Kpi) => k.indicator === 'actualFdi');
+    expect(Math.abs(charts.cumulative.current[2] - march.actual)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(charts.cumulative.prior[2] - march.prior)).toBeLessThanOrEqual(0.03);
+    expect(charts.cumulative.prior[11]).toBeGreaterThan(charts.cumulative.prior[8]);
     const sum = (xs: { value: number }[]) => xs.reduce((s, x) => s + x.value, 0);
     expect(charts.countries.length).toBe(10);
     expect(sum(charts.countries) + charts.otherCountries).toBeCloseTo(actual.actual, 1);

@@ -5,10 +5,23 @@ import { periodRange, priorYear } from '../../../shared/rules/period';
 import type { Db } from '../db/open';
 import { chainCompleteness } from './chains';
 import { pipelineByStage } from './pipeline';
-import { cumulativeActual, statsRow, statsRows, yearToDateTables } from './stats-source';
+import { monthlyActual, statsRow, statsRows, yearToDateTables } from './stats-source';
 import { getTarget } from './targets';
 
 const TOP_SOURCES = 10;
+
+/**
+ * Running totals of monthly figures, pinned at month `pinAt` (0-based) to the 总表's own year-to-date figure: summing
+ * monthly sums one month at a time keeps the chart cheap on a million records, and the pin keeps the point a leader
+ * hovers at the chosen month equal to the card (month-by-month rounding could otherwise differ by a cent or two).
+ */
+function cumulate(monthly: number[], pinAt: number, pinned: number): number[] {
+  let sum = 0;
+  return monthly.map((v, i) => {
+    sum = i === pinAt ? pinned : sum + v;
+    return roundReported(sum);
+  });
+}
 
 /** Rows with actual FDI in the range as chart items, each with the row's own records filter. */
 const items = (rows: StatsRow[]): ChartItem[] =>
@@ -18,9 +31,11 @@ const items = (rows: StatsRow[]): ChartItem[] =>
 export function dashboardCharts(db: Db, year: number, to: string): DashboardCharts {
   const tables = yearToDateTables(db, year, to);
   const months = periodRange(`${year}-01`, `${year}-12`);
-  const current = cumulativeActual(db, `${year}-01`, months.filter((m) => m <= to));
-  const prior = cumulativeActual(db, `${year - 1}-01`, months.map(priorYear));
-  const total = statsRow(tables, 'summary', 'total').current.actualFdi;
+  const totalRow = statsRow(tables, 'summary', 'total');
+  const total = totalRow.current.actualFdi;
+  const toIndex = months.indexOf(to);
+  const current = cumulate(monthlyActual(db, months.slice(0, toIndex + 1)), toIndex, total);
+  const prior = cumulate(monthlyActual(db, months.map(priorYear)), toIndex, totalRow.prior.actualFdi);
   const highTech = statsRow(tables, 'summary', 'highTech');
   // the country table lists sources largest first; records without a country (未填) are not a source
   const countries = items(statsRows(tables, 'country', 'country:').filter((r) => r.role === 'item'));

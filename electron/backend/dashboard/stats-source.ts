@@ -29,11 +29,7 @@ export function statsRows(tables: StatsTables, id: StatsTableId, prefix: string)
   return statsTable(tables, id).rows.filter((r) => r.key.startsWith(prefix));
 }
 
-/**
- * Actual FDI (万美元, as reported) from `start` to each month of `months`: the sums of stats.records over the
- * growing range, so the last point of this year's line is the 总表's 实际使用外资 for the same range.
- */
-export function cumulativeActual(db: Db, start: string, months: string[]): number[] {
-  return months.map((to) => listRecords(db, { from: start, to, filter: {}, page: 1, pageSize: 1 }).sums.actualFdi);
+/** Actual FDI (万美元, as reported) of each month: the sums of stats.records for that one month. */
+export function monthlyActual(db: Db, months: string[]): number[] {
+  return months.map((m) => listRecords(db, { from: m, to: m, filter: {}, page: 1, pageSize: 1 }).sums.actualFdi);
 }
-
