@@ -99,7 +99,18 @@ test('the cards show the numbers of the CLI, and a target set in the editor show
   await expect(page.getByText('目标已保存')).toBeVisible();
   const actual = kpis.find((k) => k.indicator === 'contractedFdi')!.actual;
   await expect(page.getByTestId('kpi-contractedFdi').getByTestId('kpi-completion')).toHaveText(`${Math.round((actual / 200000) * 1000) / 10}%`);
+  // a custom indicator of the bureau's own, with the figure reached typed by hand
+  await page.getByTestId('custom-name').fill('外资研发中心');
+  await page.getByTestId('add-custom-target').getByPlaceholder('单位').fill('家');
+  await page.getByTestId('custom-value').fill('4');
+  await page.getByTestId('add-custom-target').getByRole('button', { name: '新增自定义指标' }).click();
+  const custom = page.getByTestId('target-row-custom:外资研发中心');
+  await expect(custom).toBeVisible();
+  await custom.getByTestId('target-actual').fill('1');
+  await custom.getByTestId('target-save').click();
+  await expect(page.getByTestId('kpi-custom:外资研发中心').getByTestId('kpi-completion')).toHaveText('25%');
   const after = await app.cli(['targets', 'list', '--db', app.dbPath, '--year', String(year), '--json']);
+  expect(JSON.parse(after.stdout).targets).toContainEqual({ year, indicator: 'custom:外资研发中心', label: '外资研发中心', unit: '家', value: 4, actual: 1 });
   expect(JSON.parse(after.stdout).targets).toContainEqual(expect.objectContaining({ indicator: 'contractedFdi', value: 200000 }));
 });
 
