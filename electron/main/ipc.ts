@@ -46,7 +46,7 @@ export function registerIpc(options: IpcOptions): () => void {
       log(`[ipc] refused a call from ${url ?? 'a destroyed frame'}`);
       return { ok: false, error: errorData('UNAUTHORIZED', '调用来自非本程序页面') };
     }
-    if (typeof method !== 'string') return { ok: false, error: errorData('UNKNOWN_METHOD', String(method)) };
+    if (typeof method !== 'string') return { ok: false, error: errorData('UNKNOWN_METHOD', `(${typeof method})`) };
     if (isPlatformMethod(method)) return callPlatform(options.platform, method, input, event, log);
     return options.dispatch(method, input);
   });

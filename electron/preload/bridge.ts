@@ -19,7 +19,7 @@ export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListene
 export function createBridge(ipc: IpcRendererLike): Bridge {
   return {
     call: (async (method: string, input: unknown): Promise<Result<unknown>> => {
-      if (typeof method !== 'string') return failure('UNKNOWN_METHOD', String(method));
+      if (typeof method !== 'string') return failure('UNKNOWN_METHOD', `(${typeof method})`);
       try {
         return (await ipc.invoke(CALL_CHANNEL, method, input)) as Result<unknown>;
       } catch (err) {
