@@ -32,8 +32,10 @@ function launchElectron(binary: string, sqliteBinding: string): void {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
 }
 
-async function startBrowserMode(reason: string, reasonEn: string, port: string): Promise<void> {
-  say(`未能启动桌面版：${reason}，改用浏览器模式。 / Electron is not available: ${reasonEn}; starting browser mode instead.`);
+async function startBrowserMode(port: string, why?: { reason: string; reasonEn: string }): Promise<void> {
+  // the one line that says why there is no desktop window
+  if (why) say(`未能启动桌面版：${why.reason}，改用浏览器模式。 / Electron is not available: ${why.reasonEn}; starting browser mode instead.`);
+  else say('浏览器模式 / browser mode (--browser)');
   const dbPath = defaultDbPath();
   const { url, close } = await serve(['--db', dbPath, '--port', port, '--static', path.join(ROOT, 'dist', 'renderer')]);
   say(`数据库 / database: ${dbPath}`);
@@ -58,13 +60,13 @@ export async function start(argv: string[]): Promise<void> {
   }
   await buildElectron();
   say('已构建 / built: dist/electron/main.cjs, dist/electron/preload.cjs');
-  if (values.browser) return startBrowserMode('已选择 --browser', '--browser was given', values.port);
+  if (values.browser) return startBrowserMode(values.port);
 
   const probe = probeElectron(realProbeDeps(ROOT));
-  if (!probe.runnable) return startBrowserMode(probe.reason, probe.reasonEn, values.port);
+  if (!probe.runnable) return startBrowserMode(values.port, probe);
   const electronVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
   const native = ensureElectronSqlite({ root: ROOT, electronVersion, platform: process.platform, arch: process.arch, run: realRun });
-  if ('error' in native) return startBrowserMode(native.error, native.errorEn, values.port);
+  if ('error' in native) return startBrowserMode(values.port, { reason: native.error, reasonEn: native.errorEn });
   launchElectron(probe.binary, native.binding);
 }
 
