@@ -19,6 +19,8 @@ export interface BackendOptions {
   /** Where uploads and exports go; a temp folder by default. */
   workDir?: string;
   log?: (line: string) => void;
+  /** See OpenOptions.nativeBinding. */
+  nativeBinding?: string;
 }
 
 export interface Backend {
@@ -32,7 +34,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const referenceDir = options.referenceDir ?? defaultReferenceDir();
   const dbPath = path.resolve(options.dbPath);
   const prepare = async (): Promise<Db> => {
-    const db = await openDatabase(dbPath, { create: options.create ?? false });
+    const db = await openDatabase(dbPath, { create: options.create ?? false, nativeBinding: options.nativeBinding });
     loadReferenceData(db, referenceDir);
     return db;
   };

@@ -12,6 +12,8 @@ export interface OpenOptions {
   /** Create the file when missing (otherwise a missing file is DB_UNREADABLE). */
   create?: boolean;
   migrations?: readonly Migration[];
+  /** better-sqlite3's compiled addon to use instead of node_modules' one (Electron in development needs its ABI). */
+  nativeBinding?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: exists });
+    db = new Database(file, { fileMustExist: exists, nativeBinding: options.nativeBinding });
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
