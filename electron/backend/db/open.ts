@@ -24,7 +24,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const exists = fs.existsSync(file);
   if (!exists && !options.create) throw new AppError('DB_UNREADABLE', `文件不存在：${file}`);
   if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file, { fileMustExist: exists });
     db.pragma('busy_timeout = 5000');
@@ -40,11 +40,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       if (exists && version > 0) await backupDatabase(db, file, `before-migrate-v${version}`);
       migrate(db, migrations, version);
     }
+    return db;
   } catch (err) {
+    // A refused database must not stay open (it would keep its -wal file and, on Windows, a lock on the file).
+    if (db?.open) db.close();
     if (err instanceof AppError) throw err;
     throw new AppError('DB_UNREADABLE', `${file}：${(err as Error).message}`);
   }
-  return db;
 }
 
 function migrate(db: Db, migrations: readonly Migration[], from: number): void {
