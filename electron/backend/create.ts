@@ -33,7 +33,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dbPath = path.resolve(options.dbPath);
   const prepare = async (): Promise<Db> => {
     const db = await openDatabase(dbPath, { create: options.create ?? false });
-    loadReferenceData(db, referenceDir);
+    try {
+      loadReferenceData(db, referenceDir);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
     return db;
   };
   const events = new EventBus();

@@ -35,10 +35,15 @@ function registerLocales(): void {
 
 const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
   industries(db, dir) {
-    db.exec('DELETE FROM ref_industry');
-    const insert = db.prepare('INSERT INTO ref_industry (code, name, level, parent, section) VALUES (?, ?, ?, ?, ?)');
+    // Upserted, not deleted and reinserted: enterprises, records and projects point at these codes.
+    const upsert = db.prepare(
+      `INSERT INTO ref_industry (code, name, level, parent, section) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent,
+         section = excluded.section`,
+    );
     const rows = readCsv(dir, 'gbt4754-2017-industries.csv');
-    for (const r of rows) insert.run(r.code, r.name, r.level, r.parent || null, r.section);
+    for (const r of rows) upsert.run(r.code, r.name, r.level, r.parent || null, r.section);
+    removeDropped(db, 'ref_industry', rows.map((r) => r.code!));
     return rows.length;
   },
   divisions(db, dir) {
@@ -96,6 +101,20 @@ const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
     return n;
   },
 };
+
+/** Deletes the codes a new version dropped, except those data still points at: old records must stay readable. */
+function removeDropped(db: Db, table: 'ref_industry', current: string[]): void {
+  const keep = new Set(current);
+  const remove = db.prepare(`DELETE FROM ${table} WHERE code = ?`);
+  for (const { code } of db.prepare(`SELECT code FROM ${table}`).all() as { code: string }[]) {
+    if (keep.has(code)) continue;
+    try {
+      remove.run(code);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
+    }
+  }
+}
 
 /** Upper-case, NFKC, no spaces or brackets: how a country is looked up whatever way a file writes it. */
 export function normalizeCountryText(text: string): string {
