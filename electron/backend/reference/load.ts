@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 export const VERSIONS = {
   industries: 'GB/T 4754-2017 (2019 amendment) r1',
   divisions: 'NBS 2023-06-30 r1',
-  countries: 'ISO 3166-1 / i18n-iso-countries 7.14.0 + aliases r1',
+  countries: 'ISO 3166-1 / i18n-iso-countries 7.14.0 + aliases r2',
   countryGroups: 'groups 2025-10 r1',
   hightech: 'manufacturing 2017 + services 2018 r1',
 } as const;
@@ -69,13 +69,19 @@ const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
     }
     db.exec('DELETE FROM ref_country_alias');
     const alias = db.prepare('INSERT OR REPLACE INTO ref_country_alias (alias, code) VALUES (?, ?)');
-    // Every country's own Chinese and English names resolve too, so aliases only list what differs.
-    for (const row of db.prepare('SELECT code, name, name_en FROM ref_country').all() as { code: string; name: string; name_en: string | null }[]) {
-      alias.run(normalizeCountryText(row.name), row.code);
-      if (row.name_en) alias.run(normalizeCountryText(row.name_en), row.code);
-      alias.run(row.code, row.code);
+    // Every country's codes and every Chinese and English name the package knows for it (`Korea, Republic of` as well
+    // as `South Korea`) resolve too, so the alias file only lists what differs. A name two countries share (`Congo`)
+    // is left out: it must not resolve to either.
+    const names = new Map<string, string | null>();
+    const add = (text: string, code: string) => {
+      const key = normalizeCountryText(text);
+      if (key) names.set(key, names.has(key) && names.get(key) !== code ? null : code);
+    };
+    for (const row of db.prepare('SELECT code, name, alpha2 FROM ref_country').all() as { code: string; name: string; alpha2: string }[]) {
+      for (const text of [row.code, row.alpha2, row.name]) add(text, row.code);
+      for (const lang of ['zh', 'en']) for (const text of countries.getName(row.alpha2, lang, { select: 'all' }) ?? []) add(text, row.code);
     }
-    for (const code of Object.keys(alpha3)) alias.run(normalizeCountryText(alpha3[code]!), code);
+    for (const [key, code] of names) if (code) alias.run(key, code);
     for (const r of readCsv(dir, 'country-aliases-zh.csv')) alias.run(normalizeCountryText(r.alias!), r.iso3);
     return n;
   },
