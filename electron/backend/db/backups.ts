@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 
 export interface BackupEntry {
@@ -20,6 +20,20 @@ function stamp(date = new Date()): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '');
 }
 
+/**
+ * Copies a live database to `target` with `db.backup()`, as one self-contained file: the copy is switched from WAL to
+ * the rollback journal, so opening it (even read-only, or from a read-only folder) needs no -wal/-shm beside it.
+ */
+export async function backupTo(db: Database.Database, target: string): Promise<void> {
+  await db.backup(target);
+  const copy = new Database(target, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
 export async function backupDatabase(db: Database.Database, dbPath: string, reason: string): Promise<BackupEntry> {
   const dir = backupDirFor(dbPath);
   fs.mkdirSync(dir, { recursive: true });
@@ -28,7 +42,7 @@ export async function backupDatabase(db: Database.Database, dbPath: string, reas
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `${stamp()}_${safeReason}-${i}.db`;
   const target = path.join(dir, name);
   try {
-    await db.backup(target);
+    await backupTo(db, target);
   } catch (err) {
     fs.rmSync(target, { force: true });
     throw new AppError('BACKUP_FAILED', String((err as Error).message));
