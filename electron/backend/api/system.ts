@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { systemMethods } from '../../../shared/api/system';
 import type { AreaHandlers, BackendContext } from '../context';
 import { writeAudit } from '../audit';
@@ -25,6 +26,25 @@ export function checkDatabase(ctx: BackendContext) {
   };
 }
 
+/** Opens a backup on its own to check it can become the database: readable, intact, not from a newer app. */
+function verifyBackup(file: string, name: string): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new AppError('DB_TOO_NEW', `${name}：数据库版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}`);
+    }
+    const integrity = db.pragma('quick_check', { simple: true }) as string;
+    if (integrity !== 'ok') throw new AppError('DB_INTEGRITY', `${name}：${integrity}`);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('DB_UNREADABLE', `${name}：${(err as Error).message}`);
+  } finally {
+    db?.close();
+  }
+}
+
 export const systemHandlers: AreaHandlers<typeof systemMethods> = {
   'system.info': (_input, ctx) => ({
     path: ctx.dbPath,
@@ -39,12 +59,17 @@ export const systemHandlers: AreaHandlers<typeof systemMethods> = {
   'system.restore': async ({ name }, ctx) => {
     const source = listBackups(ctx.dbPath).find((b) => b.name === path.basename(name));
     if (!source) throw new AppError('FILE_NOT_FOUND', name);
+    // Checked before anything is touched: a damaged or newer backup must not replace a working database.
+    verifyBackup(source.path, source.name);
     // The current database is copied aside first, so a restore can itself be undone.
     const saved = await backupDatabase(ctx.db, ctx.dbPath, 'before-restore');
     ctx.db.close();
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(ctx.dbPath + suffix, { force: true });
-    fs.copyFileSync(source.path, ctx.dbPath);
-    await ctx.reopen();
+    try {
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(ctx.dbPath + suffix, { force: true });
+      fs.copyFileSync(source.path, ctx.dbPath);
+    } finally {
+      await ctx.reopen();
+    }
     writeAudit(ctx.db, { user: ctx.userName(), action: 'restore', entity: 'database', after: { from: source.name, saved: saved.name } });
     ctx.events.emit({ type: 'changed', area: '*' });
     return { restoredFrom: source.name, savedCurrentAs: saved.name };
