@@ -160,6 +160,27 @@ describe('openDatabase', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('another program’s SQLite file is DB_UNREADABLE: our schema is never migrated into it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'places.sqlite');
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org');`);
+    raw.close();
+    const before = snapshot(dir);
+    const err = await refusal(openDatabase(file, { migrations: [v1] }));
+    expect(err.code).toBe('DB_UNREADABLE');
+    expect(err.message).toMatch(/不是外资工作台的数据库/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('an empty (0-byte) file is a new database', async () => {
+    const file = path.join(tempDir(), 'zero.db');
+    fs.writeFileSync(file, '');
+    const db = await openDatabase(file, { migrations: [v1] });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+
   it('a missing file is DB_UNREADABLE unless asked to create it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'sub', 'missing.db');

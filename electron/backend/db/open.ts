@@ -33,6 +33,10 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       db.close();
       throw new AppError('DB_TOO_NEW', `数据库版本 ${version}，本程序支持到 ${latest}`);
     }
+    // Version 0 with tables in it is some other program's SQLite file: never migrate our schema into it.
+    if (version === 0 && (db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number) > 0) {
+      throw new AppError('DB_UNREADABLE', `${file}：不是外资工作台的数据库`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
