@@ -4,6 +4,10 @@ import { openDatabase, type Db } from '../../../electron/backend/db/open';
 import { MIGRATIONS } from '../../../electron/backend/db/migrations';
 import { migration0001 } from '../../../electron/backend/db/migrations/0001_initial';
 import { tempDir } from '../../helpers/backend';
+import { PLATFORM_TYPE_CODES } from '../../../shared/domain/platform';
+import { FDI_MODE_CODES } from '../../../shared/domain/fdi';
+import { EVENT_KIND_CODES, ISSUE_CATEGORY_CODES, PROJECT_PRIORITY_CODES, PROJECT_STAGE_CODES } from '../../../shared/domain/project';
+import { FIRM_ROLE_CODES, SEGMENT_STATUS_CODES, TARGET_PRIORITY_CODES, TARGET_STATUS_CODES } from '../../../shared/domain/chain';
 
 async function freshV1(): Promise<Db> {
   const file = path.join(tempDir(), 'fresh.db');
@@ -98,6 +102,31 @@ describe('migration 0001 (initial schema)', () => {
     db.prepare(`INSERT INTO segment (chain_id, name, tier) VALUES (?, '电池', 'mid')`).run(chain);
     db.prepare('DELETE FROM chain WHERE id = ?').run(chain);
     expect(db.prepare('SELECT count(*) AS n FROM segment').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('every CHECK list of codes is exactly the domain’s list', async () => {
+    const db = await freshV1();
+    /** The codes a column's `CHECK (col IN (...))` allows, read from the schema SQL. */
+    const allowed = (table: string, column: string): string[] => {
+      const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) as string;
+      const m = sql.match(new RegExp(`CHECK \\(${column} IN \\(([^)]*)\\)\\)`));
+      expect(m, `${table}.${column}`).not.toBeNull();
+      return [...m![1]!.matchAll(/'([^']+)'/g)].map((x) => x[1]!).sort();
+    };
+    const pairs: Array<[string, string, readonly string[]]> = [
+      ['platform', 'type', PLATFORM_TYPE_CODES],
+      ['fdi_record', 'mode', FDI_MODE_CODES],
+      ['project', 'stage', PROJECT_STAGE_CODES],
+      ['project', 'priority', PROJECT_PRIORITY_CODES],
+      ['project_event', 'kind', EVENT_KIND_CODES],
+      ['project_issue', 'category', ISSUE_CATEGORY_CODES],
+      ['segment', 'status_override', SEGMENT_STATUS_CODES],
+      ['segment_enterprise', 'role', FIRM_ROLE_CODES],
+      ['target', 'priority', TARGET_PRIORITY_CODES],
+      ['target', 'status', TARGET_STATUS_CODES],
+    ];
+    for (const [table, column, codes] of pairs) expect(allowed(table, column), `${table}.${column}`).toEqual([...codes].sort());
     db.close();
   });
 });
