@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { systemMethods } from '../../../shared/api/system';
 import type { AreaHandlers, BackendContext } from '../context';
 import { writeAudit } from '../audit';
-import { backupDatabase, backupDirFor, listBackups } from '../db/backups';
+import { backupDatabase, backupDirFor, listBackups, withAttached } from '../db/backups';
+import type { Db } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../errors';
 import { readSetting } from '../settings/store';
@@ -26,22 +26,20 @@ export function checkDatabase(ctx: BackendContext) {
   };
 }
 
-/** Opens a backup on its own to check it can become the database: readable, intact, not from a newer app. */
-function verifyBackup(file: string, name: string): void {
-  let db: Database.Database | undefined;
+/** Checks that a backup can become the database: readable, intact, not from a newer app. */
+function verifyBackup(db: Db, file: string, name: string): void {
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError('DB_TOO_NEW', `${name}：数据库版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}`);
-    }
-    const integrity = db.pragma('quick_check', { simple: true }) as string;
-    if (integrity !== 'ok') throw new AppError('DB_INTEGRITY', `${name}：${integrity}`);
+    withAttached(db, file, (schema) => {
+      const version = db.pragma(`${schema}.user_version`, { simple: true }) as number;
+      if (version > LATEST_SCHEMA_VERSION) {
+        throw new AppError('DB_TOO_NEW', `${name}：数据库版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}`);
+      }
+      const integrity = db.pragma(`${schema}.quick_check`, { simple: true }) as string;
+      if (integrity !== 'ok') throw new AppError('DB_INTEGRITY', `${name}：${integrity}`);
+    });
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('DB_UNREADABLE', `${name}：${(err as Error).message}`);
-  } finally {
-    db?.close();
   }
 }
 
@@ -60,7 +58,7 @@ export const systemHandlers: AreaHandlers<typeof systemMethods> = {
     const source = listBackups(ctx.dbPath).find((b) => b.name === path.basename(name));
     if (!source) throw new AppError('FILE_NOT_FOUND', name);
     // Checked before anything is touched: a damaged or newer backup must not replace a working database.
-    verifyBackup(source.path, source.name);
+    verifyBackup(ctx.db, source.path, source.name);
     // The current database is copied aside first, so a restore can itself be undone.
     const saved = await backupDatabase(ctx.db, ctx.dbPath, 'before-restore');
     ctx.db.close();

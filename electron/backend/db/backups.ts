@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
 
 export interface BackupEntry {
@@ -21,17 +21,26 @@ function stamp(date = new Date()): string {
 }
 
 /**
+ * Works on another database file through the live connection (ATTACH) rather than a second connection, which could
+ * load a different build of the native module than the one the app opened the database with (Electron).
+ */
+export function withAttached<T>(db: Database.Database, file: string, work: (schema: string) => T): T {
+  const schema = 'fdi_desk_other';
+  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file);
+  try {
+    return work(schema);
+  } finally {
+    db.exec(`DETACH DATABASE ${schema}`);
+  }
+}
+
+/**
  * Copies a live database to `target` with `db.backup()`, as one self-contained file: the copy is switched from WAL to
  * the rollback journal, so opening it (even read-only, or from a read-only folder) needs no -wal/-shm beside it.
  */
 export async function backupTo(db: Database.Database, target: string): Promise<void> {
   await db.backup(target);
-  const copy = new Database(target, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
+  withAttached(db, target, (schema) => db.pragma(`${schema}.journal_mode = DELETE`));
 }
 
 export async function backupDatabase(db: Database.Database, dbPath: string, reason: string): Promise<BackupEntry> {
