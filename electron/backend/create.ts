@@ -33,12 +33,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dbPath = path.resolve(options.dbPath);
   const prepare = async (): Promise<Db> => {
     const db = await openDatabase(dbPath, { create: options.create ?? false });
-    try {
-      loadReferenceData(db, referenceDir);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
+    loadReferenceData(db, referenceDir);
     return db;
   };
   const events = new EventBus();
