@@ -5,17 +5,22 @@ import { normalizeCountryText } from './load';
 type CountryRow = { code: string; name: string; name_en: string | null; is_region: number };
 const toCountry = (r: CountryRow): Country => ({ code: r.code, name: r.name, nameEn: r.name_en, isRegion: r.is_region === 1 });
 
-/** Industries whose code starts with the query (with or without its section letter) or whose name contains it. */
+/**
+ * Industries whose code starts with the query (with or without its section letter: `C3670` only finds codes of
+ * section C) or whose name contains it.
+ */
 export function searchIndustries(db: Db, query: string, level: Industry['level'] | undefined, limit: number): Industry[] {
   const q = query.normalize('NFKC').trim().toUpperCase();
-  const code = /^[A-T]\d{2,4}$/.test(q) ? q.slice(1) : q;
+  const lettered = /^[A-T]\d{2,4}$/.test(q);
+  const code = lettered ? q.slice(1) : q;
   const rows = db
     .prepare(
       `SELECT code, name, level, parent, section FROM ref_industry
        WHERE (code LIKE @prefix OR name LIKE @contains) AND (@level IS NULL OR level = @level)
+         AND (@section IS NULL OR section = @section)
        ORDER BY (code = @code) DESC, (code LIKE @prefix) DESC, length(code), code LIMIT @limit`,
     )
-    .all({ prefix: `${code}%`, contains: `%${query.trim()}%`, code, level: level ?? null, limit }) as Industry[];
+    .all({ prefix: `${code}%`, contains: `%${query.trim()}%`, code, level: level ?? null, section: lettered ? q.charAt(0) : null, limit }) as Industry[];
   return rows;
 }
 

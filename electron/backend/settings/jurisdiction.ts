@@ -6,6 +6,12 @@ import { readSetting, writeSetting } from './store';
 
 const EMPTY: Jurisdiction = { code: null, name: '', reportingUnit: '' };
 
+/**
+ * City-level rows of the NBS list that are placeholders, not places: a municipality's 市辖区/县 and a province's
+ * 省直辖县级行政区划. Their children are the real divisions.
+ */
+const PLACEHOLDER_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
 export function readJurisdiction(db: Db): Jurisdiction {
   return readSetting(db, 'jurisdiction', EMPTY);
 }
@@ -22,8 +28,14 @@ export function divisionFullName(db: Db, code: string): string {
     names.unshift(row.name);
     current = row.parent;
   }
-  // 市辖区 is a placeholder level in the NBS list, not part of a name people write.
-  return names.filter((n) => n !== '市辖区').join('');
+  // placeholder levels of the NBS list are not part of a name people write
+  return names.filter((n) => !PLACEHOLDER_DIVISIONS.has(n)).join('');
+}
+
+/** The divisions directly under a code, looking through placeholder levels (北京市 → 东城区…, not 市辖区). */
+function childDivisions(db: Db, code: string): { code: string; name: string }[] {
+  const children = db.prepare('SELECT code, name FROM ref_division WHERE parent = ? ORDER BY code').all(code) as { code: string; name: string }[];
+  return children.flatMap((c) => (PLACEHOLDER_DIVISIONS.has(c.name) ? childDivisions(db, c.code) : [c]));
 }
 
 /**
@@ -39,12 +51,8 @@ export function setJurisdiction(db: Db, code: string, reportingUnit: string | un
     writeSetting(db, 'jurisdiction', jurisdiction);
     const hasDistricts = (db.prepare('SELECT count(*) AS n FROM district').get() as { n: number }).n > 0;
     if (!hasDistricts) {
-      const children = db.prepare('SELECT code, name FROM ref_division WHERE parent = ? ORDER BY code').all(code) as {
-        code: string;
-        name: string;
-      }[];
       const insert = db.prepare('INSERT OR IGNORE INTO district (name, code, sort) VALUES (?, ?, ?)');
-      children.filter((c) => c.name !== '市辖区').forEach((c, i) => insert.run(c.name, c.code, i));
+      childDivisions(db, code).forEach((c, i) => insert.run(c.name, c.code, i));
     }
   })();
   return jurisdiction;
