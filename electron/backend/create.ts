@@ -35,7 +35,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dbPath = path.resolve(options.dbPath);
   const prepare = async (): Promise<Db> => {
     const db = await openDatabase(dbPath, { create: options.create ?? false, nativeBinding: options.nativeBinding });
-    loadReferenceData(db, referenceDir);
+    try {
+      loadReferenceData(db, referenceDir);
+    } catch (err) {
+      // a half-open backend would hold the file (and its lock on Windows) with no one to close it
+      db.close();
+      throw err;
+    }
     return db;
   };
   const events = new EventBus();

@@ -194,6 +194,17 @@ describe('reference.listDivisions', () => {
     expect(counties.map((d) => d.code)).toEqual([...counties.map((d) => d.code)].sort());
     expect(await call(b, 'reference.listDivisions', { parent: '320505' })).toEqual([]);
   });
+
+  it('looks through placeholder levels: 北京市 lists its districts, not 市辖区', async () => {
+    const b = await tempBackend();
+    const beijing = await call<Division[]>(b, 'reference.listDivisions', { parent: '11' });
+    expect(beijing.map((d) => d.name)).toContain('东城区');
+    expect(beijing.map((d) => d.name)).not.toContain('市辖区');
+    expect(beijing.every((d) => d.level === 'county')).toBe(true);
+    const hainan = await call<Division[]>(b, 'reference.listDivisions', { parent: '46' });
+    expect(hainan.map((d) => d.name)).toContain('五指山市');
+    expect(hainan.map((d) => d.name)).not.toContain('省直辖县级行政区划');
+  });
 });
 
 describe('reference.listCountryGroups', () => {

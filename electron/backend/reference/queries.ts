@@ -43,10 +43,16 @@ export function listCountries(db: Db): Country[] {
   return (db.prepare('SELECT code, name, name_en, is_region FROM ref_country ORDER BY is_region DESC, code').all() as CountryRow[]).map(toCountry);
 }
 
-export function listDivisions(db: Db, parent: string | null): Division[] {
-  return db
-    .prepare('SELECT code, name, level, parent FROM ref_division WHERE parent IS ? ORDER BY code')
-    .all(parent) as Division[];
+/**
+ * City-level rows of the NBS list that are placeholders, not places: a municipality's 市辖区/县 and a province's
+ * 省直辖县级行政区划. Their children are the real divisions.
+ */
+export const PLACEHOLDER_DIVISIONS: ReadonlySet<string> = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+/** The divisions directly under a code (provinces when null), looking through placeholder levels (北京市 → 东城区…). */
+export function childDivisions(db: Db, parent: string | null): Division[] {
+  const children = db.prepare('SELECT code, name, level, parent FROM ref_division WHERE parent IS ? ORDER BY code').all(parent) as Division[];
+  return children.flatMap((c) => (PLACEHOLDER_DIVISIONS.has(c.name) ? childDivisions(db, c.code) : [c]));
 }
 
 export function listCountryGroups(db: Db) {

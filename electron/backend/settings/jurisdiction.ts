@@ -2,15 +2,11 @@ import type { District, Jurisdiction, Platform } from '../../../shared/api/setti
 import type { PlatformType } from '../../../shared/domain/platform';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
+import { childDivisions, PLACEHOLDER_DIVISIONS } from '../reference/queries';
 import { readSetting, writeSetting } from './store';
 
 const EMPTY: Jurisdiction = { code: null, name: '', reportingUnit: '' };
 
-/**
- * City-level rows of the NBS list that are placeholders, not places: a municipality's 市辖区/县 and a province's
- * 省直辖县级行政区划. Their children are the real divisions.
- */
-const PLACEHOLDER_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 export function readJurisdiction(db: Db): Jurisdiction {
   return readSetting(db, 'jurisdiction', EMPTY);
@@ -32,11 +28,6 @@ export function divisionFullName(db: Db, code: string): string {
   return names.filter((n) => !PLACEHOLDER_DIVISIONS.has(n)).join('');
 }
 
-/** The divisions directly under a code, looking through placeholder levels (北京市 → 东城区…, not 市辖区). */
-function childDivisions(db: Db, code: string): { code: string; name: string }[] {
-  const children = db.prepare('SELECT code, name FROM ref_division WHERE parent = ? ORDER BY code').all(code) as { code: string; name: string }[];
-  return children.flatMap((c) => (PLACEHOLDER_DIVISIONS.has(c.name) ? childDivisions(db, c.code) : [c]));
-}
 
 /**
  * Sets the bureau's area. When it has no districts yet, its county-level divisions become the districts, since that
