@@ -29,6 +29,7 @@ export const ERROR_MESSAGES = {
   SHEET_CHOICE_REQUIRED: '文件中有多个像数据表的工作表，请选择要导入的一个',
   HEADER_NOT_FOUND: '找不到表头（前30行中没有可识别的列名）',
   COLUMN_MISSING: '缺少必需的列',
+  FILE_SAVE_FAILED: '文件无法保存到所选位置',
   // domain rules
   USCC_INVALID: '统一社会信用代码不正确',
   USCC_ORG_CODE_WARNING: '统一社会信用代码中的组织机构代码校验位不符',
