@@ -78,6 +78,7 @@ test('every chart draws, with the demo data and some projects and a chain', asyn
 });
 
 test('the cards show the numbers of the CLI, and a target set in the editor shows on its card', async ({ page, app }) => {
+  test.slow(); // several CLI runs beside the browser on two cores
   await page.goto(app.url);
   await page.getByTestId('month-picker').click();
   await page.getByTitle('9月').click();

@@ -3,6 +3,7 @@ import { App, Button, Select, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Kpi } from '../../../../shared/api/dashboard';
 import { periodLabel } from '../../../../shared/rules/period';
+import { api } from '../../api/client';
 import { saveBlob } from '../../api/platform';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,6 +39,21 @@ export default function HomePage() {
     load().catch(setError);
   }, [load]);
   useEffect(reload, [year, to, reload]);
+
+  // records imported or undone, projects or chains edited in another window: reload once things settle, not on every
+  // event of a burst
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.onEvent((e) => {
+      if (e.type !== 'changed' || e.area === 'dashboard') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void load().catch(setError), 800);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [load]);
 
   // leaving full screen with Esc ends the presentation too
   useEffect(() => {
