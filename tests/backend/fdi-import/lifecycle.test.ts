@@ -4,8 +4,6 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { FdiImportResult, FdiPreview } from '../../../shared/api/fdiImport';
 import type { Backend } from '../../../electron/backend/create';
-import { openDatabase } from '../../../electron/backend/db/open';
-import { migration0001 } from '../../../electron/backend/db/migrations/0001_initial';
 import { call, tempDir } from '../../helpers/backend';
 import { fdiBackend, importFile, previewFile, register, storedRecords } from '../../helpers/fdi-backend';
 import { layoutRows, makeRecords, writeXlsx } from '../../helpers/fdi-fixtures';
@@ -160,20 +158,5 @@ describe('FDI import lifecycle', () => {
     expect(byDistrict).toEqual([{ name: '江北区', n: 7 }, { name: '江南区', n: 5 }]);
     // one backup before the one transaction
     expect(new Set(result.batches.map((x) => x.backup)).size).toBe(1);
-  });
-
-  it('migration 2 adds the undo bookkeeping to a version-1 database, after a backup', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'v1.db');
-    const v1 = await openDatabase(file, { create: true, migrations: [migration0001] });
-    v1.prepare("INSERT INTO import_batch (kind, file_name, file_hash, rows, created_at) VALUES ('fdi', 'old.xlsx', 'x', 3, '2025-01-01')").run();
-    v1.close();
-    const db = await openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect(db.prepare('SELECT rejected_rows FROM import_batch').pluck().get()).toBe(0);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'import_batch_enterprise'").pluck().get()).toBe(1);
-    db.close();
-    const { listBackups } = await import('../../../electron/backend/db/backups');
-    expect(listBackups(file).map((b) => b.reason)).toEqual(['before-migrate-v1']);
   });
 });
