@@ -1,14 +1,18 @@
 import type { CliCommand } from '../command';
-import { dashboardCommand, targetsDeleteCommand, targetsListCommand, targetsSetCommand } from './dashboard';
-import { exportStatsCommand, statsCommand } from './stats';
 import { chainsGapsCommand, chainsListCommand, exportChainCommand, importChainCommand } from './chains';
+import { dashboardCommand, targetsDeleteCommand, targetsListCommand, targetsSetCommand } from './dashboard';
+import { batchesCommand, importFdiCommand, undoCommand } from './fdiImport';
+import { exportStatsCommand, statsCommand } from './stats';
 import { backupCommand, checkCommand, initCommand } from './system';
 
-/** Every CLI command. Areas add theirs here. */
+/** Every CLI command, in the order `help` lists them. Areas add theirs here. */
 export const COMMANDS: CliCommand[] = [
   initCommand,
   checkCommand,
   backupCommand,
+  importFdiCommand,
+  batchesCommand,
+  undoCommand,
   statsCommand,
   exportStatsCommand,
   targetsSetCommand,
