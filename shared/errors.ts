@@ -25,6 +25,7 @@ export const ERROR_MESSAGES = {
   FILE_UNSUPPORTED: '不支持的文件类型',
   JOB_NOT_FOUND: '找不到该任务',
   JOB_CANCELLED: '任务已取消',
+  FILE_SAVE_FAILED: '文件无法保存到所选位置',
   // domain rules
   USCC_INVALID: '统一社会信用代码不正确',
   USCC_ORG_CODE_WARNING: '统一社会信用代码中的组织机构代码校验位不符',

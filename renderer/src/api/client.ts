@@ -1,0 +1,66 @@
+import type { BackendEvent, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import type { JobState } from '../../../shared/api/jobs';
+import type { AppErrorData, Result } from '../../../shared/result';
+import { createTransport, type Transport } from './transport';
+
+/** A failed call, carrying the envelope's error (code, Chinese message, problems). */
+export class ApiError extends Error {
+  constructor(readonly error: AppErrorData) {
+    super(error.message);
+  }
+  get code(): string {
+    return this.error.code;
+  }
+}
+
+let transport: Transport | null = null;
+function current(): Transport {
+  transport ??= createTransport();
+  return transport;
+}
+
+/** The one way the renderer talks to the backend. Stores call this; components call stores. */
+export const api = {
+  /** The envelope as it came: for callers that treat errors as data (forms, imports). */
+  async result<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+    return (await current().call(method, input)) as Result<MethodOutput<M>>;
+  },
+  /** The value, or an ApiError to catch. */
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = await api.result(method, input);
+    if (!result.ok) throw new ApiError(result.error);
+    return result.value;
+  },
+  onEvent(listener: (event: BackendEvent) => void): () => void {
+    return current().onEvent(listener);
+  },
+  transport(): Transport {
+    return current();
+  },
+  /**
+   * Waits for a job to finish, reporting progress; resolves with its final state. Events drive it, with a slow poll
+   * as a safety net for a missed event.
+   */
+  waitForJob(jobId: string, onProgress?: (job: JobState) => void): Promise<JobState> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (job: JobState) => {
+        if (settled) return;
+        settled = true;
+        off();
+        clearInterval(timer);
+        resolve(job);
+      };
+      const seen = (job: JobState) => {
+        onProgress?.(job);
+        if (job.status !== 'running') finish(job);
+      };
+      const off = api.onEvent((e) => {
+        if (e.type === 'job' && e.job.id === jobId) seen(e.job);
+      });
+      const poll = () => void api.result('jobs.get', { jobId }).then((r) => r.ok && seen(r.value));
+      const timer = setInterval(poll, 1000);
+      poll();
+    });
+  },
+};

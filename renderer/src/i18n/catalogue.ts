@@ -1,0 +1,14 @@
+import { settingsMessages } from '../features/settings/messages';
+import type { Catalogue } from './define';
+import { domainMessages } from './domain';
+import { shellMessages } from './shell';
+
+/**
+ * The one message catalogue, made of each feature's part. Every part is listed here so that a test can check that
+ * en-US has exactly the keys of zh-CN everywhere. Features add one line.
+ */
+export const CATALOGUE: Record<string, Catalogue> = {
+  shell: shellMessages,
+  domain: domainMessages,
+  settings: settingsMessages,
+};

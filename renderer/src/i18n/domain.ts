@@ -1,0 +1,37 @@
+import { FDI_MODES } from '../../../shared/domain/fdi';
+import { PLATFORM_TYPES } from '../../../shared/domain/platform';
+import { PROJECT_STAGES } from '../../../shared/domain/project';
+import { defineMessages } from './define';
+
+const prefixed = <P extends string, T extends Record<string, string>>(prefix: P, names: T) =>
+  Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v])) as { [K in keyof T & string as `${P}.${K}`]: string };
+
+/** Names of the domain codes (shared/domain) for the UI. zh-CN comes from the domain itself, the official wording. */
+export const domainMessages = defineMessages({
+  'zh-CN': {
+    ...prefixed('platformType', PLATFORM_TYPES),
+    ...prefixed('mode', FDI_MODES),
+    ...prefixed('stage', PROJECT_STAGES),
+  },
+  'en-US': {
+    'platformType.national_etdz': 'National ETDZ',
+    'platformType.provincial_dz': 'Provincial development zone',
+    'platformType.hitech_zone': 'High-tech zone',
+    'platformType.bonded_zone': 'Comprehensive bonded zone',
+    'platformType.ftz_area': 'Pilot FTZ area',
+    'platformType.border_zone': 'Border (cross-border) economic cooperation zone',
+    'platformType.other': 'Other',
+    'mode.new': 'New establishment',
+    'mode.increase': 'Capital increase',
+    'mode.merger': 'Merger & acquisition',
+    'mode.reinvestment': 'Profit reinvestment',
+    'stage.lead': 'Lead',
+    'stage.negotiating': 'Negotiating',
+    'stage.signed': 'Signed',
+    'stage.registered': 'Registered',
+    'stage.construction': 'Under construction',
+    'stage.operating': 'In operation',
+    'stage.paused': 'Paused',
+    'stage.dropped': 'Dropped',
+  },
+});

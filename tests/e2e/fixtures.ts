@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export interface AppServer {
+  /** The browser-mode URL with its token. */
+  url: string;
+  dbPath: string;
+  dir: string;
+  /** Runs the CLI against the same database (e.g. to compare numbers). */
+  cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, args, { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Starts browser mode (the real `serve` entry) on a fresh database in a temp folder; stops it after the test. */
+export async function startServer(options: { demo: boolean }): Promise<AppServer & { stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-e2e-'));
+  const dbPath = path.join(dir, 'e2e.db');
+  const args = ['electron/http/serve.ts', '--db', dbPath, '--port', '0', '--static', path.join(ROOT, 'dist/renderer')];
+  if (!options.demo) args.push('--empty');
+  const child: ChildProcess = spawn(TSX, args, { cwd: ROOT, env: { ...process.env, FDI_DESK_HOME: dir } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.stderr!.on('data', (d) => (err += d));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  return {
+    url,
+    dbPath,
+    dir,
+    cli: (cliArgs) => run(['electron/cli.ts', ...cliArgs]),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `app`: a demo database; `emptyApp`: an empty one. Each test gets its own server and database. */
+export const test = base.extend<{ app: AppServer; emptyApp: AppServer }>({
+  app: async ({}, use) => {
+    const server = await startServer({ demo: true });
+    await use(server);
+    await server.stop();
+  },
+  emptyApp: async ({}, use) => {
+    const server = await startServer({ demo: false });
+    await use(server);
+    await server.stop();
+  },
+});
+
+export { expect };
