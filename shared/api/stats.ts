@@ -99,6 +99,13 @@ export function rowLabel(row: Pick<StatsRow, 'name' | 'role' | 'level'>): string
   return row.role === 'ofWhich' && row.level < 2 ? `其中：${row.name}` : row.name;
 }
 
+/** Codes people look up (industry, ISO country, district division code); internal codes (mode, type) stay off the form. */
+export function printedCode(table: StatsTableId, row: Pick<StatsRow, 'code' | 'role'>): string | null {
+  if (table === 'industry' || table === 'district') return row.code;
+  if (table === 'country' && row.role === 'item') return row.code;
+  return null;
+}
+
 export const statsTableSchema = z.object({
   id: z.enum(STATS_TABLE_IDS),
   /** 外商投资总表… */

@@ -1,6 +1,7 @@
-import { DEVELOPMENT_ZONE_TYPES } from '../../../shared/domain/platform';
+import { DEVELOPMENT_ZONE_TYPES, type PlatformType } from '../../../shared/domain/platform';
 import type { FdiMode } from '../../../shared/domain/fdi';
 import { FDI_MODE_CODES } from '../../../shared/domain/fdi';
+import { periodRange } from '../../../shared/rules/period';
 import type { Db } from '../db/open';
 
 /** Unrounded sums of one group of records: distinct new enterprises, records, contracted and actual FDI (万美元). */
@@ -51,38 +52,43 @@ export interface RangeAggregates {
  * negated row id), so it is never silently dropped from 新设企业数.
  */
 const ENTERPRISE = 'coalesce(r.enterprise_id, -r.id)';
-const MEASURES = `count(DISTINCT CASE WHEN r.mode = 'new' THEN ${ENTERPRISE} END) AS n, count(*) AS records,
-  coalesce(sum(r.contracted_fdi), 0) AS c, coalesce(sum(r.actual_fdi), 0) AS a`;
-const IN_RANGE = 'r.period BETWEEN @from AND @to';
+const SUMS = 'count(*) AS records, coalesce(sum(r.contracted_fdi), 0) AS c, coalesce(sum(r.actual_fdi), 0) AS a';
+const MEASURES = `count(DISTINCT CASE WHEN r.mode = 'new' THEN ${ENTERPRISE} END) AS n, ${SUMS}`;
+/** A dated group member counts only in the months it belonged to the group. */
+const MEMBER_IN_MONTH = '(g.valid_from IS NULL OR m.value >= g.valid_from) AND (g.valid_to IS NULL OR m.value <= g.valid_to)';
+/** The months of the range, as the inner loop: one index range per month and group value. */
+const MONTH = 'json_each(@months) m';
 
-// CROSS JOIN keeps the reference table as the outer loop: one index range of fdi_record per code, read in group order.
+// CROSS JOIN keeps the written order of the loops: the reference table outermost (read in code order, so the GROUP BY
+// needs no sort), the months inside it, and one index range of fdi_record per pair.
 const SQL = {
-  industry: `SELECT i.code AS k, ${MEASURES} FROM ref_industry i CROSS JOIN fdi_record r
-    ON r.industry_code = i.code AND ${IN_RANGE} GROUP BY i.code`,
-  industryNone: `SELECT ${MEASURES} FROM fdi_record r WHERE r.industry_code IS NULL AND ${IN_RANGE}`,
-  country: `SELECT i.code AS k, ${MEASURES} FROM ref_country i CROSS JOIN fdi_record r
-    ON r.country_code = i.code AND ${IN_RANGE} GROUP BY i.code`,
-  countryNone: `SELECT ${MEASURES} FROM fdi_record r WHERE r.country_code IS NULL AND ${IN_RANGE}`,
-  group: `SELECT g.group_code AS k, ${MEASURES} FROM ref_country_group_member g CROSS JOIN fdi_record r
-    ON r.country_code = g.country_code AND ${IN_RANGE}
-      AND (g.valid_from IS NULL OR r.period >= g.valid_from) AND (g.valid_to IS NULL OR r.period <= g.valid_to)
-    GROUP BY g.group_code`,
+  industry: `SELECT i.code AS k, ${MEASURES} FROM ref_industry i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.industry_code = i.code GROUP BY i.code`,
+  industryNone: `SELECT ${MEASURES} FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.industry_code IS NULL`,
+  country: `SELECT i.code AS k, ${MEASURES} FROM ref_country i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.country_code = i.code GROUP BY i.code`,
+  countryNone: `SELECT ${MEASURES} FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.country_code IS NULL`,
+  // Groups: sums of members that always belong come from the country sums; members that joined or left (dated rows)
+  // are summed here for their months only; new enterprises are counted distinct over the group, new records only.
+  groupDated: `SELECT g.group_code AS k, 0 AS n, ${SUMS} FROM ref_country_group_member g CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.country_code = g.country_code
+    WHERE (g.valid_from IS NOT NULL OR g.valid_to IS NOT NULL) AND ${MEMBER_IN_MONTH} GROUP BY g.group_code`,
+  groupNew: `SELECT g.group_code AS k, count(DISTINCT ${ENTERPRISE}) AS n FROM ref_country_group_member g CROSS JOIN ${MONTH}
+    CROSS JOIN fdi_record r ON r.period = m.value AND r.country_code = g.country_code AND r.mode = 'new'
+    WHERE ${MEMBER_IN_MONTH} GROUP BY g.group_code`,
   place: `SELECT c.mode, c.district_id AS districtId, c.platform_id AS platformId, ${MEASURES}
-    FROM temp.stats_place c CROSS JOIN fdi_record r
-    ON r.mode = c.mode AND r.district_id IS c.district_id AND r.platform_id IS c.platform_id AND ${IN_RANGE}
+    FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.mode = c.mode AND r.district_id IS c.district_id AND r.platform_id IS c.platform_id
     GROUP BY c.k`,
-  exactNew: `SELECT count(DISTINCT ${ENTERPRISE}) AS total,
-      count(DISTINCT CASE WHEN r.industry_code IN (SELECT industry_code FROM ref_hightech) THEN ${ENTERPRISE} END) AS highTech,
-      count(DISTINCT CASE WHEN r.industry_code IN (SELECT industry_code FROM ref_hightech WHERE kind = 'manufacturing')
-        THEN ${ENTERPRISE} END) AS highTechManufacturing,
-      count(DISTINCT CASE WHEN r.industry_code IN (SELECT industry_code FROM ref_hightech WHERE kind = 'services')
-        THEN ${ENTERPRISE} END) AS highTechServices,
-      count(DISTINCT CASE WHEN c.platform_id IN (SELECT id FROM platform WHERE type IN (SELECT value FROM json_each(@devZoneTypes)))
-        THEN ${ENTERPRISE} END) AS devZone,
-      count(DISTINCT CASE WHEN c.platform_id IN (SELECT id FROM platform WHERE type = 'ftz_area') THEN ${ENTERPRISE} END) AS ftz
-    FROM temp.stats_place c CROSS JOIN fdi_record r
-    ON r.mode = c.mode AND r.district_id IS c.district_id AND r.platform_id IS c.platform_id AND ${IN_RANGE}
-    WHERE c.mode = 'new'`,
+  // one row per enterprise with a new record, flagged by what it falls under; then counted
+  exactNew: `SELECT count(*) AS total, total(ht) AS highTech, total(htm) AS highTechManufacturing, total(hts) AS highTechServices,
+      total(dz) AS devZone, total(ftz) AS ftz
+    FROM (SELECT max(r.industry_code IN (SELECT value FROM json_each(@highTech))) AS ht,
+        max(r.industry_code IN (SELECT value FROM json_each(@highTechManufacturing))) AS htm,
+        max(r.industry_code IN (SELECT value FROM json_each(@highTechServices))) AS hts,
+        max(r.platform_id IN (SELECT value FROM json_each(@devZone))) AS dz,
+        max(r.platform_id IN (SELECT value FROM json_each(@ftz))) AS ftz
+      FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.mode = 'new' GROUP BY ${ENTERPRISE})`,
 } as const;
 
 /**
@@ -110,19 +116,43 @@ function keyed(rows: SumsRow[], none?: Sums): Map<string | null, Sums> {
   return map;
 }
 
+/** The sets the 总表's distinct counts test against, as JSON arrays for json_each. */
+function classSets(db: Db): Record<string, string> {
+  const codes = (sql: string) => JSON.stringify((db.prepare(sql).raw().all() as unknown[][]).map((r) => r[0]));
+  return {
+    highTech: codes('SELECT DISTINCT industry_code FROM ref_hightech'),
+    highTechManufacturing: codes("SELECT industry_code FROM ref_hightech WHERE kind = 'manufacturing'"),
+    highTechServices: codes("SELECT industry_code FROM ref_hightech WHERE kind = 'services'"),
+    devZone: JSON.stringify((db.prepare('SELECT id, type FROM platform').all() as Array<{ id: number; type: PlatformType }>).filter((p) => DEVELOPMENT_ZONE_TYPES.includes(p.type)).map((p) => p.id)),
+    ftz: codes("SELECT id FROM platform WHERE type = 'ftz_area'"),
+  };
+}
+
+/** Group sums: undated members' country sums, plus the dated members' sums for their months; distinct new counts. */
+function groupSums(db: Db, range: object, byCountry: Map<string | null, Sums>): Map<string, Sums> {
+  const groups = new Map<string, Sums>();
+  const add = (code: string, sums: Sums) => groups.set(code, addSums(groups.get(code) ?? ZERO, sums));
+  const undated = db.prepare('SELECT group_code AS g, country_code AS c FROM ref_country_group_member WHERE valid_from IS NULL AND valid_to IS NULL').all() as Array<{ g: string; c: string }>;
+  for (const { g, c } of undated) add(g, { ...(byCountry.get(c) ?? ZERO), n: 0 });
+  for (const { k, ...sums } of db.prepare(SQL.groupDated).all(range) as SumsRow[]) add(k, sums);
+  for (const { k, n } of db.prepare(SQL.groupNew).all(range) as Array<{ k: string; n: number }>) add(k, { ...ZERO, n });
+  return groups;
+}
+
 /** Reads all aggregates of one range: a handful of SQL aggregate queries over the covering indexes of migration 3. */
 export function readAggregates(db: Db, from: string, to: string): RangeAggregates {
-  const range = { from, to };
+  const range = { months: JSON.stringify(periodRange(from, to)) };
   fillPlaces(db);
   const all = (sql: string) => db.prepare(sql).all(range) as SumsRow[];
   const one = (sql: string) => db.prepare(sql).get(range) as Sums;
+  const byCountry = keyed(all(SQL.country), one(SQL.countryNone));
   return {
     byIndustry: keyed(all(SQL.industry), one(SQL.industryNone)),
-    byCountry: keyed(all(SQL.country), one(SQL.countryNone)),
-    byGroup: keyed(all(SQL.group)) as Map<string, Sums>,
+    byCountry,
+    byGroup: groupSums(db, range, byCountry),
     byPlace: (db.prepare(SQL.place).all(range) as Array<Sums & { mode: FdiMode; districtId: number | null; platformId: number | null }>)
       .filter((r) => r.records > 0)
       .map(({ mode, districtId, platformId, ...sums }) => ({ mode, districtId, platformId, sums })),
-    exactNew: db.prepare(SQL.exactNew).get({ ...range, devZoneTypes: JSON.stringify(DEVELOPMENT_ZONE_TYPES) }) as ExactNewCounts,
+    exactNew: db.prepare(SQL.exactNew).get({ ...range, ...classSets(db) }) as ExactNewCounts,
   };
 }

@@ -1,4 +1,5 @@
 import { dashboardMessages } from '../features/home/messages';
+import { statsTablesMessages } from '../features/fdi-stats/tables/messages';
 import { settingsMessages } from '../features/settings/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
@@ -13,4 +14,5 @@ export const CATALOGUE: Record<string, Catalogue> = {
   domain: domainMessages,
   settings: settingsMessages,
   dashboard: dashboardMessages,
+  statsTables: statsTablesMessages,
 };

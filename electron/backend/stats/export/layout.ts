@@ -1,4 +1,4 @@
-import { rowLabel, type StatsRow, type StatsTableId } from '../../../../shared/api/stats';
+import { printedCode, rowLabel, type StatsRow, type StatsTableId } from '../../../../shared/api/stats';
 
 /** Where each table's rows start and how its columns are laid out, shared by the writer and the tests that read back. */
 
@@ -41,13 +41,6 @@ export interface Column {
   width: number;
   format: Format;
   value(row: StatsRow): string | number | null;
-}
-
-/** Codes people look up (industry, ISO country, district division code); internal codes (mode, type) stay off the form. */
-function printedCode(id: StatsTableId, row: StatsRow): string | null {
-  if (id === 'industry' || id === 'district') return row.code;
-  if (id === 'country' && row.role === 'item') return row.code;
-  return null;
 }
 
 /** 代码 | 名称 | 新设企业数 本期/上年同期/同比 | 合同外资 本期/上年同期/同比 | 实际使用外资 本期/上年同期/同比/占比. */

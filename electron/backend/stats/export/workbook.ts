@@ -144,8 +144,8 @@ function addTableSheet(wb: ExcelJS.Workbook, table: StatsTable, tables: StatsTab
   writeHeading(ws, table, tables, meta, width);
   writeHeader(ws, columns);
   const end = writeRows(ws, table, columns);
-  writeFooter(ws, end + 1, width);
-  ws.pageSetup.printArea = `A1:${letter(width)}${end + 3}`;
+  writeFooter(ws, end, width);
+  ws.pageSetup.printArea = `A1:${letter(width)}${end + 2}`;
 }
 
 /** The whole return: one workbook, a sheet per standard table. */

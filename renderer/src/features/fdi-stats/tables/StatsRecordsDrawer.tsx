@@ -1,0 +1,66 @@
+import { Drawer, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../../../shared/api';
+import { rowLabel, type StatsRow } from '../../../../../shared/api/stats';
+import { api } from '../../../api/client';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useT } from '../../../i18n';
+import { domainMessages } from '../../../i18n/domain';
+import { formatAmount } from './format';
+import { statsTablesMessages } from './messages';
+import type { MonthRange } from './range';
+
+type Page = MethodOutput<'stats.records'>;
+const PAGE_SIZE = 50;
+
+/** The records behind a row's current figures: stats.records with the row's own filter, page by page. */
+export function StatsRecordsDrawer({ row, range, onClose }: { row: StatsRow | null; range: MonthRange; onClose(): void }) {
+  const t = useT(statsTablesMessages);
+  const td = useT(domainMessages);
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => setPage(1), [row]);
+  useEffect(() => {
+    if (!row) return;
+    let live = true;
+    setError(null);
+    api.call('stats.records', { ...range, filter: row.filter, page, pageSize: PAGE_SIZE }).then(
+      (value) => live && setData(value),
+      (err) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [row, range, page]);
+  return (
+    <Drawer open={row !== null} onClose={onClose} size={960} title={row ? t('records', { name: rowLabel(row) }) : ''} destroyOnHidden>
+      {error ? <ErrorAlert error={error} /> : null}
+      {data && (
+        <>
+          <Typography.Paragraph type="secondary" data-testid="records-summary">
+            {t('recordsSummary', { records: data.sums.records, n: data.sums.newEnterprises, c: formatAmount(data.sums.contractedFdi), a: formatAmount(data.sums.actualFdi) })}
+          </Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="id"
+            dataSource={data.rows}
+            data-testid="records-table"
+            pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage }}
+            columns={[
+              { title: t('period'), dataIndex: 'period', width: 80 },
+              { title: t('enterprise'), dataIndex: 'enterpriseName' },
+              { title: t('mode'), dataIndex: 'mode', width: 90, render: (m: string) => td(`mode.${m}` as never) },
+              { title: t('contractedFdi'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: formatAmount },
+              { title: t('actualFdi'), dataIndex: 'actualFdi', align: 'right', width: 110, render: formatAmount },
+              { title: t('industry'), dataIndex: 'industryName', ellipsis: true },
+              { title: t('country'), dataIndex: 'countryName', width: 100 },
+              { title: t('district'), dataIndex: 'districtName', width: 100 },
+              { title: t('platform'), dataIndex: 'platformName', ellipsis: true },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}
