@@ -15,23 +15,40 @@ export interface CsvFormat {
   delimiter: ',' | '\t' | ';';
 }
 
-const SAMPLE_BYTES = 64 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+/** Enough non-ASCII bytes to tell GBK from UTF-8; reading stops there (or at MAX_SAMPLE_BYTES). */
+const NON_ASCII_WANTED = 4096;
+const MAX_SAMPLE_BYTES = 8 * 1024 * 1024;
 
-/**
- * Works out how a CSV was saved. A BOM decides; otherwise text that is not valid UTF-8 is taken as GB18030 (the
- * superset of GBK that Chinese-locale Excel and WPS write). The delimiter is the commonest of `,` tab `;` in the
- * first lines.
- */
-export async function detectCsvFormat(file: string): Promise<CsvFormat> {
+/** The start of the file, read on until it holds enough non-ASCII text to judge the encoding by. */
+async function readSample(file: string): Promise<Buffer> {
   const handle = await fs.promises.open(file, 'r');
-  let sample: Buffer;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let nonAscii = 0;
   try {
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
-    sample = buffer.subarray(0, bytesRead);
+    while (total < MAX_SAMPLE_BYTES && nonAscii < NON_ASCII_WANTED) {
+      const buffer = Buffer.alloc(CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, total);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      for (const byte of chunk) if (byte >= 0x80) nonAscii++;
+      chunks.push(chunk);
+      total += bytesRead;
+    }
   } finally {
     await handle.close();
   }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Works out how a CSV was saved. A BOM decides; otherwise text that is not valid UTF-8 is taken as GB18030 (the
+ * superset of GBK that Chinese-locale Excel and WPS write), judged on the file's first few thousand non-ASCII bytes
+ * however far in they start. The delimiter is the commonest of `,` tab `;` in the first lines.
+ */
+export async function detectCsvFormat(file: string): Promise<CsvFormat> {
+  const sample = await readSample(file);
   let encoding: CsvEncoding;
   let bom = false;
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) [encoding, bom] = ['utf8', true];
@@ -46,7 +63,7 @@ export async function detectCsvFormat(file: string): Promise<CsvFormat> {
       encoding = 'gb18030';
     }
   }
-  const text = iconv.decode(sample, encoding).split(/\r?\n/).slice(0, 20).join('\n');
+  const text = iconv.decode(sample.subarray(0, CHUNK_BYTES), encoding).split(/\r?\n/).slice(0, 20).join('\n');
   const counts = ([',', '\t', ';'] as const).map((d) => [d, text.split(d).length - 1] as const);
   const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
   return { encoding, bom, delimiter: counts.every((c) => c[1] === 0) ? ',' : delimiter };

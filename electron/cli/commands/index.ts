@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command';
+import { batchesCommand, importFdiCommand, undoCommand } from './fdiImport';
 import { backupCommand, checkCommand, initCommand } from './system';
 
 /** Every CLI command. Areas add theirs here. */
 export const COMMANDS: CliCommand[] = [initCommand, checkCommand, backupCommand];
+COMMANDS.push(importFdiCommand, batchesCommand, undoCommand);
