@@ -3,6 +3,7 @@ import type { Problem } from '../../../../shared/result';
 import type { Db } from '../../db/open';
 import { AppError } from '../../errors';
 import { enterpriseByUscc, insertEnterprise, updateEnterprise } from '../mutations';
+import { nameKey } from '../../projects/import/normalize';
 import type { EnterpriseFindings } from './read';
 
 /**
@@ -13,19 +14,25 @@ import type { EnterpriseFindings } from './read';
  */
 export function applyEnterpriseList(db: Db, found: EnterpriseFindings, user: string): { create: number; update: number; unchanged: number; problems: Problem[] } {
   const counts = { create: 0, update: 0, unchanged: 0, problems: [] as Problem[] };
-  const byName = db.prepare('SELECT id, uscc FROM enterprise WHERE name = ? LIMIT 3');
+  // firms are matched by name key (see nameKey): （中国） and (中国) are the same firm
+  const byName = new Map<string, { id: number; uscc: string | null }[]>();
+  for (const r of db.prepare('SELECT id, name, uscc FROM enterprise').iterate() as Iterable<{ id: number; name: string; uscc: string | null }>) {
+    const key = nameKey(r.name);
+    byName.set(key, [...(byName.get(key) ?? []), { id: r.id, uscc: r.uscc }]);
+  }
   const ctx = { user, action: 'import' as const };
   for (const draft of found.drafts) {
     try {
       db.transaction(() => {
         let id = draft.uscc ? enterpriseByUscc(db, draft.uscc)?.id : undefined;
         if (id === undefined) {
-          const named = (byName.all(draft.name) as { id: number; uscc: string | null }[]).filter((e) => !draft.uscc || e.uscc === null);
+          const named = (byName.get(nameKey(draft.name)) ?? []).filter((e) => !draft.uscc || e.uscc === null);
           if (named.length > 1) throw new AppError('CONFLICT', `库中有多家名为“${draft.name}”的企业，请填写统一社会信用代码以区分`);
           id = named[0]?.id;
         }
         if (id === undefined) {
-          insertEnterprise(db, { ...ENTERPRISE_DEFAULTS, ...draft.patch, name: draft.name }, ctx);
+          const created = insertEnterprise(db, { ...ENTERPRISE_DEFAULTS, ...draft.patch, name: draft.name }, ctx);
+          byName.set(nameKey(draft.name), [...(byName.get(nameKey(draft.name)) ?? []), { id: created, uscc: draft.uscc }]);
           counts.create++;
         } else if (updateEnterprise(db, id, draft.patch, ctx)) counts.update++;
         else counts.unchanged++;

@@ -4,7 +4,7 @@ import { checkUscc, USCC_REASON_ZH } from '../../../../shared/rules/uscc';
 import type { AmountUnit } from '../../../../shared/rules/units';
 import type { Db } from '../../db/open';
 import { FdiResolvers } from '../../fdi-import/resolve';
-import { cellProblem, readAmount, readDate, type Report } from '../../projects/import/normalize';
+import { cellProblem, nameKey, readAmount, readDate, type Report } from '../../projects/import/normalize';
 import { amountUnit, fieldSpecs, fileProblem } from '../../projects/import/sheets';
 import { cellText, isBlankCell, scanTables, type CellValue, type SheetRow, type TableLayout } from '../../workbook';
 import type { WorkerControl } from '../../workers/serve';
@@ -52,7 +52,7 @@ function normalizeRow(row: SheetRow, s: Setup): { draft: EnterpriseRowDraft | nu
       problems.push(cellProblem({ file: s.file, sheet: s.layout.sheet, row: row.rowNumber, column: s.layout.labels[s.mapping[k]!] || undefined }, cell(k), code, detail, severity));
     };
   const patch: EnterprisePatch = {};
-  const name = text('name').normalize('NFKC').replace(/\s+/g, '');
+  const name = text('name');
   if (!name) report('name')('VALUE_MISSING', '企业名称未填写');
   else patch.name = name;
   let uscc: string | null = null;
@@ -149,7 +149,7 @@ export async function readEnterpriseList(db: Db, path: string, file: string, con
       found.counts.errorRows++;
       continue;
     }
-    const key = draft.uscc ?? `name:${draft.name}`;
+    const key = draft.uscc ?? `name:${nameKey(draft.name)}`;
     const first = seen.get(key);
     if (first !== undefined) {
       const column = setup.layout.labels[setup.mapping[draft.uscc ? 'uscc' : 'name']!];

@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import { AppError } from '../../errors';
 import { changeStage, insertProject, projectSnapshot, STAGE_DATE_FIELD, updateProject } from '../mutations';
 import type { ApplyCounts } from './kinds';
+import { nameKey } from './normalize';
 import type { ListFindings } from './read';
 
 
@@ -17,24 +18,30 @@ import type { ListFindings } from './read';
  */
 export function applyProjectList(db: Db, found: ListFindings, user: string, today: string): ApplyCounts {
   const counts: ApplyCounts = { create: 0, update: 0, unchanged: 0, problems: [] };
-  const byName = db.prepare('SELECT id FROM project WHERE name = ? LIMIT 3');
+  // names are matched by key (see nameKey); built once, and kept up to date as rows create projects
+  const byName = new Map<string, number[]>();
+  for (const r of db.prepare('SELECT id, name FROM project').iterate() as Iterable<{ id: number; name: string }>) {
+    const key = nameKey(r.name);
+    byName.set(key, [...(byName.get(key) ?? []), r.id]);
+  }
   const ctx = { user, action: 'import' as const };
   for (const draft of found.drafts) {
-    const patch = found.plans ? { ...draft.patch, plan: found.plans.get(draft.name) ?? [] } : draft.patch;
+    const key = nameKey(draft.name);
+    const patch = found.plans ? { ...draft.patch, plan: found.plans.get(key) ?? [] } : draft.patch;
     try {
       db.transaction(() => {
-        const existing = byName.all(draft.name) as { id: number }[];
+        const existing = byName.get(key) ?? [];
         if (existing.length > 1) throw new AppError('CONFLICT', `库中有多个名为“${draft.name}”的项目，无法确定更新哪一个，请先改名`);
         if (existing.length === 0) {
           const fields = { ...PROJECT_DEFAULTS, ...patch, name: draft.name };
           const stage = draft.stage ?? 'lead';
           const dateField = STAGE_DATE_FIELD[stage];
           const stageDate = (dateField ? fields[dateField] : null) ?? fields.firstContactDate ?? today;
-          insertProject(db, fields, stage, stageDate, { ...ctx, lastFollowUpDate: draft.lastFollowUpDate });
+          byName.set(key, [insertProject(db, fields, stage, stageDate, { ...ctx, lastFollowUpDate: draft.lastFollowUpDate })]);
           counts.create++;
           return;
         }
-        const id = existing[0]!.id;
+        const id = existing[0]!;
         const before = projectSnapshot(db, id);
         const later = draft.lastFollowUpDate && (!before.lastFollowUpDate || draft.lastFollowUpDate > before.lastFollowUpDate) ? draft.lastFollowUpDate : undefined;
         let changed = updateProject(db, id, patch, { ...ctx, lastFollowUpDate: later });

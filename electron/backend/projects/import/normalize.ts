@@ -21,6 +21,9 @@ export interface ProjectRowDraft {
   lastFollowUpDate: string | null;
 }
 
+/** The key names are matched by (a file may write （二期） for (二期) or add spaces); the name itself is kept as written. */
+export const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
 /** What is fixed for a whole list sheet. */
 export interface ListSetup {
   file: string;
@@ -92,7 +95,7 @@ export function normalizeProjectRow(row: SheetRow, setup: ListSetup): { draft: P
     };
   const patch: ProjectPatch = {};
 
-  const name = text('name').normalize('NFKC').replace(/\s+/g, ' ');
+  const name = text('name');
   if (!name) reporter('name')('VALUE_MISSING', '项目名称未填写');
   else if (name.length > 200) reporter('name')('INVALID_INPUT', '项目名称超过200字');
   else patch.name = name;

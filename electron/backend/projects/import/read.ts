@@ -7,7 +7,7 @@ import { cellText, isBlankCell, scanTables, type TableLayout } from '../../workb
 import type { WorkerControl } from '../../workers/serve';
 import { PLAN_COLUMNS, PLAN_SHEET, PROJECT_COLUMNS, type ProjectColumnKey } from '../columns';
 import { ProjectLookups } from './lookups';
-import { cellProblem, normalizeProjectRow, readAmount, type ListSetup, type ProjectRowDraft } from './normalize';
+import { cellProblem, nameKey, normalizeProjectRow, readAmount, type ListSetup, type ProjectRowDraft } from './normalize';
 import { amountUnit, fieldSpecs, fileProblem } from './sheets';
 
 const LIST_FIELDS = fieldSpecs(PROJECT_COLUMNS, ['name']);
@@ -18,7 +18,7 @@ export interface ListFindings {
   file: string;
   sheet: string | null;
   drafts: ProjectRowDraft[];
-  /** Planned arrival by project name, when the workbook has a 计划到资 sheet. */
+  /** Planned arrival by project name key (nameKey), when the workbook has a 计划到资 sheet. */
   plans: Map<string, PlanEntry[]> | null;
   problems: Problem[];
   counts: { dataRows: number; errorRows: number; skippedRows: number };
@@ -60,12 +60,12 @@ export async function readProjectList(db: Db, path: string, file: string, contro
     const { draft, problems } = normalizeProjectRow(event.row, setup);
     problems.forEach(note);
     if (draft) {
-      const first = seen.get(draft.name);
+      const first = seen.get(nameKey(draft.name));
       if (first !== undefined) {
         note(cellProblem({ file, sheet: setup.sheet, row: draft.row, column: setup.labels[setup.mapping.name!] }, draft.name, 'DUPLICATE', `与第${first}行的项目同名`));
         found.counts.errorRows++;
       } else {
-        seen.set(draft.name, draft.row);
+        seen.set(nameKey(draft.name), draft.row);
         found.drafts.push(draft);
       }
     } else found.counts.errorRows++;
@@ -122,9 +122,10 @@ async function readPlans(path: string, file: string, found: ListFindings, names:
       if (severity === 'error') bad = true;
       note(cellProblem(where(key), at(key), code, detail, severity));
     };
-    const name = cellText(at('name')).normalize('NFKC').replace(/\s+/g, ' ');
+    const name = cellText(at('name'));
+    const key = nameKey(name);
     if (!name) report('name')('VALUE_MISSING', '项目名称未填写');
-    else if (!names.has(name)) report('name')('NOT_FOUND', '计划到资表中的项目不在项目清单中');
+    else if (!names.has(key)) report('name')('NOT_FOUND', '计划到资表中的项目不在项目清单中');
     const period = isBlankCell(at('period')) ? null : parsePeriod(at('period'));
     if (!period) report('period')('VALUE_MISSING', '月份未填写');
     else if (!period.ok) report('period')('PERIOD_INVALID', period.reason);
@@ -134,14 +135,14 @@ async function readPlans(path: string, file: string, found: ListFindings, names:
       found.counts.errorRows++;
       continue;
     }
-    const list = found.plans.get(name) ?? [];
+    const list = found.plans.get(key) ?? [];
     if (list.some((p) => p.period === period.period)) {
       report('period')('DUPLICATE', `“${name}”的 ${period.period} 已有一行`);
       found.counts.errorRows++;
       continue;
     }
     list.push({ period: period.period, amount });
-    found.plans.set(name, list);
+    found.plans.set(key, list);
     control.throwIfCancelled();
   }
 }
