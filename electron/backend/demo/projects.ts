@@ -172,12 +172,13 @@ export function seedDemoProjects(db: Db, rng: Random, area: DemoArea, today: Dat
           const [category, description] = rng.pick(ISSUES);
           const state = rng.weighted([['resolved', 2], ['overdue', 2], ['open', 2]] as const);
           const due = state === 'open' ? t0 + rng.int(10, 60) * DAY : t0 - rng.int(5, 60) * DAY;
+          const raised = new Date(Math.min(t0, due) - rng.int(20, 90) * DAY).toISOString();
           issue.run(
             id, category, description, rng.pick(['自然资源和规划局', '发展改革委', '人社局', '生态环境局', '外汇管理局', '园区管委会']), iso(due),
             state === 'resolved' ? 'resolved' : 'open',
             state === 'resolved' ? rng.pick(RESOLUTIONS) : '',
             state === 'resolved' ? iso(due - rng.int(0, 10) * DAY) : null,
-            now, now,
+            raised, raised,
           );
         }
       }

@@ -1,3 +1,5 @@
+import { projectMessages } from '../features/projects/messages';
+import { enterpriseMessages } from '../features/enterprises/messages';
 import { settingsMessages } from '../features/settings/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
@@ -11,4 +13,6 @@ export const CATALOGUE: Record<string, Catalogue> = {
   shell: shellMessages,
   domain: domainMessages,
   settings: settingsMessages,
+  projects: projectMessages,
+  enterprises: enterpriseMessages,
 };
