@@ -25,6 +25,7 @@ export const ERROR_MESSAGES = {
   FILE_UNSUPPORTED: '不支持的文件类型',
   JOB_NOT_FOUND: '找不到该任务',
   JOB_CANCELLED: '任务已取消',
+  FILE_SAVE_FAILED: '文件无法保存到所选位置',
   SHEET_NOT_FOUND: '找不到指定的工作表',
   SHEET_CHOICE_REQUIRED: '文件中有多个像数据表的工作表，请选择要导入的一个',
   HEADER_NOT_FOUND: '找不到表头（前30行中没有可识别的列名）',

@@ -19,6 +19,8 @@ export interface BackendOptions {
   /** Where uploads and exports go; a temp folder by default. */
   workDir?: string;
   log?: (line: string) => void;
+  /** See OpenOptions.nativeBinding. */
+  nativeBinding?: string;
 }
 
 export interface Backend {
@@ -32,8 +34,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const referenceDir = options.referenceDir ?? defaultReferenceDir();
   const dbPath = path.resolve(options.dbPath);
   const prepare = async (): Promise<Db> => {
-    const db = await openDatabase(dbPath, { create: options.create ?? false });
-    loadReferenceData(db, referenceDir);
+    const db = await openDatabase(dbPath, { create: options.create ?? false, nativeBinding: options.nativeBinding });
+    try {
+      loadReferenceData(db, referenceDir);
+    } catch (err) {
+      // a half-open backend would hold the file (and its lock on Windows) with no one to close it
+      db.close();
+      throw err;
+    }
     return db;
   };
   const events = new EventBus();

@@ -69,7 +69,9 @@ export async function runCli(argv: string[], streams: CliStreams, commands: CliC
   try {
     return await found.command.run(parsed.values, parsed.positionals, io);
   } catch (err) {
-    streams.stderr(`错误 [INTERNAL]：${(err as Error)?.stack ?? String(err)}\n`);
+    // the Chinese line with the code first, like every other error; the stack after it, for whoever fixes it
+    io.fail(errorData('INTERNAL', (err as Error)?.message ?? String(err)));
+    streams.stderr(`${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.internal;
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/create';
 import { seedDemo } from '../backend/demo';
@@ -30,7 +31,7 @@ export async function serve(argv: string[]): Promise<{ url: string; close: () =>
   };
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   serve(process.argv.slice(2)).then(
     ({ url, close }) => {

@@ -39,6 +39,8 @@ const MIME: Record<string, string> = {
 };
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  UNKNOWN_METHOD: 404,
+  INTERNAL: 500,
   UNAUTHORIZED: 401,
   FORBIDDEN_HOST: 403,
   NOT_FOUND: 404,
@@ -62,6 +64,22 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A path segment decoded, or null when its percent-encoding is broken (`%E0%A4%A`). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Streams a file; a read error (the file vanished) ends the response instead of crashing the process. */
+function pipeFile(file: string, res: http.ServerResponse): void {
+  const stream = fs.createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
@@ -123,7 +141,9 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
             return sendError(res, 'BAD_JSON');
           }
         }
-        const result = await backend.dispatch(decodeURIComponent(url.pathname.slice(5)), input);
+        const method = decodePath(url.pathname.slice(5));
+        if (method === null) return sendError(res, 'UNKNOWN_METHOD', url.pathname.slice(5));
+        const result = await backend.dispatch(method, input);
         const status = result.ok ? 200 : result.error.code === 'UNKNOWN_METHOD' ? 404 : result.error.code === 'INTERNAL' ? 500 : 422;
         return sendJson(res, status, result);
       }
@@ -145,14 +165,17 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       }
       if (url.pathname.startsWith('/download/')) {
         if (!authorized) return sendError(res, 'UNAUTHORIZED');
-        const file = backend.ctx.files.get(decodeURIComponent(url.pathname.slice('/download/'.length)));
+        const file = backend.ctx.files.get(decodePath(url.pathname.slice('/download/'.length)) ?? '');
+        // registered earlier, but it may have been removed from disk since
+        const stat = fs.statSync(file.path, { throwIfNoEntry: false });
+        if (!stat?.isFile()) return sendError(res, 'FILE_NOT_FOUND', file.name);
         res.writeHead(200, {
           'Content-Type': 'application/octet-stream',
-          'Content-Length': String(file.size),
+          'Content-Length': String(stat.size),
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
           'Cache-Control': 'no-store',
         });
-        fs.createReadStream(file.path).pipe(res);
+        pipeFile(file.path, res);
         return;
       }
       return serveStatic(res, url.pathname, options.staticDir);
@@ -190,8 +213,10 @@ function serveStatic(res: http.ServerResponse, pathname: string, staticDir: stri
     res.end('界面尚未构建：请先运行 npm run build:renderer（renderer build missing）');
     return;
   }
+  const decoded = decodePath(pathname);
+  if (decoded === null) return sendError(res, 'NOT_FOUND', pathname);
   const root = path.resolve(staticDir);
-  let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  let file = path.resolve(root, `.${decoded}`);
   if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     // Unknown paths get the app (client-side routes); only real asset paths are files.
     file = path.join(root, 'index.html');
@@ -203,5 +228,5 @@ function serveStatic(res: http.ServerResponse, pathname: string, staticDir: stri
     headers['Cache-Control'] = 'no-store';
   }
   res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
+  pipeFile(file, res);
 }

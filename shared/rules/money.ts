@@ -4,9 +4,15 @@
  */
 export function roundTo(value: number, digits: number): number {
   if (!Number.isFinite(value)) return value;
-  const sign = value < 0 ? -1 : 1;
-  const shifted = Math.round(Number(`${Math.abs(value)}e${digits}`));
-  return sign * Number(`${shifted}e-${digits}`);
+  const shifted = Math.round(shiftDecimal(Math.abs(value), digits));
+  // 0 rather than -0 when a small negative rounds away
+  return shifted === 0 ? 0 : Math.sign(value) * shiftDecimal(shifted, -digits);
+}
+
+/** value × 10^by done on the decimal text, so no binary error creeps in; handles values printed as `1e-7`. */
+function shiftDecimal(value: number, by: number): number {
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  return Number(`${mantissa}e${Number(exponent) + by}`);
 }
 
 /** Rounding applied to every amount before it is stored. */

@@ -33,8 +33,11 @@ function bad(reason: string): PeriodParse {
 }
 
 export function excelSerialToDate(serial: number): { year: number; month: number; day: number } {
-  // Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never was; from day 61 on, day 0 is 1899-12-30.
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000;
+  // Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never was (day 60, returned as such so that it is
+  // refused as a date): up to day 59, day 0 is 1899-12-31; from day 61 on, day 0 is 1899-12-30.
+  const whole = Math.floor(serial);
+  if (whole === 60) return { year: 1900, month: 2, day: 29 };
+  const ms = Date.UTC(1899, 11, whole < 60 ? 31 : 30) + whole * 86400000;
   const d = new Date(ms);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

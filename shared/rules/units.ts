@@ -1,18 +1,23 @@
 import { roundStored } from './money';
 
-/** Amount units bureau files use, with their factor to 万美元. Longest names first so 万美元 never reads as 美元. */
-const UNIT_FACTORS: ReadonlyArray<readonly [string, number]> = [
+/**
+ * Amount units bureau files use, with their factor to 万美元. Longest names first so that 百万美元 never reads as
+ * 万美元, nor 万美元 as 美元.
+ */
+const UNIT_FACTORS: ReadonlyArray<readonly [AmountUnit, number]> = [
+  ['千万美元', 1000],
+  ['百万美元', 100],
   ['亿美元', 10000],
   ['万美元', 1],
   ['千美元', 0.1],
   ['美元', 0.0001],
 ];
-export type AmountUnit = '亿美元' | '万美元' | '千美元' | '美元';
+export type AmountUnit = '千万美元' | '百万美元' | '亿美元' | '万美元' | '千美元' | '美元';
 
 /** Finds the unit named in a header or title text (`单位：美元`, `实际使用外资（万美元）`), or null. */
 export function findUnit(text: string): AmountUnit | null {
   const t = text.normalize('NFKC').replace(/\s/g, '');
-  for (const [name] of UNIT_FACTORS) if (t.includes(name)) return name as AmountUnit;
+  for (const [name] of UNIT_FACTORS) if (t.includes(name)) return name;
   return null;
 }
 

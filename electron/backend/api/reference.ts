@@ -1,6 +1,6 @@
 import type { referenceMethods } from '../../../shared/api/reference';
 import type { AreaHandlers } from '../context';
-import { findCountry, listCountries, listCountryGroups, listDivisions, searchIndustries } from '../reference/queries';
+import { findCountry, listCountries, listCountryGroups, childDivisions, searchIndustries } from '../reference/queries';
 
 export const referenceHandlers: AreaHandlers<typeof referenceMethods> = {
   'reference.versions': (_input, ctx) =>
@@ -12,6 +12,6 @@ export const referenceHandlers: AreaHandlers<typeof referenceMethods> = {
   'reference.searchIndustries': ({ query, level, limit }, ctx) => searchIndustries(ctx.db, query, level, limit),
   'reference.resolveCountry': ({ text }, ctx) => findCountry(ctx.db, text),
   'reference.listCountries': (_input, ctx) => listCountries(ctx.db),
-  'reference.listDivisions': ({ parent }, ctx) => listDivisions(ctx.db, parent),
+  'reference.listDivisions': ({ parent }, ctx) => childDivisions(ctx.db, parent),
   'reference.listCountryGroups': (_input, ctx) => listCountryGroups(ctx.db),
 };

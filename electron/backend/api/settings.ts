@@ -27,15 +27,23 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
     preferences: readPreferences(ctx.db),
   }),
   'settings.setJurisdiction': ({ code, reportingUnit }, ctx) => {
-    const before = readJurisdiction(ctx.db);
-    const after = setJurisdiction(ctx.db, code, reportingUnit);
-    writeAudit(ctx.db, { user: ctx.userName(), action: 'update', entity: 'jurisdiction', before, after });
+    const after = ctx.db.transaction(() => {
+      const before = readJurisdiction(ctx.db);
+      const set = setJurisdiction(ctx.db, code, reportingUnit);
+      writeAudit(ctx.db, { user: ctx.userName(), action: 'update', entity: 'jurisdiction', before, after: set });
+      return set;
+    })();
     changed(ctx);
     return after;
   },
   'settings.setPreferences': (input, ctx) => {
-    const next = { ...readPreferences(ctx.db), ...input };
-    writeSetting(ctx.db, 'preferences', next);
+    const next = ctx.db.transaction(() => {
+      const before = readPreferences(ctx.db);
+      const merged = { ...before, ...input };
+      writeSetting(ctx.db, 'preferences', merged);
+      writeAudit(ctx.db, { user: ctx.userName(), action: 'update', entity: 'preferences', before, after: merged });
+      return merged;
+    })();
     changed(ctx);
     return next;
   },
@@ -59,6 +67,9 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
       if (!before) throw new AppError('NOT_FOUND', `区县 ${id}`);
       const used = ctx.db.prepare('SELECT count(*) AS n FROM fdi_record WHERE district_id = ?').get(id) as { n: number };
       if (used.n > 0) throw new AppError('REFUSED', `该区县已有 ${used.n} 条外资统计记录，不能删除`);
+      // import batches keep the district they were imported for, even after their records were undone
+      const batches = ctx.db.prepare('SELECT count(*) AS n FROM import_batch WHERE district_id = ?').get(id) as { n: number };
+      if (batches.n > 0) throw new AppError('REFUSED', `该区县有 ${batches.n} 个导入批次，不能删除`);
       ctx.db.prepare('DELETE FROM district WHERE id = ?').run(id);
       writeAudit(ctx.db, { user: ctx.userName(), action: 'delete', entity: 'district', entityId: id, before });
     })();
@@ -70,6 +81,9 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
       ctx.db.transaction(() => {
         const before = id ? ctx.db.prepare('SELECT id, name, type, district_id FROM platform WHERE id = ?').get(id) : undefined;
         if (id && !before) throw new AppError('NOT_FOUND', `园区 ${id}`);
+        if (districtId !== null && !ctx.db.prepare('SELECT 1 FROM district WHERE id = ?').get(districtId)) {
+          throw new AppError('NOT_FOUND', `区县 ${districtId}`);
+        }
         const newId = id
           ? (ctx.db.prepare('UPDATE platform SET name = ?, type = ?, district_id = ? WHERE id = ?').run(name, type, districtId, id), id)
           : Number(

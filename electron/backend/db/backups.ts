@@ -20,6 +20,29 @@ function stamp(date = new Date()): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '');
 }
 
+/**
+ * Works on another database file through the live connection (ATTACH) rather than a second connection, which could
+ * load a different build of the native module than the one the app opened the database with (Electron).
+ */
+export function withAttached<T>(db: Database.Database, file: string, work: (schema: string) => T): T {
+  const schema = 'fdi_desk_other';
+  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file);
+  try {
+    return work(schema);
+  } finally {
+    db.exec(`DETACH DATABASE ${schema}`);
+  }
+}
+
+/**
+ * Copies a live database to `target` with `db.backup()`, as one self-contained file: the copy is switched from WAL to
+ * the rollback journal, so opening it (even read-only, or from a read-only folder) needs no -wal/-shm beside it.
+ */
+export async function backupTo(db: Database.Database, target: string): Promise<void> {
+  await db.backup(target);
+  withAttached(db, target, (schema) => db.pragma(`${schema}.journal_mode = DELETE`));
+}
+
 export async function backupDatabase(db: Database.Database, dbPath: string, reason: string): Promise<BackupEntry> {
   const dir = backupDirFor(dbPath);
   fs.mkdirSync(dir, { recursive: true });
@@ -28,7 +51,7 @@ export async function backupDatabase(db: Database.Database, dbPath: string, reas
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `${stamp()}_${safeReason}-${i}.db`;
   const target = path.join(dir, name);
   try {
-    await db.backup(target);
+    await backupTo(db, target);
   } catch (err) {
     fs.rmSync(target, { force: true });
     throw new AppError('BACKUP_FAILED', String((err as Error).message));

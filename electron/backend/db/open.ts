@@ -12,6 +12,8 @@ export interface OpenOptions {
   /** Create the file when missing (otherwise a missing file is DB_UNREADABLE). */
   create?: boolean;
   migrations?: readonly Migration[];
+  /** better-sqlite3's compiled addon to use instead of node_modules' one (Electron in development needs its ABI). */
+  nativeBinding?: string;
 }
 
 /**
@@ -24,14 +26,18 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const exists = fs.existsSync(file);
   if (!exists && !options.create) throw new AppError('DB_UNREADABLE', `文件不存在：${file}`);
   if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
-    db = new Database(file, { fileMustExist: exists });
+    db = new Database(file, { fileMustExist: exists, nativeBinding: options.nativeBinding });
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
       db.close();
       throw new AppError('DB_TOO_NEW', `数据库版本 ${version}，本程序支持到 ${latest}`);
+    }
+    // Version 0 with tables in it is some other program's SQLite file: never migrate our schema into it.
+    if (version === 0 && (db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number) > 0) {
+      throw new AppError('DB_UNREADABLE', `${file}：不是外资工作台的数据库`);
     }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -40,11 +46,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       if (exists && version > 0) await backupDatabase(db, file, `before-migrate-v${version}`);
       migrate(db, migrations, version);
     }
+    return db;
   } catch (err) {
+    // A refused database must not stay open (it would keep its -wal file and, on Windows, a lock on the file).
+    if (db?.open) db.close();
     if (err instanceof AppError) throw err;
     throw new AppError('DB_UNREADABLE', `${file}：${(err as Error).message}`);
   }
-  return db;
 }
 
 function migrate(db: Db, migrations: readonly Migration[], from: number): void {

@@ -44,9 +44,11 @@ export function seedDemoFdi(db: Db, rng: Random, area: DemoArea, today = new Dat
     `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, uscc, mode, contracted_fdi, actual_fdi, industry_code,
        country_code, district_id, platform_id, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const lastYear = today.getUTCFullYear();
-  const lastMonth = today.getUTCMonth(); // months of this year already reported: up to last month
-  const firstYear = lastYear - 2;
+  // the last month already reported is last month: December of last year when today is in January
+  const thisMonth = today.getUTCMonth(); // 0-based, so also the count of this year's months already reported
+  const lastYear = thisMonth === 0 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
+  const lastMonth = thisMonth === 0 ? 12 : thisMonth;
+  const firstYear = today.getUTCFullYear() - 2;
   const usedNames = new Set<string>();
   let rows = 0;
   for (let i = 0; i < 160; i++) {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 export const VERSIONS = {
   industries: 'GB/T 4754-2017 (2019 amendment) r1',
   divisions: 'NBS 2023-06-30 r1',
-  countries: 'ISO 3166-1 / i18n-iso-countries 7.14.0 + aliases r1',
+  countries: 'ISO 3166-1 / i18n-iso-countries 7.14.0 + aliases r2',
   countryGroups: 'groups 2025-10 r1',
   hightech: 'manufacturing 2017 + services 2018 r1',
 } as const;
@@ -35,10 +35,15 @@ function registerLocales(): void {
 
 const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
   industries(db, dir) {
-    db.exec('DELETE FROM ref_industry');
-    const insert = db.prepare('INSERT INTO ref_industry (code, name, level, parent, section) VALUES (?, ?, ?, ?, ?)');
+    // Upserted, not deleted and reinserted: enterprises, records and projects point at these codes.
+    const upsert = db.prepare(
+      `INSERT INTO ref_industry (code, name, level, parent, section) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent,
+         section = excluded.section`,
+    );
     const rows = readCsv(dir, 'gbt4754-2017-industries.csv');
-    for (const r of rows) insert.run(r.code, r.name, r.level, r.parent || null, r.section);
+    for (const r of rows) upsert.run(r.code, r.name, r.level, r.parent || null, r.section);
+    removeDropped(db, 'ref_industry', rows.map((r) => r.code!));
     return rows.length;
   },
   divisions(db, dir) {
@@ -64,13 +69,19 @@ const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
     }
     db.exec('DELETE FROM ref_country_alias');
     const alias = db.prepare('INSERT OR REPLACE INTO ref_country_alias (alias, code) VALUES (?, ?)');
-    // Every country's own Chinese and English names resolve too, so aliases only list what differs.
-    for (const row of db.prepare('SELECT code, name, name_en FROM ref_country').all() as { code: string; name: string; name_en: string | null }[]) {
-      alias.run(normalizeCountryText(row.name), row.code);
-      if (row.name_en) alias.run(normalizeCountryText(row.name_en), row.code);
-      alias.run(row.code, row.code);
+    // Every country's codes and every Chinese and English name the package knows for it (`Korea, Republic of` as well
+    // as `South Korea`) resolve too, so the alias file only lists what differs. A name two countries share (`Congo`)
+    // is left out: it must not resolve to either.
+    const names = new Map<string, string | null>();
+    const add = (text: string, code: string) => {
+      const key = normalizeCountryText(text);
+      if (key) names.set(key, names.has(key) && names.get(key) !== code ? null : code);
+    };
+    for (const row of db.prepare('SELECT code, name, alpha2 FROM ref_country').all() as { code: string; name: string; alpha2: string }[]) {
+      for (const text of [row.code, row.alpha2, row.name]) add(text, row.code);
+      for (const lang of ['zh', 'en']) for (const text of countries.getName(row.alpha2, lang, { select: 'all' }) ?? []) add(text, row.code);
     }
-    for (const code of Object.keys(alpha3)) alias.run(normalizeCountryText(alpha3[code]!), code);
+    for (const [key, code] of names) if (code) alias.run(key, code);
     for (const r of readCsv(dir, 'country-aliases-zh.csv')) alias.run(normalizeCountryText(r.alias!), r.iso3);
     return n;
   },
@@ -96,6 +107,20 @@ const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
     return n;
   },
 };
+
+/** Deletes the codes a new version dropped, except those data still points at: old records must stay readable. */
+function removeDropped(db: Db, table: 'ref_industry', current: string[]): void {
+  const keep = new Set(current);
+  const remove = db.prepare(`DELETE FROM ${table} WHERE code = ?`);
+  for (const { code } of db.prepare(`SELECT code FROM ${table}`).all() as { code: string }[]) {
+    if (keep.has(code)) continue;
+    try {
+      remove.run(code);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
+    }
+  }
+}
 
 /** Upper-case, NFKC, no spaces or brackets: how a country is looked up whatever way a file writes it. */
 export function normalizeCountryText(text: string): string {

@@ -5,17 +5,22 @@ import { normalizeCountryText } from './load';
 type CountryRow = { code: string; name: string; name_en: string | null; is_region: number };
 const toCountry = (r: CountryRow): Country => ({ code: r.code, name: r.name, nameEn: r.name_en, isRegion: r.is_region === 1 });
 
-/** Industries whose code starts with the query (with or without its section letter) or whose name contains it. */
+/**
+ * Industries whose code starts with the query (with or without its section letter: `C3670` only finds codes of
+ * section C) or whose name contains it.
+ */
 export function searchIndustries(db: Db, query: string, level: Industry['level'] | undefined, limit: number): Industry[] {
   const q = query.normalize('NFKC').trim().toUpperCase();
-  const code = /^[A-T]\d{2,4}$/.test(q) ? q.slice(1) : q;
+  const lettered = /^[A-T]\d{2,4}$/.test(q);
+  const code = lettered ? q.slice(1) : q;
   const rows = db
     .prepare(
       `SELECT code, name, level, parent, section FROM ref_industry
        WHERE (code LIKE @prefix OR name LIKE @contains) AND (@level IS NULL OR level = @level)
+         AND (@section IS NULL OR section = @section)
        ORDER BY (code = @code) DESC, (code LIKE @prefix) DESC, length(code), code LIMIT @limit`,
     )
-    .all({ prefix: `${code}%`, contains: `%${query.trim()}%`, code, level: level ?? null, limit }) as Industry[];
+    .all({ prefix: `${code}%`, contains: `%${query.trim()}%`, code, level: level ?? null, section: lettered ? q.charAt(0) : null, limit }) as Industry[];
   return rows;
 }
 
@@ -38,10 +43,16 @@ export function listCountries(db: Db): Country[] {
   return (db.prepare('SELECT code, name, name_en, is_region FROM ref_country ORDER BY is_region DESC, code').all() as CountryRow[]).map(toCountry);
 }
 
-export function listDivisions(db: Db, parent: string | null): Division[] {
-  return db
-    .prepare('SELECT code, name, level, parent FROM ref_division WHERE parent IS ? ORDER BY code')
-    .all(parent) as Division[];
+/**
+ * City-level rows of the NBS list that are placeholders, not places: a municipality's 市辖区/县 and a province's
+ * 省直辖县级行政区划. Their children are the real divisions.
+ */
+export const PLACEHOLDER_DIVISIONS: ReadonlySet<string> = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+/** The divisions directly under a code (provinces when null), looking through placeholder levels (北京市 → 东城区…). */
+export function childDivisions(db: Db, parent: string | null): Division[] {
+  const children = db.prepare('SELECT code, name, level, parent FROM ref_division WHERE parent IS ? ORDER BY code').all(parent) as Division[];
+  return children.flatMap((c) => (PLACEHOLDER_DIVISIONS.has(c.name) ? childDivisions(db, c.code) : [c]));
 }
 
 export function listCountryGroups(db: Db) {

@@ -2,9 +2,11 @@ import type { District, Jurisdiction, Platform } from '../../../shared/api/setti
 import type { PlatformType } from '../../../shared/domain/platform';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
+import { childDivisions, PLACEHOLDER_DIVISIONS } from '../reference/queries';
 import { readSetting, writeSetting } from './store';
 
 const EMPTY: Jurisdiction = { code: null, name: '', reportingUnit: '' };
+
 
 export function readJurisdiction(db: Db): Jurisdiction {
   return readSetting(db, 'jurisdiction', EMPTY);
@@ -22,9 +24,10 @@ export function divisionFullName(db: Db, code: string): string {
     names.unshift(row.name);
     current = row.parent;
   }
-  // 市辖区 is a placeholder level in the NBS list, not part of a name people write.
-  return names.filter((n) => n !== '市辖区').join('');
+  // placeholder levels of the NBS list are not part of a name people write
+  return names.filter((n) => !PLACEHOLDER_DIVISIONS.has(n)).join('');
 }
+
 
 /**
  * Sets the bureau's area. When it has no districts yet, its county-level divisions become the districts, since that
@@ -39,12 +42,8 @@ export function setJurisdiction(db: Db, code: string, reportingUnit: string | un
     writeSetting(db, 'jurisdiction', jurisdiction);
     const hasDistricts = (db.prepare('SELECT count(*) AS n FROM district').get() as { n: number }).n > 0;
     if (!hasDistricts) {
-      const children = db.prepare('SELECT code, name FROM ref_division WHERE parent = ? ORDER BY code').all(code) as {
-        code: string;
-        name: string;
-      }[];
       const insert = db.prepare('INSERT OR IGNORE INTO district (name, code, sort) VALUES (?, ?, ?)');
-      children.filter((c) => c.name !== '市辖区').forEach((c, i) => insert.run(c.name, c.code, i));
+      childDivisions(db, code).forEach((c, i) => insert.run(c.name, c.code, i));
     }
   })();
   return jurisdiction;

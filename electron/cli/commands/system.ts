@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../../backend/demo';
 import { checkDatabase } from '../../backend/api/system';
+import { backupTo } from '../../backend/db/backups';
 import { withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand } from '../command';
 
@@ -64,7 +65,7 @@ export const backupCommand: CliCommand = {
     if (fs.existsSync(out)) return io.fail(refuse('REFUSED', `目标文件已存在：${out}`));
     return withBackend(file, io, async (backend) => {
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-      await backend.ctx.db.backup(out);
+      await backupTo(backend.ctx.db, out);
       const size = fs.statSync(out).size;
       io.out({ out: path.resolve(out), size }, `已备份到 ${path.resolve(out)}（${size} 字节）`);
       return EXIT.ok;

@@ -1,6 +1,7 @@
 import type { BackendEvent } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { errorData } from '../../../shared/result';
+import '../../../shared/bridge';
 
 /** How calls reach the backend: Electron IPC through the preload bridge, or localhost HTTP in browser mode. */
 export interface Transport {
@@ -9,17 +10,6 @@ export interface Transport {
   onEvent(listener: (event: BackendEvent) => void): () => void;
   /** Browser mode only: the per-run token, for uploads and downloads. */
   token?: string;
-}
-
-interface Bridge {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
-  onEvent(listener: (event: BackendEvent) => void): () => void;
-}
-
-declare global {
-  interface Window {
-    bridge?: Bridge;
-  }
 }
 
 const TOKEN_KEY = 'fdi-desk-token';
@@ -73,6 +63,7 @@ function httpTransport(): Transport {
 
 export function createTransport(): Transport {
   const bridge = window.bridge;
-  if (bridge) return { kind: 'ipc', call: (m, i) => bridge.call(m, i), onEvent: (l) => bridge.onEvent(l) };
+  // The bridge's own typing is per method; the transport is the untyped layer under api/client.ts.
+  if (bridge) return { kind: 'ipc', call: (m, i) => (bridge.call as (m: string, i: unknown) => Promise<Result<unknown>>)(m, i), onEvent: (l) => bridge.onEvent(l) };
   return httpTransport();
 }

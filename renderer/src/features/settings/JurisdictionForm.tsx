@@ -38,17 +38,20 @@ export function JurisdictionForm() {
   useEffect(() => {
     // Load the provinces, then the levels down to the saved division so the cascader can show its path.
     void (async () => {
-      const path = pathOf(jurisdiction?.code ?? null);
       const provinces = (await api.call('reference.listDivisions', { parent: null })).map(toOption);
+      // Placeholder levels (a municipality's 市辖区) are not shown, so codes of the path missing from a level are skipped.
+      const shown: string[] = [];
       let level = provinces;
-      for (const code of path.slice(0, -1)) {
+      for (const code of pathOf(jurisdiction?.code ?? null)) {
         const node = level.find((o) => o.value === code);
-        if (!node) break;
+        if (!node) continue;
+        shown.push(code);
+        if (node.isLeaf || code === jurisdiction?.code) break;
         node.children = (await api.call('reference.listDivisions', { parent: code })).map(toOption);
         level = node.children;
       }
       setOptions(provinces);
-      setValue(path);
+      setValue(shown);
       setUnit(jurisdiction?.reportingUnit ?? '');
     })();
   }, [jurisdiction?.code, jurisdiction?.reportingUnit]);

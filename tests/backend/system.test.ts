@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { BackendEvent } from '../../shared/api';
+import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations';
+import { backupDirFor } from '../../electron/backend/db/backups';
+import { APP_VERSION } from '../../electron/backend/version';
+import type { Backend } from '../../electron/backend/create';
+import { call, tempBackend } from '../helpers/backend';
+
+type Backup = { name: string; path: string; size: number; createdAt: string; reason: string };
+const districtNames = async (b: Backend) => (await call(b, 'settings.get')).districts.map((d: { name: string }) => d.name);
+
+describe('system.info and system.check', () => {
+  it('describe the database', async () => {
+    const b = await tempBackend({ demo: true });
+    expect(await call(b, 'system.info')).toEqual({
+      path: b.ctx.dbPath,
+      backupDir: backupDirFor(b.ctx.dbPath),
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      appVersion: APP_VERSION,
+      isDemo: true,
+    });
+    const check = await call(b, 'system.check');
+    expect(check).toMatchObject({ ok: true, integrity: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, appSchemaVersion: LATEST_SCHEMA_VERSION });
+    expect(check.counts.fdi_record).toBe(b.ctx.db.prepare('SELECT count(*) FROM fdi_record').pluck().get());
+    expect(check.counts.enterprise).toBeGreaterThan(0);
+  });
+});
+
+describe('system.backup / listBackups / restore', () => {
+  it('backs up with db.backup() into <db>.backups/, listed newest first', async () => {
+    const b = await tempBackend();
+    expect(await call(b, 'system.listBackups')).toEqual([]);
+    await call(b, 'settings.saveDistrict', { name: '姑苏区' });
+    const first = await call<Backup>(b, 'system.backup', {});
+    expect(first).toMatchObject({ reason: 'manual', path: path.join(backupDirFor(b.ctx.dbPath), first.name) });
+    expect(first.name).toMatch(/^\d{8}-\d{6}_manual\.db$/);
+    expect(first.size).toBe(fs.statSync(first.path).size);
+    const second = await call<Backup>(b, 'system.backup', { reason: 'before-import' });
+    expect(second.reason).toBe('before-import');
+    const listed = await call<Backup[]>(b, 'system.listBackups');
+    expect(listed.map((x) => x.name).sort()).toEqual([first.name, second.name].sort());
+    // the copy is a complete, readable database
+    const copy = new Database(first.path, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT name FROM district').pluck().all()).toEqual(['姑苏区']);
+    // one self-contained file: not WAL, so nothing else is needed to open it
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
+    expect(fs.readdirSync(backupDirFor(b.ctx.dbPath)).filter((n) => !n.endsWith('.db'))).toEqual([]);
+  });
+
+  it('two backups within the same second get different names', async () => {
+    const b = await tempBackend();
+    const names = new Set<string>();
+    for (let i = 0; i < 3; i++) names.add((await call<Backup>(b, 'system.backup', { reason: 'same' })).name);
+    expect(names.size).toBe(3);
+    expect((await call<Backup[]>(b, 'system.listBackups')).every((x) => x.reason === 'same')).toBe(true);
+  });
+
+  it('restore: the current database is copied aside first, then the data is the backup’s, with an audit entry', async () => {
+    const b = await tempBackend();
+    const seen: BackendEvent[] = [];
+    b.ctx.events.on((e) => seen.push(e));
+    await call(b, 'settings.setPreferences', { userName: '赵科员' });
+    await call(b, 'settings.saveDistrict', { name: '姑苏区' });
+    const backup = await call<Backup>(b, 'system.backup', {});
+    await call(b, 'settings.saveDistrict', { name: '吴中区' }); // made after the backup
+
+    const result = await call(b, 'system.restore', { name: backup.name });
+    expect(result.restoredFrom).toBe(backup.name);
+    expect(result.savedCurrentAs).toMatch(/_before-restore\.db$/);
+
+    // the data is the backup's, through the same backend (reopened)
+    expect(await districtNames(b)).toEqual(['姑苏区']);
+    // the database as it was just before the restore is kept
+    const saved = new Database(path.join(backupDirFor(b.ctx.dbPath), result.savedCurrentAs), { readonly: true });
+    expect(saved.prepare('SELECT name FROM district ORDER BY id').pluck().all()).toEqual(['姑苏区', '吴中区']);
+    saved.close();
+    // audited in the restored database, by the user
+    const entry = b.ctx.db.prepare(`SELECT user, action, entity, after FROM audit_log WHERE action = 'restore'`).get() as { user: string; after: string };
+    expect(entry).toMatchObject({ user: '赵科员', action: 'restore', entity: 'database' });
+    expect(JSON.parse(entry.after)).toEqual({ from: backup.name, saved: result.savedCurrentAs });
+    expect(seen).toContainEqual({ type: 'changed', area: '*' });
+    // and it can itself be undone
+    await call(b, 'system.restore', { name: result.savedCurrentAs });
+    expect(await districtNames(b)).toEqual(['姑苏区', '吴中区']);
+    // checking the backups left nothing beside them (no -wal/-shm)
+    expect(fs.readdirSync(backupDirFor(b.ctx.dbPath)).filter((n) => !n.endsWith('.db'))).toEqual([]);
+  });
+
+  it('restore refuses a name that is not a backup, with no change', async () => {
+    const b = await tempBackend();
+    await call(b, 'settings.saveDistrict', { name: '姑苏区' });
+    await call(b, 'system.backup', {});
+    for (const name of ['nope.db', '../test.db', b.ctx.dbPath]) {
+      const r = await b.dispatch('system.restore', { name });
+      expect(r.ok ? null : r.error.code, name).toBe('FILE_NOT_FOUND');
+    }
+    expect(await call<Backup[]>(b, 'system.listBackups')).toHaveLength(1);
+    expect(await districtNames(b)).toEqual(['姑苏区']);
+  });
+
+  it('restore refuses a damaged backup and keeps the current database open and unchanged', async () => {
+    const b = await tempBackend();
+    await call(b, 'settings.saveDistrict', { name: '姑苏区' });
+    const dir = backupDirFor(b.ctx.dbPath);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, '20250101-000000_manual.db'), 'not a database at all'.repeat(300));
+    const r = await b.dispatch('system.restore', { name: '20250101-000000_manual.db' });
+    expect(r.ok ? null : r.error.code).toBe('DB_UNREADABLE');
+    expect(await call<Backup[]>(b, 'system.listBackups')).toHaveLength(1); // no before-restore copy was needed
+    expect(await districtNames(b)).toEqual(['姑苏区']);
+    expect(await call(b, 'system.check')).toMatchObject({ ok: true });
+  });
+
+  it('restore refuses a backup from a newer app version', async () => {
+    const b = await tempBackend();
+    await call(b, 'settings.saveDistrict', { name: '姑苏区' });
+    const backup = await call<Backup>(b, 'system.backup', {});
+    const raw = new Database(backup.path);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close();
+    const r = await b.dispatch('system.restore', { name: backup.name });
+    expect(r.ok ? null : r.error.code).toBe('DB_TOO_NEW');
+    expect(await districtNames(b)).toEqual(['姑苏区']);
+  });
+});
