@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { WORKER_BUNDLES } from '../../electron/backend/workers/bundles';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -40,6 +41,17 @@ export async function buildElectron(options: BuildElectronOptions = {}): Promise
     define: { 'import.meta.url': '__fdiImportMetaUrl' },
     banner: { js: "const __fdiImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  // worker threads (import parsing) run their own bundle, found beside main.cjs at run time
+  for (const worker of WORKER_BUNDLES) {
+    await build({
+      ...common,
+      entryPoints: [path.join(root, worker.source)],
+      outfile: path.join(outDir, `${worker.name}-worker.cjs`),
+      external: mainExternals(root),
+      define: { 'import.meta.url': '__fdiImportMetaUrl' },
+      banner: { js: "const __fdiImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    });
+  }
   await build({
     ...common,
     entryPoints: [path.join(root, 'electron/preload/index.ts')],

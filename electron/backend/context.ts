@@ -11,6 +11,8 @@ export interface BackendContext {
   readonly dbPath: string;
   readonly appVersion: string;
   readonly referenceDir: string;
+  /** The better-sqlite3 build the database was opened with (dev Electron), for worker threads' own connections. */
+  readonly nativeBinding?: string;
   readonly jobs: JobRunner;
   readonly files: FileStore;
   readonly events: EventBus;

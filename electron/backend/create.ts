@@ -51,6 +51,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dbPath,
     appVersion: APP_VERSION,
     referenceDir,
+    nativeBinding: options.nativeBinding,
     jobs: new JobRunner(events),
     files: new FileStore(workDir),
     events,

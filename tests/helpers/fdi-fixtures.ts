@@ -210,3 +210,10 @@ export function convertWithLibreOffice(files: string[], outDir: string): string[
     return out;
   });
 }
+
+/** The Excel row number of a row of `layoutRows` (found by identity). */
+export function rowNumberOf(rows: unknown[][], cells: unknown[]): number {
+  const index = rows.indexOf(cells);
+  if (index < 0) throw new Error('row not in layout');
+  return index + 1;
+}

@@ -224,6 +224,9 @@ function prepareSheet(
   if (!found.district) {
     const named = resolvers.districtIn([layout.context.reportingUnit, layout.context.title]);
     if (named) found.district = { ...named, source: 'file' };
+    else if (layout.context.reportingUnit && columns.district === undefined) {
+      note(fileProblem(file, layout.sheet, 'DISTRICT_UNKNOWN', `填报单位“${layout.context.reportingUnit}”中没有“设置—区县”里的区县，本批记录不归属区县（可在导入时选择区县）`, 'warning'));
+    }
   }
   if (!ok) return null;
   return {

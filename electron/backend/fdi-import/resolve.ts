@@ -63,7 +63,10 @@ export class FdiResolvers {
     const coded = text.match(/^([A-T])?(\d{2,4})(.*)$/);
     if (coded) {
       const [, letter, digits] = coded;
-      const row = this.industryByCode(digits!);
+      // a 3-digit number is a class code that lost its leading zero (0111 → 111) when saved from a number cell;
+      // group codes are refused anyway, since records are by class
+      const lostZero = digits!.length === 3 && !letter ? this.industryByCode(`0${digits}`) : undefined;
+      const row = lostZero?.level === 'class' ? lostZero : this.industryByCode(digits!);
       if (!row) return { ok: false, reason: `行业代码 ${digits} 不在 GB/T 4754-2017 中` };
       if (letter && row.section !== letter) return { ok: false, reason: `门类字母 ${letter} 与代码 ${row.code}（属门类 ${row.section}）不符` };
       if (row.level !== 'class') return { ok: false, reason: `应填4位行业小类代码（${row.code} ${row.name} 是${levelName(row.level)}）` };

@@ -10,12 +10,12 @@ import type { Problem } from '../../../shared/result';
 import type { BackendContext } from '../context';
 import { AppError } from '../errors';
 import { columnLetter } from '../workbook';
-import { runInWorker } from '../workers/spawn';
+import { runInWorker, workerEntry } from '../workers/spawn';
 import { rememberMapping } from './mapping';
 import { LIMITS, type FileFindings, type FileTask } from './pass';
 import type { WorkerInput, WorkerOutput } from './worker';
 
-const WORKER_ENTRY = new URL('./worker.ts', import.meta.url);
+const WORKER_ENTRY = workerEntry(new URL('./worker.ts', import.meta.url), 'fdi-import');
 const KEEP_BACKUPS = 5;
 const PREVIEWS_KEPT = 20;
 /** Problems shown with a preview; the whole list (up to LIMITS.problems) goes into the saved problem list. */
@@ -48,7 +48,7 @@ function fileTask(ctx: BackendContext, fileId: string, options: FdiImportOptions
 }
 
 function workerInput(ctx: BackendContext, task: WorkerInput['task'], files: FileTask[], allowPartial: boolean): WorkerInput {
-  return { task, dbPath: ctx.dbPath, files, allowPartial, user: ctx.userName(), keepBackups: KEEP_BACKUPS };
+  return { task, dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, files, allowPartial, user: ctx.userName(), keepBackups: KEEP_BACKUPS };
 }
 
 function toPreview(previewId: string, fileId: string, f: FileFindings): FdiPreview {

@@ -16,6 +16,8 @@ import { writeBatches, type WrittenBatch } from './write';
 export interface WorkerInput {
   task: 'preview' | 'commit';
   dbPath: string;
+  /** The native build the app's own connection uses (see BackendContext.nativeBinding). */
+  nativeBinding?: string;
   files: FileTask[];
   allowPartial: boolean;
   user: string;
@@ -44,7 +46,7 @@ function unitLabel(f: FileFindings): string {
 }
 
 async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOutput> {
-  const db = new Database(input.dbPath, { fileMustExist: true, readonly: input.task === 'preview' });
+  const db = new Database(input.dbPath, { fileMustExist: true, readonly: input.task === 'preview', nativeBinding: input.nativeBinding });
   try {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');

@@ -4,6 +4,14 @@ import { AppError } from '../errors';
 import type { JobControl } from '../jobs';
 import type { ToWorker, FromWorker } from './protocol';
 
+/**
+ * Where a worker's code is: its `.ts` source when running from source, or, in the Electron build (where every
+ * module's import.meta.url is the main bundle's), the `<name>-worker.cjs` bundle beside it (see WORKER_BUNDLES).
+ */
+export function workerEntry(source: URL, name: string): URL {
+  return import.meta.url.endsWith('.ts') ? source : new URL(`./${name}-worker.cjs`, import.meta.url);
+}
+
 /** How long a cancelled worker gets to stop on its own before it is terminated. */
 const CANCEL_GRACE_MS = 3000;
 

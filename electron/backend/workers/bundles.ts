@@ -1,0 +1,2 @@
+/** Worker threads the Electron build bundles beside main.cjs, as `<name>-worker.cjs` (see workerEntry). */
+export const WORKER_BUNDLES: ReadonlyArray<{ name: string; source: string }> = [{ name: 'fdi-import', source: 'electron/backend/fdi-import/worker.ts' }];
