@@ -17,6 +17,8 @@ export interface RegisterImportInput {
   kind: ImportKind;
   task: 'check' | 'commit';
   dbPath: string;
+  /** The native build the app's own connection uses (see BackendContext.nativeBinding). */
+  nativeBinding?: string;
   path: string;
   fileName: string;
   user: string;
@@ -33,7 +35,7 @@ async function sha256(file: string): Promise<string> {
 }
 
 async function run(input: RegisterImportInput, control: WorkerControl): Promise<ImportCheck | ImportDone> {
-  const db = new Database(input.dbPath, { fileMustExist: true });
+  const db = new Database(input.dbPath, { fileMustExist: true, nativeBinding: input.nativeBinding });
   try {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
