@@ -10,6 +10,10 @@ export const useEnterpriseList = createPagedList<Enterprise, EnterpriseQuery>(
   { filter: {}, sort: { field: 'name', order: 'asc' } },
 );
 
+let ownChangeAt = 0;
+/** Whether a `changed` event is most likely the echo of this window's own edit (see isOwnProjectChange). */
+export const isOwnEnterpriseChange = () => Date.now() - ownChangeAt < 2000;
+
 interface EnterpriseState {
   detail: EnterpriseDetail | null;
   detailId: number | null;
@@ -43,17 +47,20 @@ export const useEnterpriseStore = create<EnterpriseState>((set, get) => ({
   },
   async create(input) {
     const detail = await api.call('enterprises.create', input);
+    ownChangeAt = Date.now();
     await useEnterpriseList.getState().reload();
     set({ detailId: detail.enterprise.id, detail, history: null });
     return detail;
   },
   async update(input) {
     const detail = await api.call('enterprises.update', input);
+    ownChangeAt = Date.now();
     set({ detail, history: null });
     useEnterpriseList.getState().patchRow(detail.enterprise);
   },
   async merge(keepId, mergeId) {
     const detail = await api.call('enterprises.merge', { keepId, mergeId });
+    ownChangeAt = Date.now();
     set({ detail, history: null });
     await useEnterpriseList.getState().reload();
   },

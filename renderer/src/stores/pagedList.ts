@@ -12,7 +12,10 @@ export interface PagedListState<Row, Q> {
   setQuery(query: Q): void;
   /** Makes sure the rows `from`..`to` (inclusive) are loaded or on their way, with a page of margin each side. */
   ensure(from: number, to: number): void;
-  /** Fetches the loaded pages again (after an import, a create or a delete); old rows stay until new ones arrive. */
+  /**
+   * Fetches the pages in view again (after an import, a create or a delete); old rows stay until new ones arrive,
+   * pages out of view are dropped and fetched when scrolled to.
+   */
   reload(): Promise<void>;
   /** Replaces one row wherever it is loaded (after an edit), without asking the server for the list again. */
   patchRow(row: Row): void;
@@ -28,6 +31,8 @@ type FetchPage<Row, Q> = (query: Q, offset: number, limit: number) => Promise<{ 
 export function createPagedList<Row extends { id: number }, Q>(fetchPage: FetchPage<Row, Q>, initial: Q, pageSize = 100) {
   let generation = 0;
   const inFlight = new Set<number>();
+  /** The pages last asked for by ensure (the view and its margin). */
+  let viewPages: [number, number] = [0, 0];
   return create<PagedListState<Row, Q>>((set, get) => {
     const load = async (page: number, gen: number, fresh: boolean) => {
       if (inFlight.has(page) && !fresh) return;
@@ -69,14 +74,17 @@ export function createPagedList<Row extends { id: number }, Q>(fetchPage: FetchP
         const last = Math.max(0, Math.ceil(total / pageSize) - 1);
         const first = Math.max(0, Math.floor(from / pageSize) - 1);
         const end = Math.min(last, Math.floor(to / pageSize) + 1);
+        viewPages = [first, end];
         for (let p = first; p <= end; p++) if (!pages[p]) void load(p, generation, false);
       },
       async reload() {
         generation++;
         inFlight.clear();
         const gen = generation;
-        const loaded = Object.keys(get().pages).map(Number);
-        const results = await Promise.allSettled((loaded.length ? loaded : [0]).map(async (p) => [p, await fetchPage(get().query, p * pageSize, pageSize)] as const));
+        const inView = Object.keys(get().pages)
+          .map(Number)
+          .filter((p) => p >= viewPages[0] && p <= viewPages[1]);
+        const results = await Promise.allSettled((inView.length ? inView : [0]).map(async (p) => [p, await fetchPage(get().query, p * pageSize, pageSize)] as const));
         if (gen !== generation) return;
         const pages: Record<number, Row[]> = {};
         let total = get().total;

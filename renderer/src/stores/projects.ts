@@ -14,6 +14,13 @@ export const useProjectList = createPagedList<Project, ProjectQuery>(
 
 type FilterOptions = MethodOutput<'projects.filterOptions'>;
 
+let ownChangeAt = 0;
+/**
+ * Whether a `changed` event is most likely the echo of this window's own edit (already patched in place), so the
+ * list need not be fetched again for it.
+ */
+export const isOwnProjectChange = () => Date.now() - ownChangeAt < 2000;
+
 interface ProjectState {
   detail: ProjectDetail | null;
   detailId: number | null;
@@ -44,6 +51,7 @@ interface ProjectState {
  */
 export const useProjectStore = create<ProjectState>((set, get) => {
   const took = (detail: ProjectDetail) => {
+    ownChangeAt = Date.now();
     if (get().detailId === detail.project.id) set({ detail, history: null });
     useProjectList.getState().patchRow(detail.project);
   };
@@ -84,6 +92,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     },
     async create(input) {
       const detail = await api.call('projects.create', input);
+      ownChangeAt = Date.now();
       // a new project's place depends on the sort and filter: the loaded pages are fetched again
       await useProjectList.getState().reload();
       set({ detailId: detail.project.id, detail, history: null });
@@ -95,6 +104,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     },
     async remove(id) {
       await api.call('projects.delete', { id });
+      ownChangeAt = Date.now();
       set({ detailId: null, detail: null, history: null });
       await useProjectList.getState().reload();
     },

@@ -8,7 +8,7 @@ import { PagedVirtualTable, type VirtualColumn } from '../../components/PagedVir
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
-import { useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
+import { isOwnEnterpriseChange, useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
 import { ImportModal } from '../projects/ImportModal';
 import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../projects/pickers';
 import { formatAmount } from '../projects/tags';
@@ -36,7 +36,7 @@ export default function EnterprisesPage() {
     if (list.total === null) list.setQuery(list.query);
     else void list.reload();
     return api.onEvent((e) => {
-      if (e.type === 'changed' && ['enterprises', 'fdi', '*'].includes(e.area)) void useEnterpriseList.getState().reload();
+      if (e.type === 'changed' && ['enterprises', 'fdi', 'fdiImport', '*'].includes(e.area) && !isOwnEnterpriseChange()) void useEnterpriseList.getState().reload();
     });
   }, []);
   const setFilter = (patch: Partial<EnterpriseFilter>) => {

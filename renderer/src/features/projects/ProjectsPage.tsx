@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
-import { useProjectList, useProjectStore } from '../../stores/projects';
+import { isOwnProjectChange, useProjectList, useProjectStore } from '../../stores/projects';
 import { ImportModal } from './ImportModal';
 import { projectMessages } from './messages';
 import { ProjectDrawer } from './ProjectDrawer';
@@ -31,7 +31,7 @@ export default function ProjectsPage() {
     else void list.reload();
     // another window or an import changed projects: fetch the loaded pages again
     return api.onEvent((e) => {
-      if (e.type === 'changed' && (e.area === 'projects' || e.area === '*')) void useProjectList.getState().reload();
+      if (e.type === 'changed' && (e.area === 'projects' || e.area === '*') && !isOwnProjectChange()) void useProjectList.getState().reload();
     });
   }, []);
   // #/projects/12 opens project 12
