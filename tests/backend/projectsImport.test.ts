@@ -67,6 +67,8 @@ describe('project list import', () => {
         ownerPerson: p!.ownerPerson,
       }).toEqual(expected);
     }
+    // 落地 without a registration date: the date stays unknown rather than becoming the import day
+    expect(rows.find((r) => r.name === '克劳斯机械真空泵项目')!.registeredDate).toBeNull();
     // every project's stage is logged and audited as an import
     const log = backend.ctx.db.prepare(`SELECT count(*) AS n FROM project_stage_log`).get() as { n: number };
     expect(log.n).toBe(MESSY_ROWS.length);

@@ -24,7 +24,7 @@ export function applyProjectList(db: Db, found: ListFindings, user: string, toda
     const key = nameKey(r.name);
     byName.set(key, [...(byName.get(key) ?? []), r.id]);
   }
-  const ctx = { user, action: 'import' as const };
+  const ctx = { user, action: 'import' as const, fillStageDate: false };
   for (const draft of found.drafts) {
     const key = nameKey(draft.name);
     const patch = found.plans ? { ...draft.patch, plan: found.plans.get(key) ?? [] } : draft.patch;
@@ -36,7 +36,8 @@ export function applyProjectList(db: Db, found: ListFindings, user: string, toda
           const fields = { ...PROJECT_DEFAULTS, ...patch, name: draft.name };
           const stage = draft.stage ?? 'lead';
           const dateField = STAGE_DATE_FIELD[stage];
-          const stageDate = (dateField ? fields[dateField] : null) ?? fields.firstContactDate ?? today;
+          // the stage log's date: the stage's own date when the list has it, else the day it became known
+          const stageDate = (dateField ? fields[dateField] : null) ?? today;
           byName.set(key, [insertProject(db, fields, stage, stageDate, { ...ctx, lastFollowUpDate: draft.lastFollowUpDate })]);
           counts.create++;
           return;
