@@ -128,6 +128,28 @@ describe('project list import', () => {
     expect(await projectState(target)).toEqual(await projectState(source));
   });
 
+  it('chain segments go out as 产业链/环节 and come back linked to the same segments', async () => {
+    const chain = (b: Backend) => {
+      const db = b.ctx.db;
+      const id = Number(db.prepare(`INSERT INTO chain (name, created_at, updated_at) VALUES ('集成电路', '', '')`).run().lastInsertRowid);
+      const ids = ['设计', '封装测试', '设备'].map((n, i) => Number(db.prepare(`INSERT INTO segment (chain_id, name, tier, sort) VALUES (?, ?, 'midstream', ?)`).run(id, n, i).lastInsertRowid));
+      return ids;
+    };
+    const source = await tempBackend();
+    const [, pack, tools] = chain(source);
+    await call(source, 'projects.create', { name: '封测项目', segmentIds: [pack, tools], plan: [{ period: '2026-01', amount: 12.5 }] });
+    const job = await runJob(source, 'projects.export', {});
+    const file = source.ctx.files.get((job.result as ExportDone).fileId).path;
+    const target = await tempBackend();
+    // chain and segment ids in the target differ from the source's
+    target.ctx.db.exec(`INSERT INTO chain (name, created_at, updated_at) VALUES ('别的链', '', ''); INSERT INTO segment (chain_id, name, tier) VALUES (1, '设备', 'upstream')`);
+    chain(target);
+    const imported = await importFile(target, file);
+    expect(imported.status, JSON.stringify(imported.error)).toBe('done');
+    expect(await projectState(target)).toEqual(await projectState(source));
+    expect((await projectState(target))[0]!.segments).toEqual(['封装测试', '设备']);
+  });
+
   it('text that looks like a formula is written as text and comes back as the same text', async () => {
     const backend = await tempBackend();
     await call(backend, 'projects.create', { name: '=HYPERLINK("http://x","点我")', investor: '+86 投资', notes: '@SUM(A1)', ownerUnit: '-招商局' });
