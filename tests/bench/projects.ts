@@ -3,14 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../../electron/backend/create';
 import { seedDemo } from '../../electron/backend/demo';
+import { alertClock } from '../../electron/backend/projects/alerts';
+import { refreshArrival } from '../../electron/backend/projects/arrivalCache';
 import type { ProjectQuery } from '../../shared/api/projects';
 import { generateProjects } from './projectsData';
 
+/** One measurement: `target` in the same unit (a ceiling), or null when there is none. */
 export interface BenchRow {
   metric: string;
   value: number;
   unit: string;
-  target: string;
+  target: number | null;
 }
 
 const PROJECTS = 100_000;
@@ -29,32 +32,64 @@ const CASES: Array<[string, ProjectQuery & { offset?: number }]> = [
   ['alert arrival behind plan', { filter: { alerts: ['arrival'] }, sort: { field: 'updatedAt', order: 'desc' } }],
   ['any alert, by priority', { filter: { alerts: ['stale', 'overdue', 'arrival'] }, sort: { field: 'priority', order: 'asc' } }],
   ['free text 半导体', { filter: { text: '半导体' }, sort: { field: 'updatedAt', order: 'desc' } }],
-  ['chain segment', { filter: { segmentId: 1 }, sort: { field: 'updatedAt', order: 'desc' } }],
+  ['chain segment (first segment)', { filter: { segmentId: -1 }, sort: { field: 'updatedAt', order: 'desc' } }],
   ['by country name, deep page (offset 90000)', { filter: {}, sort: { field: 'country', order: 'asc' }, offset: 90_000 }],
   ['by district, stage signed', { filter: { stages: ['signed'] }, sort: { field: 'district', order: 'asc' } }],
 ];
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
+/**
+ * 100k generated projects in a temp database; each filter+sort timed as the list serves a page (count, one page of
+ * 100, its rows with alerts): median of 5 after a warm-up call, wall clock and this process's CPU time (the CPU
+ * figure is what a machine not shared with other work would show as wall time). The arrival alert's monthly full
+ * recompute and its refresh after one FDI record are measured on their own.
+ */
 export const projectsBench = {
   name: 'projects',
   async run(): Promise<BenchRow[]> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-bench-projects-'));
     const backend = await createBackend({ dbPath: path.join(dir, 'bench.db'), create: true, workDir: dir, log: () => undefined });
     try {
-      seedDemo(backend.ctx.db);
+      const db = backend.ctx.db;
+      seedDemo(db);
       let t = performance.now();
-      generateProjects(backend.ctx.db, PROJECTS);
-      const rows: BenchRow[] = [{ metric: `generate ${PROJECTS} projects`, value: Math.round(performance.now() - t), unit: 'ms', target: '-' }];
+      generateProjects(db, PROJECTS);
+      const rows: BenchRow[] = [{ metric: `generate ${PROJECTS} projects`, value: Math.round(performance.now() - t), unit: 'ms', target: null }];
+
+      const clock = alertClock(db);
+      db.prepare(`DELETE FROM setting WHERE key = 'projectArrivalPeriod'`).run();
+      t = performance.now();
+      refreshArrival(db, clock);
+      rows.push({ metric: 'arrival alert: full recompute (once a month)', value: Math.round(performance.now() - t), unit: 'ms', target: 1000 });
+      const enterprise = (db.prepare('SELECT enterprise_id AS id FROM project WHERE enterprise_id IS NOT NULL LIMIT 1').get() as { id: number }).id;
+      db.prepare(`INSERT INTO fdi_record (period, enterprise_id, enterprise_name, mode, actual_fdi, created_at) VALUES (?, ?, 'x', 'increase', 10, '')`).run(clock.arrivalPeriod, enterprise);
+      t = performance.now();
+      refreshArrival(db, clock);
+      rows.push({ metric: 'arrival alert: refresh after one FDI record', value: round1(performance.now() - t), unit: 'ms', target: TARGET_MS });
+
+      const firstSegment = (db.prepare('SELECT min(id) AS id FROM segment').get() as { id: number }).id;
       for (const [label, { offset = 0, ...query }] of CASES) {
-        // first call (cold statement cache) and the median of 5 more
-        const times: number[] = [];
-        for (let i = 0; i < 6; i++) {
+        const filter = query.filter.segmentId === -1 ? { ...query.filter, segmentId: firstSegment } : query.filter;
+        const input = { ...query, filter, offset, limit: 100 };
+        const first = await backend.dispatch('projects.list', input);
+        if (!first.ok) throw new Error(`${label}: ${first.error.message}`);
+        const wall: number[] = [];
+        const cpu: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const c = process.cpuUsage();
           t = performance.now();
-          const result = await backend.dispatch('projects.list', { ...query, offset, limit: 100 });
-          times.push(performance.now() - t);
-          if (!result.ok) throw new Error(`${label}: ${result.error.message}`);
+          await backend.dispatch('projects.list', input);
+          wall.push(performance.now() - t);
+          cpu.push(cpuMs(c));
         }
-        const warm = times.slice(1).sort((a, b) => a - b)[2]!;
-        rows.push({ metric: `projects.list ${label}`, value: Math.round(Math.max(warm, times[0]!) * 10) / 10, unit: 'ms', target: `< ${TARGET_MS}` });
+        rows.push({ metric: `projects.list ${label} (wall)`, value: round1(median(wall)), unit: 'ms', target: TARGET_MS });
+        rows.push({ metric: `projects.list ${label} (cpu)`, value: round1(median(cpu)), unit: 'ms', target: TARGET_MS });
       }
       return rows;
     } finally {
@@ -70,6 +105,6 @@ export const run = projectsBench.run;
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) {
   projectsBench.run().then((rows) => {
-    for (const r of rows) console.log(`${r.metric.padEnd(60)} ${String(r.value).padStart(8)} ${r.unit}  (target ${r.target})`);
+    for (const r of rows) console.log(`${r.metric.padEnd(64)} ${String(r.value).padStart(8)} ${r.unit}${r.target === null ? '' : `  (target < ${r.target}${r.value < r.target ? '' : ' MISSED'})`}`);
   });
 }

@@ -49,6 +49,11 @@ export function generateProjects(db: Db, count: number, today = new Date(), seed
       `INSERT INTO project_issue (project_id, category, description, owner, due_date, status, created_at, updated_at) VALUES (?, 'land', '用地', '', ?, ?, ?, ?)`,
     );
     const insertSegment = db.prepare('INSERT OR IGNORE INTO project_segment (project_id, segment_id) VALUES (?, ?)');
+    if (!db.prepare('SELECT 1 FROM segment LIMIT 1').get()) {
+      // a chain to link projects to, when the database has none
+      const chain = db.prepare(`INSERT INTO chain (name, created_at, updated_at) VALUES ('基准测试产业链', ?, ?)`).run(now, now).lastInsertRowid;
+      for (let s = 0; s < 12; s++) db.prepare(`INSERT INTO segment (chain_id, name, tier, sort) VALUES (?, ?, 'midstream', ?)`).run(chain, `环节${s}`, s);
+    }
     const segments = (db.prepare('SELECT id FROM segment').all() as { id: number }[]).map((r) => r.id);
     for (let i = 0; i < count; i++) {
       const stage = rng.pick(PROJECT_STAGE_CODES);

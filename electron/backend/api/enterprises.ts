@@ -2,7 +2,7 @@ import { ENTERPRISE_DEFAULTS, type enterprisesMethods } from '../../../shared/ap
 import { definedOnly } from './projects';
 import type { AreaHandlers, BackendContext } from '../context';
 import { exportEnterprises } from '../enterprises/exportJob';
-import { checkEnterpriseImport, commitEnterpriseImport } from '../enterprises/importJob';
+import { startRegisterImport } from '../projects/import/service';
 import { insertEnterprise, mergeEnterprises, updateEnterprise } from '../enterprises/mutations';
 import { enterpriseDetail, enterpriseHistory, listEnterprises } from '../enterprises/queries';
 
@@ -29,6 +29,6 @@ export const enterprisesHandlers: AreaHandlers<typeof enterprisesMethods> = {
     }),
   'enterprises.history': ({ id }, ctx) => enterpriseHistory(ctx.db, id),
   'enterprises.export': (query, ctx) => ({ jobId: exportEnterprises(ctx, query) }),
-  'enterprises.importCheck': ({ fileId }, ctx) => ({ jobId: checkEnterpriseImport(ctx, fileId) }),
-  'enterprises.importCommit': ({ fileId }, ctx) => ({ jobId: commitEnterpriseImport(ctx, fileId) }),
+  'enterprises.importCheck': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'enterprises', 'check', fileId) }),
+  'enterprises.importCommit': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'enterprises', 'commit', fileId) }),
 };

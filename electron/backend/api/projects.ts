@@ -3,7 +3,7 @@ import type { AreaHandlers, BackendContext } from '../context';
 import { alertClock } from '../projects/alerts';
 import { exportProjects } from '../projects/exportJob';
 import { deleteEvent, logEvent, raiseIssue, resolveIssue, updateIssue } from '../projects/followUp';
-import { checkProjectImport, commitProjectImport } from '../projects/importJob';
+import { startRegisterImport } from '../projects/import/service';
 import { changeStage, deleteProject, insertProject, STAGE_DATE_FIELD, updateProject } from '../projects/mutations';
 import { filterOptions, listProjects, projectDetail, projectHistory } from '../projects/queries';
 import { deleteView, listViews, saveView } from '../projects/views';
@@ -71,6 +71,6 @@ export const projectsHandlers: AreaHandlers<typeof projectsMethods> = {
     return {};
   },
   'projects.export': ({ filter, sort, layout }, ctx) => ({ jobId: exportProjects(ctx, { filter, sort }, layout) }),
-  'projects.importCheck': ({ fileId }, ctx) => ({ jobId: checkProjectImport(ctx, fileId) }),
-  'projects.importCommit': ({ fileId }, ctx) => ({ jobId: commitProjectImport(ctx, fileId) }),
+  'projects.importCheck': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'projects', 'check', fileId) }),
+  'projects.importCommit': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'projects', 'commit', fileId) }),
 };

@@ -83,6 +83,7 @@ export function seedDemoProjects(db: Db, rng: Random, area: DemoArea, today: Dat
   const plan = db.prepare('INSERT INTO project_plan (project_id, period, amount) VALUES (?, ?, ?)');
   const actualSince = db.prepare('SELECT coalesce(sum(actual_fdi), 0) AS s FROM fdi_record WHERE enterprise_id = ? AND period >= ? AND period <= ?');
   const districtName = db.prepare('SELECT name FROM district WHERE id = ?');
+  const platformDistrictOf = db.prepare('SELECT district_id FROM platform WHERE id = ?');
   const usedEnterprises = new Set<number>();
   const pickEnterprise = () => {
     for (let i = 0; i < 20 && enterprises.length; i++) {
@@ -110,8 +111,10 @@ export function seedDemoProjects(db: Db, rng: Random, area: DemoArea, today: Dat
       if (usedNames.has(name)) name = name.replace(/项目$/, '（二期）项目');
       if (usedNames.has(name)) name = name.replace(/项目$/, `${n}`) + '项目';
       usedNames.add(name);
-      const district = linked?.district_id ?? rng.pick(area.districtIds);
       const platform = linked ? linked.platform_id : rng.next() < 0.65 ? rng.pick(area.platformIds) : null;
+      // a platform lies in its district
+      const platformDistrict = platform === null ? null : ((platformDistrictOf.get(platform) as { district_id: number | null } | undefined)?.district_id ?? null);
+      const district = linked?.district_id ?? platformDistrict ?? rng.pick(area.districtIds);
       const total = roundStored(rng.int(800, 60000) + rng.int(0, 99) / 100);
       const contracted = depth >= 2 ? roundStored(total * (0.3 + rng.next() * 0.5)) : rng.next() < 0.4 ? roundStored(total * 0.5) : null;
       // stage dates walk forward from the first contact, ending before today
@@ -169,12 +172,13 @@ export function seedDemoProjects(db: Db, rng: Random, area: DemoArea, today: Dat
           const [category, description] = rng.pick(ISSUES);
           const state = rng.weighted([['resolved', 2], ['overdue', 2], ['open', 2]] as const);
           const due = state === 'open' ? t0 + rng.int(10, 60) * DAY : t0 - rng.int(5, 60) * DAY;
+          const raised = new Date(Math.min(t0, due) - rng.int(20, 90) * DAY).toISOString();
           issue.run(
             id, category, description, rng.pick(['自然资源和规划局', '发展改革委', '人社局', '生态环境局', '外汇管理局', '园区管委会']), iso(due),
             state === 'resolved' ? 'resolved' : 'open',
             state === 'resolved' ? rng.pick(RESOLUTIONS) : '',
             state === 'resolved' ? iso(due - rng.int(0, 10) * DAY) : null,
-            now, now,
+            raised, raised,
           );
         }
       }

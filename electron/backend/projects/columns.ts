@@ -22,7 +22,7 @@ export const PROJECT_COLUMNS = [
   { key: 'platform', header: '所在园区', synonyms: ['园区', '载体', '平台', '开发区', '所在平台', '所属园区'], kind: 'text', width: 22 },
   { key: 'totalInvestment', header: '总投资（万美元）', synonyms: ['总投资', '投资总额', '项目总投资', '计划总投资'], kind: 'amount', width: 14 },
   { key: 'contractedFdi', header: '合同外资（万美元）', synonyms: ['合同外资', '合同利用外资', '协议外资', '合同外资额', '注册外资'], kind: 'amount', width: 14 },
-  { key: 'stage', header: '项目阶段', synonyms: ['阶段', '进展阶段', '项目状态', '状态', '推进阶段', '项目进度', '所处阶段'], kind: 'text', width: 10 },
+  { key: 'stage', header: '项目阶段', synonyms: ['项目进展阶段', '进展阶段', '推进阶段', '当前阶段', '所处阶段', '阶段', '项目状态', '状态', '项目进度'], kind: 'text', width: 10 },
   { key: 'priority', header: '重点级别', synonyms: ['级别', '项目级别', '重点类别', '项目类别', '重点类型'], kind: 'text', width: 10 },
   { key: 'reinvestment', header: '是否再投资', synonyms: ['再投资', '境内再投资', '是否境内再投资', '是否利润再投资', '是否为再投资项目'], kind: 'text', width: 10 },
   { key: 'reinvestEnterprise', header: '再投资企业', synonyms: ['再投资企业名称', '再投资企业统一社会信用代码', '投资企业（境内）'], kind: 'text', width: 24 },
@@ -37,7 +37,7 @@ export const PROJECT_COLUMNS = [
   { key: 'operationDate', header: '投产日期', synonyms: ['投产时间', '竣工投产日期', '竣工日期'], kind: 'date', width: 12 },
   { key: 'lastFollowUpDate', header: '最近跟进日期', synonyms: ['最近跟进', '最后跟进日期', '上次跟进日期'], kind: 'date', width: 12 },
   { key: 'segments', header: '产业链环节', synonyms: ['所属产业链', '产业链', '链条环节'], kind: 'text', width: 24 },
-  { key: 'notes', header: '备注', synonyms: ['项目进展', '进展情况', '最新进展', '说明', '项目简介', '建设内容'], kind: 'text', width: 36 },
+  { key: 'notes', header: '备注', synonyms: ['项目进展', '进展情况', '说明', '项目简介', '建设内容'], kind: 'text', width: 36 },
 ] as const satisfies readonly { key: string; header: string; synonyms: readonly string[]; kind: CellKind; width: number }[];
 
 export type ProjectColumnKey = (typeof PROJECT_COLUMNS)[number]['key'];
@@ -46,8 +46,8 @@ export type ProjectColumnKey = (typeof PROJECT_COLUMNS)[number]['key'];
 export const PLAN_SHEET = '计划到资';
 export const PLAN_COLUMNS = [
   { key: 'name', header: '项目名称', synonyms: ['项目', '项目名'], kind: 'text', width: 36 },
-  { key: 'period', header: '月份', synonyms: ['计划到资月份', '年月', '到资月份', '时间'], kind: 'text', width: 10 },
-  { key: 'amount', header: '计划到资（万美元）', synonyms: ['计划到资', '计划到资额', '金额', '计划金额'], kind: 'amount', width: 16 },
+  { key: 'period', header: '月份', synonyms: ['计划到资月份', '到资月份', '年月'], kind: 'text', width: 10 },
+  { key: 'amount', header: '计划到资（万美元）', synonyms: ['计划到资', '计划到资额', '计划到资金额'], kind: 'amount', width: 16 },
 ] as const;
 
 export const LIST_SHEET = '项目清单';

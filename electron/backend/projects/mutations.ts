@@ -98,6 +98,11 @@ export interface ChangeContext {
   action?: 'import';
   now?: string;
   lastFollowUpDate?: string | null;
+  /**
+   * Whether reaching a stage fills its date column when empty (default). An import does not: a list that says 已签约
+   * without a signing date does not mean it was signed on the day of the import.
+   */
+  fillStageDate?: boolean;
 }
 
 /** Inserts a project in its first stage, logging that stage; the caller holds the transaction. Returns the id. */
@@ -106,7 +111,7 @@ export function insertProject(db: Db, fields: ProjectFields, stage: ProjectStage
   const now = ctx.now ?? new Date().toISOString();
   const f = { ...fields };
   const dateField = STAGE_DATE_FIELD[stage];
-  if (dateField && f[dateField] === null) f[dateField] = stageDate;
+  if (dateField && f[dateField] === null && ctx.fillStageDate !== false) f[dateField] = stageDate;
   const values = columnValues(f);
   const cols = Object.keys(values);
   const id = Number(
@@ -168,7 +173,7 @@ export function changeStage(db: Db, id: number, stage: ProjectStage, date: strin
   const before = projectSnapshot(db, id);
   if (before.stage === stage) throw new AppError('REFUSED', '项目已处于该阶段');
   const dateField = STAGE_DATE_FIELD[stage];
-  const setDate = dateField && before[dateField] === null ? `, ${COLUMNS[dateField]} = @date` : '';
+  const setDate = dateField && before[dateField] === null && ctx.fillStageDate !== false ? `, ${COLUMNS[dateField]} = @date` : '';
   db.prepare(`UPDATE project SET stage = @stage${setDate}, updated_at = @now WHERE id = @id`).run({ stage, date, now: ctx.now ?? new Date().toISOString(), id });
   db.prepare('INSERT INTO project_stage_log (project_id, from_stage, to_stage, date, by, note) VALUES (?, ?, ?, ?, ?, ?)').run(id, before.stage, stage, date, ctx.user, note);
   const after: Record<string, unknown> = { stage, date, note };

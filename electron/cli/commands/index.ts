@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { chainsGapsCommand, chainsListCommand, exportChainCommand, importChainCommand } from './chains';
 import { dashboardCommand, targetsDeleteCommand, targetsListCommand, targetsSetCommand } from './dashboard';
 import { batchesCommand, importFdiCommand, undoCommand } from './fdiImport';
+import { PROJECT_COMMANDS } from './projects';
 import { exportStatsCommand, statsCommand } from './stats';
 import { backupCommand, checkCommand, initCommand } from './system';
 
@@ -15,6 +16,7 @@ export const COMMANDS: CliCommand[] = [
   undoCommand,
   statsCommand,
   exportStatsCommand,
+  ...PROJECT_COMMANDS,
   targetsSetCommand,
   targetsListCommand,
   targetsDeleteCommand,

@@ -1,5 +1,7 @@
 import { dashboardMessages } from '../features/home/messages';
 import { statsTablesMessages } from '../features/fdi-stats/tables/messages';
+import { projectMessages } from '../features/projects/messages';
+import { enterpriseMessages } from '../features/enterprises/messages';
 import { settingsMessages } from '../features/settings/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
@@ -15,4 +17,6 @@ export const CATALOGUE: Record<string, Catalogue> = {
   settings: settingsMessages,
   dashboard: dashboardMessages,
   statsTables: statsTablesMessages,
+  projects: projectMessages,
+  enterprises: enterpriseMessages,
 };

@@ -1,0 +1,148 @@
+import type { PlanEntry } from '../../../../shared/api/projects';
+import type { Problem } from '../../../../shared/result';
+import { parsePeriod } from '../../../../shared/rules/period';
+import type { Db } from '../../db/open';
+import { FdiResolvers } from '../../fdi-import/resolve';
+import { cellText, isBlankCell, scanTables, type TableLayout } from '../../workbook';
+import type { WorkerControl } from '../../workers/serve';
+import { PLAN_COLUMNS, PLAN_SHEET, PROJECT_COLUMNS, type ProjectColumnKey } from '../columns';
+import { ProjectLookups } from './lookups';
+import { cellProblem, nameKey, normalizeProjectRow, readAmount, type ListSetup, type ProjectRowDraft } from './normalize';
+import { amountUnit, fieldSpecs, fileProblem } from './sheets';
+
+const LIST_FIELDS = fieldSpecs(PROJECT_COLUMNS, ['name']);
+const PLAN_FIELDS = fieldSpecs(PLAN_COLUMNS, ['name', 'period', 'amount']);
+const MAX_PROBLEMS = 20_000;
+
+export interface ListFindings {
+  file: string;
+  sheet: string | null;
+  drafts: ProjectRowDraft[];
+  /** Planned arrival by project name key (nameKey), when the workbook has a 计划到资 sheet. */
+  plans: Map<string, PlanEntry[]> | null;
+  problems: Problem[];
+  counts: { dataRows: number; errorRows: number; skippedRows: number };
+  /** The file cannot be read as a project list at all (no header, wrong units…). */
+  fatal: boolean;
+}
+
+/**
+ * Reads a project list as bureaus keep it — title and 填报单位 lines, one- or two-row headers, 合计 rows, notes —
+ * through the shared workbook layer: the first visible sheet with a project header is the list; a sheet with
+ * 项目名称/月份/计划到资 columns is the planned arrival. Every problem is collected; nothing is written here.
+ */
+export async function readProjectList(db: Db, path: string, file: string, control: WorkerControl): Promise<ListFindings> {
+  const found: ListFindings = { file, sheet: null, drafts: [], plans: null, problems: [], counts: { dataRows: 0, errorRows: 0, skippedRows: 0 }, fatal: false };
+  const note = (p: Problem) => {
+    if (found.problems.length < MAX_PROBLEMS) found.problems.push(p);
+  };
+  const resolvers = new FdiResolvers(db);
+  const lookups = new ProjectLookups(db);
+  let setup: ListSetup | null = null;
+  let progress = () => 0;
+  const seen = new Map<string, number>();
+
+  for await (const event of scanTables(path, LIST_FIELDS, { fileName: file, minFields: 2, accept: ({ hidden, layout }) => !!layout && !hidden && found.sheet === null })) {
+    if (event.type === 'sheet') {
+      if (!event.accepted || !event.layout) continue;
+      found.sheet = event.sheet;
+      setup = prepareList(event.layout, file, resolvers, lookups, note);
+      if (!setup) found.fatal = true;
+      progress = event.progress;
+      continue;
+    }
+    if (!setup) continue;
+    if (event.type === 'skip') {
+      found.counts.skippedRows++;
+      continue;
+    }
+    found.counts.dataRows++;
+    const { draft, problems } = normalizeProjectRow(event.row, setup);
+    problems.forEach(note);
+    if (draft) {
+      const first = seen.get(nameKey(draft.name));
+      if (first !== undefined) {
+        note(cellProblem({ file, sheet: setup.sheet, row: draft.row, column: setup.labels[setup.mapping.name!] }, draft.name, 'DUPLICATE', `与第${first}行的项目同名`));
+        found.counts.errorRows++;
+      } else {
+        seen.set(nameKey(draft.name), draft.row);
+        found.drafts.push(draft);
+      }
+    } else found.counts.errorRows++;
+    if ((found.counts.dataRows & 127) === 0) {
+      control.throwIfCancelled();
+      control.progress(progress() * 0.7, `已检查 ${found.counts.dataRows} 行`);
+    }
+  }
+  if (found.sheet === null) {
+    found.fatal = true;
+    note(fileProblem(file, undefined, 'HEADER_NOT_FOUND', '前30行中没有“项目名称、外方投资者、国别、项目阶段”等列名'));
+    return found;
+  }
+  if (!found.fatal) await readPlans(path, file, found, seen, note, control);
+  return found;
+}
+
+function prepareList(layout: TableLayout, file: string, resolvers: FdiResolvers, lookups: ProjectLookups, note: (p: Problem) => void): ListSetup | null {
+  const mapping = layout.mapping as Partial<Record<ProjectColumnKey, number>>;
+  if (mapping.name === undefined) {
+    note(fileProblem(file, layout.sheet, 'COLUMN_MISSING', '找不到“项目名称”列'));
+    return null;
+  }
+  const unitOf = (key: 'totalInvestment' | 'contractedFdi') => (mapping[key] === undefined ? '万美元' : amountUnit(layout, mapping[key]!, note, file));
+  const total = unitOf('totalInvestment');
+  const contracted = unitOf('contractedFdi');
+  if (!total || !contracted) return null;
+  return { file, sheet: layout.sheet, mapping, labels: layout.labels, units: { totalInvestment: total, contractedFdi: contracted }, resolvers, lookups };
+}
+
+/** The 计划到资 sheet, if any: rows name a project of the list, a month and an amount. */
+async function readPlans(path: string, file: string, found: ListFindings, names: Map<string, number>, note: (p: Problem) => void, control: WorkerControl): Promise<void> {
+  let layout: TableLayout | null = null;
+  let unit: ReturnType<typeof amountUnit> = null;
+  for await (const event of scanTables(path, PLAN_FIELDS, {
+    fileName: file,
+    minFields: 3,
+    accept: ({ name, hidden, layout: l }) => !!l && name !== found.sheet && (name === PLAN_SHEET || !hidden) && layout === null,
+  })) {
+    if (event.type === 'sheet') {
+      if (!event.accepted || !event.layout) continue;
+      layout = event.layout;
+      found.plans = new Map();
+      unit = amountUnit(layout, layout.mapping.amount!, note, file);
+      if (!unit) found.fatal = true;
+      continue;
+    }
+    if (event.type !== 'row' || !layout || !unit || !found.plans) continue;
+    const { row } = event;
+    const at = (key: string) => row.cells[layout!.mapping[key]!] ?? null;
+    const where = (key: string) => ({ file, sheet: layout!.sheet, row: row.rowNumber, column: layout!.labels[layout!.mapping[key]!] });
+    let bad = false;
+    const report = (key: string) => (code: Parameters<typeof cellProblem>[2], detail?: string, severity: 'error' | 'warning' = 'error') => {
+      if (severity === 'error') bad = true;
+      note(cellProblem(where(key), at(key), code, detail, severity));
+    };
+    const name = cellText(at('name'));
+    const key = nameKey(name);
+    if (!name) report('name')('VALUE_MISSING', '项目名称未填写');
+    else if (!names.has(key)) report('name')('NOT_FOUND', '计划到资表中的项目不在项目清单中');
+    const period = isBlankCell(at('period')) ? null : parsePeriod(at('period'));
+    if (!period) report('period')('VALUE_MISSING', '月份未填写');
+    else if (!period.ok) report('period')('PERIOD_INVALID', period.reason);
+    const amount = readAmount(at('amount'), unit, report('amount'));
+    if (amount === null) report('amount')('VALUE_MISSING', '计划到资金额未填写');
+    if (bad || !period?.ok || amount === null || amount === undefined) {
+      found.counts.errorRows++;
+      continue;
+    }
+    const list = found.plans.get(key) ?? [];
+    if (list.some((p) => p.period === period.period)) {
+      report('period')('DUPLICATE', `“${name}”的 ${period.period} 已有一行`);
+      found.counts.errorRows++;
+      continue;
+    }
+    list.push({ period: period.period, amount });
+    found.plans.set(key, list);
+    control.throwIfCancelled();
+  }
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportDone, ImportDone, Project } from '../../../shared/api/projects';
+import { PROJECT_STAGE_CODES, PROJECT_STAGES } from '../../../shared/domain/project';
+import { errorData } from '../../../shared/result';
+import { roundReported } from '../../../shared/rules/money';
+import type { Backend } from '../../backend/create';
+import { callOrFail, withBackend } from '../backend';
+import { EXIT, isError, refuse, requireString, type CliCommand, type CliIO } from '../command';
+
+const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
+const PAGE = 500;
+
+/** Runs a job method to its end; a refused import prints `{"errors":[…]}` (exit 1) as the FDI importer does. */
+async function runJob<T>(backend: Backend, io: CliIO, method: string, input: unknown): Promise<{ value: T } | { code: number }> {
+  const started = await callOrFail<{ jobId: string }>(backend, io, method, input);
+  if ('code' in started) return started;
+  const job = await backend.ctx.jobs.wait(started.value.jobId);
+  if (job.status === 'done') return { value: job.result as T };
+  const error = job.error ?? errorData('INTERNAL', job.status);
+  if (error.code === 'IMPORT_REFUSED' && io.json) {
+    const errors = (error.problems ?? [])
+      .filter((p) => p.severity !== 'warning')
+      .map((p) => ({ file: p.file ?? null, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, value: p.value ?? null, code: p.code, message: p.message }));
+    io.out({ errors });
+    return { code: EXIT.refused };
+  }
+  return { code: io.fail(error) };
+}
+
+function importCommand(kind: 'projects' | 'enterprises', label: string): CliCommand {
+  return {
+    name: `import ${kind}`,
+    summary: `导入${label}（.xlsx/.csv）；有错误时整体拒绝，数据库不变`,
+    usage: `import ${kind} FILE --db FILE [--json]`,
+    options: common,
+    async run(values, files, io) {
+      const db = requireString(values, 'db');
+      if (isError(db)) return io.fail(db);
+      if (files.length !== 1) return io.fail(refuse('INVALID_INPUT', '请给出一个要导入的文件'));
+      const file = files[0]!;
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return io.fail(errorData('FILE_NOT_FOUND', file));
+      return withBackend(db, io, async (backend) => {
+        const fileId = backend.ctx.files.register(file).fileId;
+        const done = await runJob<ImportDone>(backend, io, `${kind}.importCommit`, { fileId });
+        if ('code' in done) return done.code;
+        const r = done.value;
+        const warnings = r.problems.filter((p) => p.severity === 'warning');
+        io.out(
+          { file: r.fileName, sheet: r.sheet, rows: r.rows, created: r.create, updated: r.update, unchanged: r.unchanged, batchId: r.batchId, warnings },
+          `第${r.batchId}批 ${r.fileName}（${r.sheet}）：新增 ${r.create}，更新 ${r.update}，未变 ${r.unchanged}${warnings.length ? `；提示 ${warnings.length} 条` : ''}`,
+        );
+        return EXIT.ok;
+      });
+    },
+  };
+}
+
+function exportCommand(kind: 'projects' | 'enterprises', label: string): CliCommand {
+  return {
+    name: `export ${kind}`,
+    summary: `导出${label}为 .xlsx${kind === 'projects' ? '（--layout progress：重点外资项目推进情况表）' : ''}`,
+    usage: `export ${kind} --db FILE --out FILE.xlsx${kind === 'projects' ? ' [--layout list|progress]' : ''} [--json]`,
+    options: kind === 'projects' ? { ...common, out: { type: 'string' }, layout: { type: 'string' } } : { ...common, out: { type: 'string' } },
+    async run(values, _pos, io) {
+      const db = requireString(values, 'db');
+      if (isError(db)) return io.fail(db);
+      const out = requireString(values, 'out');
+      if (isError(out)) return io.fail(out);
+      const layout = values.layout ?? 'list';
+      if (layout !== 'list' && layout !== 'progress') return io.fail(refuse('INVALID_INPUT', '--layout 只能是 list 或 progress'));
+      return withBackend(db, io, async (backend) => {
+        const done = await runJob<ExportDone>(backend, io, `${kind}.export`, kind === 'projects' ? { layout } : {});
+        if ('code' in done) return done.code;
+        const target = path.resolve(out);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.copyFileSync(backend.ctx.files.get(done.value.fileId).path, target);
+        io.out({ out: target, rows: done.value.rows }, `已导出 ${done.value.rows} 行到 ${target}`);
+        return EXIT.ok;
+      });
+    },
+  };
+}
+
+export const projectsListCommand: CliCommand = {
+  name: 'projects list',
+  summary: '列出项目（--stage 按阶段，--alert 只列有提醒的：久未跟进、问题逾期、到资落后于计划）',
+  usage: 'projects list --db FILE [--stage CODE] [--alert] [--json]',
+  options: { ...common, stage: { type: 'string' }, alert: { type: 'boolean' } },
+  async run(values, _pos, io) {
+    const db = requireString(values, 'db');
+    if (isError(db)) return io.fail(db);
+    const stage = values.stage;
+    if (stage !== undefined && !(PROJECT_STAGE_CODES as readonly unknown[]).includes(stage)) {
+      return io.fail(refuse('INVALID_INPUT', `--stage 应为 ${PROJECT_STAGE_CODES.join('/')} 之一`));
+    }
+    const filter = { ...(stage ? { stages: [stage] } : {}), ...(values.alert ? { alerts: ['stale', 'overdue', 'arrival'] } : {}) };
+    return withBackend(db, io, async (backend) => {
+      const rows: Project[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await callOrFail<{ rows: Project[]; total: number }>(backend, io, 'projects.list', { filter, sort: { field: 'name', order: 'asc' }, offset, limit: PAGE });
+        if ('code' in page) return page.code;
+        rows.push(...page.value.rows);
+        if (rows.length >= page.value.total || page.value.rows.length === 0) break;
+      }
+      const amount = (v: number | null) => (v === null ? null : roundReported(v));
+      const projects = rows.map((p) => ({
+        id: p.id,
+        name: p.name,
+        stage: p.stage,
+        countryCode: p.countryCode,
+        industryCode: p.industryCode,
+        contractedFdi: amount(p.contractedFdi),
+        totalInvestment: amount(p.totalInvestment),
+        reinvestment: p.reinvestment,
+        district: p.district,
+        platform: p.platform,
+        ...(values.alert ? { alerts: p.alerts } : {}),
+      }));
+      const human = rows.length
+        ? rows.map((p) => `${String(p.id).padStart(5)}  ${PROJECT_STAGES[p.stage]}  ${p.name}${p.alerts.length ? `  [${p.alerts.join(',')}]` : ''}`).join('\n')
+        : '没有符合条件的项目';
+      io.out({ projects }, human);
+      return EXIT.ok;
+    });
+  },
+};
+
+export const PROJECT_COMMANDS: CliCommand[] = [
+  importCommand('projects', '项目清单'),
+  exportCommand('projects', '项目清单'),
+  projectsListCommand,
+  importCommand('enterprises', '企业名录'),
+  exportCommand('enterprises', '企业名录'),
+];

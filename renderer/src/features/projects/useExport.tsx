@@ -1,0 +1,46 @@
+import { App, Modal } from 'antd';
+import { useState } from 'react';
+import type { MethodInput } from '../../../../shared/api';
+import type { JobState } from '../../../../shared/api/jobs';
+import { exportDoneSchema } from '../../../../shared/api/projects';
+import { api, ApiError } from '../../api/client';
+import { saveFile } from '../../api/platform';
+import { errorText } from '../../components/ErrorAlert';
+import { JobProgress } from '../../components/JobProgress';
+import { useT } from '../../i18n';
+import { projectMessages } from './messages';
+
+type ExportMethod = 'projects.export' | 'enterprises.export';
+
+/**
+ * Runs an export job with its progress (and cancel) in a small dialog, then hands the file to the platform: a save
+ * dialog in the desktop app, a download in the browser.
+ */
+export function useExport() {
+  const t = useT(projectMessages);
+  const { message } = App.useApp();
+  const [job, setJob] = useState<JobState | null>(null);
+  const run = async <M extends ExportMethod>(method: M, input: MethodInput<M>) => {
+    try {
+      const { jobId } = await api.call(method, input as never);
+      const done = await api.waitForJob(jobId, setJob);
+      setJob(null);
+      if (done.status !== 'done') {
+        if (done.status === 'failed' && done.error) message.error(errorText(new ApiError(done.error)));
+        return;
+      }
+      const result = exportDoneSchema.parse(done.result);
+      await saveFile(result.fileId, result.name);
+      message.success(t('exported', { rows: result.rows }));
+    } catch (err) {
+      setJob(null);
+      message.error(errorText(err));
+    }
+  };
+  const progress = (
+    <Modal open={job !== null} title={t('exporting')} footer={null} closable={false} maskClosable={false}>
+      {job && <JobProgress job={job} />}
+    </Modal>
+  );
+  return { run, progress };
+}
