@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { chainsMethods } from './chains';
+import { fdiImportMethods } from './fdiImport';
 import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
 import { referenceMethods } from './reference';
@@ -14,6 +15,7 @@ export const contract = {
   ...jobsMethods,
   ...filesMethods,
   ...chainsMethods,
+  ...fdiImportMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { Contract } from '../../../shared/api';
 import type { AreaHandlers } from '../context';
 import { chainsHandlers } from './chains';
+import { fdiImportHandlers } from './fdiImport';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
 import { referenceHandlers } from './reference';
@@ -15,4 +16,5 @@ export const handlers: AreaHandlers<Contract> = {
   ...jobsHandlers,
   ...filesHandlers,
   ...chainsHandlers,
+  ...fdiImportHandlers,
 };

@@ -1,0 +1,39 @@
+import { FDI_IMPORT_FIELDS, type FdiImportField } from '../../../shared/api/fdiImport';
+import type { FdiMode } from '../../../shared/domain/fdi';
+import type { FieldSpec } from '../workbook';
+
+/** Header wordings seen in bureau returns, best first (issue 3 lists the common ones). */
+const SYNONYMS: Record<FdiImportField, readonly string[]> = {
+  enterpriseName: ['企业名称', '外商投资企业名称', '外资企业名称', '企业（项目）名称', '单位名称', '公司名称', '项目名称', '企业'],
+  uscc: ['统一社会信用代码', '社会信用代码', '统一信用代码', '信用代码', '统一代码'],
+  investor: ['外方投资者', '外国投资者', '境外投资者', '外方投资者名称', '投资者名称', '投资方', '外方股东', '投资者'],
+  country: ['国别（地区）', '国别地区', '国别', '投资者国别（地区）', '投资者国别', '外方国别', '来源地', '资金来源地', '外资来源地', '国家（地区）', '国家/地区', '国家或地区'],
+  industry: ['行业代码', '国民经济行业代码', '所属行业代码', '行业分类代码', '国民经济行业', '所属行业', '行业分类', '行业名称', '行业'],
+  mode: ['投资方式', '设立方式', '外资方式', '投资类型', '方式'],
+  contractedFdi: ['合同外资', '合同外资金额', '合同外资额', '协议外资', '新增合同外资', '合同利用外资'],
+  actualFdi: ['实际使用外资', '实际使用外资金额', '实际到资', '实到外资', '实际到位外资', '到位外资', '实际利用外资', '实际外资', '实际使用外资额'],
+  period: ['到资日期', '到资时间', '到账日期', '统计月份', '月份', '所属月份', '年月', '统计期', '报告期', '所属期', '日期', '批准日期', '设立日期', '登记日期'],
+  district: ['所属区县', '区县', '县（市、区）', '县市区', '所在区县', '属地', '地区'],
+  platform: ['所属园区', '园区', '所属开发区', '开发区', '所在园区', '平台', '载体', '功能区'],
+};
+
+const REQUIRED: ReadonlySet<FdiImportField> = new Set(['enterpriseName', 'uscc', 'country', 'industry', 'mode']);
+
+export const FDI_FIELD_SPECS: readonly FieldSpec[] = (Object.keys(FDI_IMPORT_FIELDS) as FdiImportField[]).map((key) => ({
+  key,
+  label: FDI_IMPORT_FIELDS[key],
+  synonyms: SYNONYMS[key],
+  required: REQUIRED.has(key),
+}));
+
+/** Wordings of the investment mode, normalised (NFKC, no spaces), → mode code. */
+const MODE_WORDS: Record<string, FdiMode> = {
+  新设: 'new', 新设立: 'new', 新设企业: 'new', 新批: 'new', 新设外资企业: 'new', new: 'new',
+  增资: 'increase', 追加投资: 'increase', 增资扩股: 'increase', 增资扩产: 'increase', increase: 'increase',
+  并购: 'merger', 股权并购: 'merger', 外资并购: 'merger', 收购: 'merger', 资产并购: 'merger', merger: 'merger',
+  利润再投资: 'reinvestment', 境内再投资: 'reinvestment', 再投资: 'reinvestment', 未分配利润再投资: 'reinvestment', reinvestment: 'reinvestment',
+};
+
+export function parseMode(text: string): FdiMode | null {
+  return MODE_WORDS[text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()] ?? null;
+}

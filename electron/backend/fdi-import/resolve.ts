@@ -1,0 +1,106 @@
+import type { Db } from '../db/open';
+import { findCountry } from '../reference/queries';
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+type IndustryRow = { code: string; name: string; level: string; section: string };
+
+const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * Looks up what the cells of a return name — countries, industries, districts, platforms — against the reference
+ * data and the bureau's settings. Every answer is remembered: a file repeats the same few values many times.
+ */
+export class FdiResolvers {
+  private countries = new Map<string, Resolved<{ code: string; name: string }>>();
+  private industries = new Map<string, Resolved<{ code: string; name: string }>>();
+  private districtsByName: Map<string, { id: number; name: string }>;
+  private platformsByName: Map<string, { id: number; name: string; districtId: number | null }>;
+  private industryByCode: (code: string) => IndustryRow | undefined;
+  private industriesByName: (name: string) => IndustryRow[];
+
+  constructor(private db: Db) {
+    const byCode = db.prepare('SELECT code, name, level, section FROM ref_industry WHERE code = ?');
+    const byName = db.prepare('SELECT code, name, level, section FROM ref_industry WHERE name = ?');
+    this.industryByCode = (code) => byCode.get(code) as IndustryRow | undefined;
+    this.industriesByName = (name) => byName.all(name) as IndustryRow[];
+    const districts = db.prepare('SELECT id, name FROM district').all() as { id: number; name: string }[];
+    this.districtsByName = new Map();
+    for (const d of districts) {
+      this.districtsByName.set(squash(d.name), d);
+      // 江北 for 江北区, 吴江 for 吴江区: files drop the suffix
+      const short = squash(d.name).replace(/(?:区|县|市|旗)$/, '');
+      if (short.length >= 2 && !this.districtsByName.has(short)) this.districtsByName.set(short, d);
+    }
+    const platforms = db.prepare('SELECT id, name, district_id AS districtId FROM platform').all() as { id: number; name: string; districtId: number | null }[];
+    this.platformsByName = new Map(platforms.map((p) => [squash(p.name), p]));
+  }
+
+  country(text: string): Resolved<{ code: string; name: string }> {
+    let hit = this.countries.get(text);
+    if (!hit) {
+      const found = findCountry(this.db, text);
+      hit = found ? { ok: true, value: { code: found.code, name: found.name } } : { ok: false, reason: '不在国别（地区）代码表中，可用中文名称、常用简称或ISO代码' };
+      this.countries.set(text, hit);
+    }
+    return hit;
+  }
+
+  /** A GB/T 4754-2017 class (小类) by its 4-digit code, with or without its section letter (`C3670`), or by its name. */
+  industry(cell: string | number): Resolved<{ code: string; name: string }> {
+    const key = String(cell);
+    let hit = this.industries.get(key);
+    if (!hit) {
+      hit = this.lookUpIndustry(cell);
+      this.industries.set(key, hit);
+    }
+    return hit;
+  }
+
+  private lookUpIndustry(cell: string | number): Resolved<{ code: string; name: string }> {
+    // a code typed into a number cell loses its leading zero: 111 is 0111
+    const text = typeof cell === 'number' ? (Number.isInteger(cell) ? String(cell).padStart(4, '0') : String(cell)) : squash(cell).toUpperCase();
+    const coded = text.match(/^([A-T])?(\d{2,4})(.*)$/);
+    if (coded) {
+      const [, letter, digits] = coded;
+      // a 3-digit number is a class code that lost its leading zero (0111 → 111) when saved from a number cell;
+      // group codes are refused anyway, since records are by class
+      const lostZero = digits!.length === 3 && !letter ? this.industryByCode(`0${digits}`) : undefined;
+      const row = lostZero?.level === 'class' ? lostZero : this.industryByCode(digits!);
+      if (!row) return { ok: false, reason: `行业代码 ${digits} 不在 GB/T 4754-2017 中` };
+      if (letter && row.section !== letter) return { ok: false, reason: `门类字母 ${letter} 与代码 ${row.code}（属门类 ${row.section}）不符` };
+      if (row.level !== 'class') return { ok: false, reason: `应填4位行业小类代码（${row.code} ${row.name} 是${levelName(row.level)}）` };
+      return { ok: true, value: { code: row.code, name: row.name } };
+    }
+    const named = this.industriesByName(squash(String(cell)));
+    const cls = named.find((r) => r.level === 'class');
+    if (cls) return { ok: true, value: { code: cls.code, name: cls.name } };
+    if (named[0]) return { ok: false, reason: `“${named[0].name}”是${levelName(named[0].level)}，应为行业小类` };
+    return { ok: false, reason: '不是 GB/T 4754-2017 的行业小类代码或名称' };
+  }
+
+  district(text: string): { id: number; name: string } | null {
+    return this.districtsByName.get(squash(text)) ?? this.districtsByName.get(squash(text).replace(/(?:区|县|市|旗)$/, '')) ?? null;
+  }
+
+  /** The district a file's 填报单位 or title names (`江北区商务局` → 江北区); the longest name wins. */
+  districtIn(texts: ReadonlyArray<string | null>): { id: number; name: string } | null {
+    let best: { id: number; name: string; len: number } | null = null;
+    for (const text of texts) {
+      if (!text) continue;
+      const plain = squash(text);
+      for (const [key, d] of this.districtsByName) {
+        if (plain.includes(key) && (!best || key.length > best.len)) best = { ...d, len: key.length };
+      }
+    }
+    return best ? { id: best.id, name: best.name } : null;
+  }
+
+  platform(text: string): { id: number; name: string; districtId: number | null } | null {
+    return this.platformsByName.get(squash(text)) ?? null;
+  }
+}
+
+function levelName(level: string): string {
+  return ({ section: '门类', division: '大类', group: '中类', class: '小类' } as Record<string, string>)[level] ?? level;
+}

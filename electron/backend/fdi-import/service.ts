@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import {
+  FDI_IMPORT_FIELDS,
+  type FdiCommitResult,
+  type FdiImportField,
+  type FdiImportOptions,
+  type FdiPreview,
+} from '../../../shared/api/fdiImport';
+import type { Problem } from '../../../shared/result';
+import type { BackendContext } from '../context';
+import { AppError } from '../errors';
+import { columnLetter } from '../workbook';
+import { runInWorker } from '../workers/spawn';
+import { rememberMapping } from './mapping';
+import { LIMITS, type FileFindings, type FileTask } from './pass';
+import type { WorkerInput, WorkerOutput } from './worker';
+
+const WORKER_ENTRY = new URL('./worker.ts', import.meta.url);
+const KEEP_BACKUPS = 5;
+const PREVIEWS_KEPT = 20;
+/** Problems shown with a preview; the whole list (up to LIMITS.problems) goes into the saved problem list. */
+const PROBLEMS_SHOWN = 500;
+
+interface StoredPreview {
+  fileId: string;
+  fileName: string;
+  options: FdiImportOptions;
+  problems: Problem[];
+}
+
+/** Previews of this backend, newest last, so a commit or a saved problem list can refer to one by id. */
+const previewStores = new WeakMap<BackendContext, Map<string, StoredPreview>>();
+function previewsOf(ctx: BackendContext): Map<string, StoredPreview> {
+  let store = previewStores.get(ctx);
+  if (!store) previewStores.set(ctx, (store = new Map()));
+  return store;
+}
+
+export function getStoredPreview(ctx: BackendContext, previewId: string): StoredPreview {
+  const preview = previewsOf(ctx).get(previewId);
+  if (!preview) throw new AppError('NOT_FOUND', '预览已过期，请重新读取文件');
+  return preview;
+}
+
+function fileTask(ctx: BackendContext, fileId: string, options: FdiImportOptions): FileTask {
+  const file = ctx.files.get(fileId);
+  return { path: file.path, name: file.name, options };
+}
+
+function workerInput(ctx: BackendContext, task: WorkerInput['task'], files: FileTask[], allowPartial: boolean): WorkerInput {
+  return { task, dbPath: ctx.dbPath, files, allowPartial, user: ctx.userName(), keepBackups: KEEP_BACKUPS };
+}
+
+function toPreview(previewId: string, fileId: string, f: FileFindings): FdiPreview {
+  const labels = f.layout?.labels ?? [];
+  const fieldOf = new Map(Object.entries(f.mapping).filter(([, c]) => c !== null && c !== undefined).map(([k, c]) => [c as number, k as FdiImportField]));
+  return {
+    previewId,
+    file: { fileId, name: f.file },
+    sheets: f.sheets,
+    sheet: f.sheet,
+    needsSheetChoice: f.needsSheetChoice,
+    headerRows: f.layout?.headerRows ?? [],
+    columns: labels.map((label, index) => ({ index, letter: columnLetter(index + 1), label, field: fieldOf.get(index) ?? null })),
+    mapping: Object.fromEntries(Object.keys(FDI_IMPORT_FIELDS).map((k) => [k, f.mapping[k as FdiImportField] ?? null])),
+    mappingSource: f.mappingSource,
+    missingFields: f.layout ? f.layout.missing.filter((k) => f.mapping[k as FdiImportField] == null).map((k) => ({ key: k, label: FDI_IMPORT_FIELDS[k as FdiImportField] })) : [],
+    units: f.units,
+    district: f.district,
+    context: {
+      title: f.layout?.context.title ?? null,
+      reportingUnit: f.layout?.context.reportingUnit ?? null,
+      periodText: f.layout?.context.periodText ?? null,
+    },
+    counts: f.counts,
+    skipped: f.skipped,
+    sample: f.sample,
+    problems: f.problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: f.problemCount,
+    problemsByCode: f.problemsByCode,
+  };
+}
+
+/** Starts a preview job: the worker reads and checks the whole file without writing anything. */
+export function startPreview(ctx: BackendContext, input: FdiImportOptions & { fileId: string }): string {
+  const { fileId, ...options } = input;
+  const task = fileTask(ctx, fileId, options);
+  return ctx.jobs.start('fdiImport.preview', async (job) => {
+    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'preview', [task], false), job);
+    if (out.task !== 'preview') throw new AppError('INTERNAL', 'unexpected worker output');
+    const f = out.findings;
+    // a mapping the person corrected is remembered for files with the same header
+    if (options.mapping && Object.keys(options.mapping).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
+    const previewId = randomUUID();
+    const store = previewsOf(ctx);
+    store.set(previewId, { fileId, fileName: task.name, options: { ...options, sheet: f.sheet ?? options.sheet, mapping: f.mapping }, problems: f.problems });
+    for (const old of [...store.keys()].slice(0, Math.max(0, store.size - PREVIEWS_KEPT))) store.delete(old);
+    return toPreview(previewId, fileId, f);
+  });
+}
+
+export interface CommitFile {
+  fileId?: string;
+  previewId?: string;
+  options: FdiImportOptions;
+}
+
+export interface ConsolidateResult {
+  batches: FdiCommitResult[];
+  imported: number;
+}
+
+/**
+ * Starts a commit job for one or several files (consolidation: each file its own batch, tagged with its district).
+ * All files are checked together — a record repeated across files is a duplicate — and written in one transaction,
+ * after a backup; with any error nothing is written unless `allowPartial`.
+ */
+export function startCommit(ctx: BackendContext, files: CommitFile[], allowPartial: boolean): string {
+  if (!files.length) throw new AppError('INVALID_INPUT', '没有要导入的文件');
+  const tasks = files.map((f) => {
+    if (f.previewId) {
+      const preview = getStoredPreview(ctx, f.previewId);
+      return fileTask(ctx, preview.fileId, { ...preview.options, ...stripUndefined(f.options) });
+    }
+    if (!f.fileId) throw new AppError('INVALID_INPUT', '需要 previewId 或 fileId');
+    return fileTask(ctx, f.fileId, f.options);
+  });
+  return ctx.jobs.start('fdiImport.commit', async (job): Promise<ConsolidateResult> => {
+    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'commit', tasks, allowPartial), job);
+    if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
+    for (const [i, f] of out.findings.entries()) {
+      const given = tasks[i]!.options.mapping;
+      if (given && Object.keys(given).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
+    }
+    ctx.events.emit({ type: 'changed', area: 'fdi' });
+    const batches = out.batches.map((b) => ({
+      batchId: b.batchId,
+      file: b.file,
+      rows: b.rows,
+      skippedRows: b.skippedRows,
+      rejectedRows: b.rejectedRows,
+      unit: b.unit,
+      district: b.district,
+      enterprisesCreated: b.enterprisesCreated,
+      enterprisesUpdated: b.enterprisesUpdated,
+      backup: out.backup,
+    }));
+    return { batches, imported: batches.reduce((n, b) => n + b.rows, 0) };
+  });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,105 @@
+import { writeAudit } from '../audit';
+import type { Db } from '../db/open';
+
+export interface BatchMeta {
+  fileIndex: number;
+  fileName: string;
+  fileHash: string;
+  sheet: string | null;
+  unit: string;
+  districtId: number | null;
+  districtName: string | null;
+  skippedRows: number;
+  rejectedRows: number;
+}
+
+export interface WrittenBatch {
+  batchId: number;
+  rows: number;
+  enterprisesCreated: number;
+  enterprisesUpdated: number;
+}
+
+/** The enterprise fields an import may overwrite, saved for undo. */
+const BEFORE_JSON = `json_object('name', e.name, 'investor', e.investor, 'country_code', e.country_code, 'industry_code', e.industry_code,
+  'district_id', e.district_id, 'platform_id', e.platform_id, 'setup_date', e.setup_date, 'updated_at', e.updated_at)`;
+
+/**
+ * Writes the staged rows of each file as its own batch, all in one transaction: the batch row, enterprises created
+ * or updated from the records (matched by 统一社会信用代码; the latest record's details win), the records, and an
+ * audit entry per batch. Runs in the import worker, on its own connection.
+ */
+export function writeBatches(db: Db, batches: readonly BatchMeta[], user: string, now: string): WrittenBatch[] {
+  const insertBatch = db.prepare(
+    `INSERT INTO import_batch (kind, file_name, file_hash, sheet, unit, district_id, rows, skipped_rows, rejected_rows, created_at, created_by)
+     VALUES ('fdi', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  );
+  const write = db.transaction(() =>
+    batches.map((meta): WrittenBatch => {
+      const batchId = Number(insertBatch.run(meta.fileName, meta.fileHash, meta.sheet, meta.unit, meta.districtId, meta.skippedRows, meta.rejectedRows, now, user).lastInsertRowid);
+      // one line per enterprise: the columns of its latest record (SQLite takes bare columns from the max() row)
+      db.exec('DROP TABLE IF EXISTS temp.fdi_stage_enterprise');
+      db.prepare(
+        `CREATE TEMP TABLE fdi_stage_enterprise AS
+         SELECT uscc, max(period || printf('%09d', row)) AS latest, min(row) AS first_row, enterprise_name, investor, country_code,
+           industry_code, district_id, platform_id,
+           (SELECT min(s2.date) FROM temp.fdi_stage s2 WHERE s2.file = s.file AND s2.uscc = s.uscc AND s2.mode = 'new') AS setup_date
+         FROM temp.fdi_stage s WHERE file = ${Number(meta.fileIndex)} GROUP BY uscc`,
+      ).run();
+      const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM enterprise').pluck().get() as number;
+      db.prepare(
+        `INSERT INTO import_batch_enterprise (batch_id, enterprise_id, action, before)
+         SELECT ?, e.id, 'update', ${BEFORE_JSON} FROM temp.fdi_stage_enterprise t JOIN enterprise e ON e.uscc = t.uscc`,
+      ).run(batchId);
+      const updated = db
+        .prepare(
+          `UPDATE enterprise SET name = t.enterprise_name, investor = coalesce(t.investor, enterprise.investor),
+             country_code = t.country_code, industry_code = t.industry_code,
+             district_id = coalesce(t.district_id, enterprise.district_id), platform_id = coalesce(t.platform_id, enterprise.platform_id),
+             setup_date = coalesce(enterprise.setup_date, t.setup_date), updated_at = ?
+           FROM temp.fdi_stage_enterprise t WHERE enterprise.uscc = t.uscc`,
+        )
+        .run(now).changes;
+      const created = db
+        .prepare(
+          `INSERT INTO enterprise (name, uscc, investor, country_code, industry_code, setup_date, district_id, platform_id, created_at, updated_at)
+           SELECT enterprise_name, uscc, investor, country_code, industry_code, setup_date, district_id, platform_id, ?, ?
+           FROM temp.fdi_stage_enterprise t WHERE NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.uscc = t.uscc) ORDER BY first_row`,
+        )
+        .run(now, now).changes;
+      db.prepare(`INSERT INTO import_batch_enterprise (batch_id, enterprise_id, action) SELECT ?, id, 'create' FROM enterprise WHERE id > ?`).run(batchId, maxId);
+      const rows = db
+        .prepare(
+          `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, uscc, mode, contracted_fdi, actual_fdi, industry_code,
+             country_code, district_id, platform_id, batch_id, source_row, created_at)
+           SELECT s.period, e.id, s.enterprise_name, s.uscc, s.mode, s.contracted_fdi, s.actual_fdi, s.industry_code, s.country_code,
+             s.district_id, s.platform_id, ?, s.row, ?
+           FROM temp.fdi_stage s JOIN enterprise e ON e.uscc = s.uscc WHERE s.file = ? ORDER BY s.rowid`,
+        )
+        .run(batchId, now, meta.fileIndex).changes;
+      db.prepare('UPDATE import_batch SET rows = ? WHERE id = ?').run(rows, batchId);
+      db.exec('DROP TABLE temp.fdi_stage_enterprise');
+      writeAudit(db, {
+        user,
+        action: 'import',
+        entity: 'import_batch',
+        entityId: batchId,
+        after: {
+          kind: 'fdi',
+          file: meta.fileName,
+          sha256: meta.fileHash,
+          sheet: meta.sheet,
+          unit: meta.unit,
+          district: meta.districtName,
+          rows,
+          skippedRows: meta.skippedRows,
+          rejectedRows: meta.rejectedRows,
+          enterprisesCreated: created,
+          enterprisesUpdated: updated,
+        },
+      });
+      return { batchId, rows, enterprisesCreated: created, enterprisesUpdated: updated };
+    }),
+  );
+  return write.immediate();
+}

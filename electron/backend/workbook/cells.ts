@@ -1,0 +1,59 @@
+/** One cell as the readers hand it on: exceljs's rich text, formulas and hyperlinks are reduced to their value. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** One row of a sheet: `rowNumber` is the row Excel shows (1-based), `cells[0]` is column A. */
+export interface SheetRow {
+  sheet: string;
+  rowNumber: number;
+  cells: CellValue[];
+}
+
+/** Reduces an exceljs cell value to a plain value. Errors (`#N/A`) come back as their text so they show in problems. */
+export function toCellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
+    if ('result' in v) return toCellValue(v.result);
+    if ('formula' in v || 'sharedFormula' in v) return null;
+    if ('text' in v) return toCellValue(v.text);
+    if (typeof v.error === 'string') return v.error;
+  }
+  return null;
+}
+
+/** The text of a cell as a person reads it: trimmed; dates as YYYY-MM-DD; blank for null. */
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+export function isBlankCell(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+export function isBlankRow(cells: readonly CellValue[]): boolean {
+  return cells.every(isBlankCell);
+}
+
+/** Column letters for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based column number of letters: A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

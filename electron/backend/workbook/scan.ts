@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { SheetRow } from './cells';
+import type { FieldSpec } from './headers';
+import { openSheets, readMerges, workbookFormat, type CellRange } from './source';
+import { findTable, RowClassifier, type SkipReason, type TableLayout } from './table';
+
+export type TableEvent =
+  /** A sheet was looked at: its table layout, or null when no header was found in its first rows. */
+  | { type: 'sheet'; sheet: string; hidden: boolean; layout: TableLayout | null; accepted: boolean; progress: () => number }
+  /** A row under the header that holds data. */
+  | { type: 'row'; layout: TableLayout; row: SheetRow }
+  /** A row under the header that is not data, and why. */
+  | { type: 'skip'; layout: TableLayout; row: SheetRow; reason: SkipReason };
+
+export interface ScanOptions {
+  fileName?: string;
+  /** How many rows at the top of a sheet may come before the header (default 30). */
+  headRows?: number;
+  /** Whether to read this sheet's rows (default: every sheet whose header was found). */
+  accept?: (sheet: { name: string; hidden: boolean; layout: TableLayout | null }) => boolean;
+  minFields?: number;
+}
+
+/**
+ * Streams the tables of a workbook: for each sheet, reads its first rows, finds the header, and (when accepted) goes
+ * on to yield every row under it as data or as skipped with a reason. Nothing but the head rows is held in memory.
+ */
+export async function* scanTables(file: string, fields: readonly FieldSpec[], options: ScanOptions = {}): AsyncGenerator<TableEvent> {
+  const fileName = options.fileName ?? path.basename(file);
+  const headRows = options.headRows ?? 30;
+  let merges: Map<string, CellRange[]> | null = null;
+  for await (const sheet of openSheets(file, { fileName })) {
+    const rows = sheet.rows();
+    const head: SheetRow[] = [];
+    let ended = false;
+    while (head.length < headRows) {
+      const next = await rows.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+    }
+    let layout = findTable(head, fields, { minFields: options.minFields });
+    if (layout && layout.headerRows.length === 2 && workbookFormat(fileName) === 'xlsx') {
+      // only two-row headers need the merge ranges, which an .xlsx keeps after its rows: read them in a side pass
+      merges ??= await readMerges(file, { fileName });
+      layout = findTable(head, fields, { minFields: options.minFields, merges: merges.get(sheet.name) ?? [] });
+    }
+    const info = { name: sheet.name, hidden: sheet.hidden, layout };
+    const accepted = layout !== null && (options.accept ? options.accept(info) : true);
+    yield { type: 'sheet', sheet: sheet.name, hidden: sheet.hidden, layout, accepted, progress: () => sheet.progress() };
+    if (!accepted || !layout) {
+      await rows.return(undefined);
+      continue;
+    }
+    const classifier = new RowClassifier(layout);
+    const lastHeader = layout.headerRows[layout.headerRows.length - 1]!;
+    const emit = (row: SheetRow): TableEvent => {
+      const verdict = classifier.classify(row);
+      return verdict.kind === 'data' ? { type: 'row', layout: layout!, row } : { type: 'skip', layout: layout!, row, reason: verdict.reason };
+    };
+    for (const row of head) if (row.rowNumber > lastHeader) yield emit(row);
+    if (!ended) for await (const row of rows) yield emit(row);
+  }
+}

@@ -1,0 +1,42 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../errors';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** What a task running in a worker gets to report progress and notice a cancel. */
+export interface WorkerControl {
+  progress(fraction: number | null, message?: string): void;
+  throwIfCancelled(): void;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/** The worker side of runInWorker: runs `task` on the job's input and posts its result, error and progress. */
+export function serveWorkerTask<I, R>(task: (input: I, control: WorkerControl) => Promise<R>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveWorkerTask must run in a worker thread');
+  let cancelled = false;
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'cancel') cancelled = true;
+  });
+  const post = (message: FromWorker) => port.postMessage(message);
+  let last = 0;
+  const control: WorkerControl = {
+    progress(fraction, message) {
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      post({ type: 'progress', fraction, message });
+    },
+    throwIfCancelled() {
+      if (cancelled) throw new AppError('JOB_CANCELLED');
+    },
+  };
+  task((workerData as { input: I }).input, control).then(
+    (value) => post({ type: 'done', value }),
+    (err) => {
+      if (!(err instanceof AppError)) console.error('[worker]', (err as Error)?.stack ?? err);
+      const error = err instanceof AppError ? err.toData() : new AppError('INTERNAL', String((err as Error)?.message ?? err)).toData();
+      post({ type: 'failed', error });
+    },
+  );
+}
