@@ -6,7 +6,7 @@ import { ErrorAlert, errorText } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
-import { useAppStore } from '../../stores/app';
+import { routeHash, useAppStore } from '../../stores/app';
 import { useChainsStore } from '../../stores/chains';
 import { CreateChainModal } from './CreateChainModal';
 import { ImportChainModal } from './ImportChainModal';
@@ -58,7 +58,7 @@ export function ChainList() {
             dataIndex: 'name',
             render: (name: string, c) => (
               <Space>
-                <a onClick={() => navigate('chains', [c.id])}>{name}</a>
+                <a href={routeHash('chains', [c.id])}>{name}</a>
                 {c.isDemo && <Tag>{t('demo')}</Tag>}
               </Space>
             ),

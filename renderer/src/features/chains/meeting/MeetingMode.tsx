@@ -56,9 +56,17 @@ function Meeting({ chainId }: { chainId: number }) {
   }, [navigate, chainId]);
 
   useEffect(() => {
-    // full screen where the platform allows it (a user gesture opened this view); the overlay covers the app anyway
+    // full screen where the platform allows it (a user gesture opened this view); the overlay covers the app anyway.
+    // In full screen the browser takes Esc to leave it, so leaving full screen also leaves meeting mode.
+    let entered = false;
+    const onChange = () => {
+      if (document.fullscreenElement) entered = true;
+      else if (entered) exit();
+    };
+    document.addEventListener('fullscreenchange', onChange);
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
-  }, []);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [exit]);
 
   useEffect(() => {
     if (!ready) return;
@@ -98,7 +106,7 @@ function Meeting({ chainId }: { chainId: number }) {
 
   return (
     <div
-      data-testid="meeting-mode"
+      data-testid="meeting-screen"
       data-theme={dark ? 'dark' : 'light'}
       style={{ position: 'fixed', inset: 0, zIndex: 1500, background: theme.bg, color: theme.fg, display: 'flex', flexDirection: 'column', fontSize: 22 }}
     >
