@@ -58,10 +58,8 @@ export const ERROR_MESSAGES = {
   ENTERPRISE_UNKNOWN: '企业库中没有这家企业',
   SEGMENT_UNKNOWN: '没有这个产业链环节',
   // industry chains (产业链图谱)
-  CHAIN_IMPORT_INVALID: '产业链工作簿有错误，未导入任何数据',
   CHAIN_SHEET_MISSING: '工作簿缺少必需的工作表',
   CHAIN_COLUMN_MISSING: '工作表缺少必需的列',
-  CHAIN_VALUE_MISSING: '必填项为空',
   SEGMENT_PARENT_UNKNOWN: '上级环节不存在',
   SEGMENT_PARENT_CYCLE: '上级环节形成了循环',
   SEGMENT_TIER_UNKNOWN: '无法识别的环节位置',

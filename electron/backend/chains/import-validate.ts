@@ -75,7 +75,7 @@ export function validateChainSheets(db: Db, sheets: ChainSheets, fileName: strin
   const label = (key: SheetSpec['key'], column: string) => SHEETS.find((s) => s.key === key)!.columns.find((c) => c.key === column)!.label;
   const required = (key: SheetSpec['key'], sheet: string, row: number, values: Record<string, string>, column: string): string | null => {
     const v = (values[column] ?? '').trim();
-    if (!v) report('CHAIN_VALUE_MISSING', { sheet, row, column: label(key, column) }, label(key, column));
+    if (!v) report('VALUE_MISSING', { sheet, row, column: label(key, column) }, label(key, column));
     return v || null;
   };
 

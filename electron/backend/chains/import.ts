@@ -20,7 +20,7 @@ export async function importChainJob(ctx: BackendContext, input: { fileId: strin
   job.progress(0.5, '正在检查…');
   const { plan, problems } = validateChainSheets(ctx.db, sheets, file.name);
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new AppError('CHAIN_IMPORT_INVALID', `${errors.length} 处错误`, problems);
+  if (errors.length > 0) throw new AppError('IMPORT_REFUSED', `${errors.length} 处错误`, problems);
   if (ctx.db.prepare('SELECT 1 FROM chain WHERE name = ?').get(input.name)) throw new AppError('CONFLICT', `产业链“${input.name}”已存在，请换一个名称`);
   job.throwIfCancelled();
   job.progress(0.8, '正在写入…');

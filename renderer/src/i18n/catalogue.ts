@@ -2,6 +2,7 @@ import { dashboardMessages } from '../features/home/messages';
 import { statsTablesMessages } from '../features/fdi-stats/tables/messages';
 import { projectMessages } from '../features/projects/messages';
 import { enterpriseMessages } from '../features/enterprises/messages';
+import { chainsMessages } from '../features/chains/messages';
 import { settingsMessages } from '../features/settings/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
@@ -19,4 +20,5 @@ export const CATALOGUE: Record<string, Catalogue> = {
   statsTables: statsTablesMessages,
   projects: projectMessages,
   enterprises: enterpriseMessages,
+  chains: chainsMessages,
 };

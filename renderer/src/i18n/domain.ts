@@ -1,3 +1,4 @@
+import { FIRM_ROLES, SEGMENT_STATUSES, TARGET_PRIORITIES, TARGET_STATUSES, TIERS } from '../../../shared/domain/chain';
 import { FDI_MODES } from '../../../shared/domain/fdi';
 import { PLATFORM_TYPES } from '../../../shared/domain/platform';
 import { PROJECT_STAGES } from '../../../shared/domain/project';
@@ -12,6 +13,11 @@ export const domainMessages = defineMessages({
     ...prefixed('platformType', PLATFORM_TYPES),
     ...prefixed('mode', FDI_MODES),
     ...prefixed('stage', PROJECT_STAGES),
+    ...prefixed('tier', TIERS),
+    ...prefixed('segmentStatus', SEGMENT_STATUSES),
+    ...prefixed('firmRole', FIRM_ROLES),
+    ...prefixed('priority', TARGET_PRIORITIES),
+    ...prefixed('targetStatus', TARGET_STATUSES),
   },
   'en-US': {
     'platformType.national_etdz': 'National ETDZ',
@@ -33,5 +39,22 @@ export const domainMessages = defineMessages({
     'stage.operating': 'In operation',
     'stage.paused': 'Paused',
     'stage.dropped': 'Dropped',
+    'tier.upstream': 'Upstream',
+    'tier.midstream': 'Midstream',
+    'tier.downstream': 'Downstream',
+    'segmentStatus.strong': 'Strong',
+    'segmentStatus.weak': 'Weak',
+    'segmentStatus.missing': 'Missing',
+    'firmRole.leader': 'Chain leader',
+    'firmRole.backbone': 'Backbone',
+    'firmRole.supporting': 'Supplier',
+    'priority.high': 'High',
+    'priority.medium': 'Medium',
+    'priority.low': 'Low',
+    'targetStatus.untouched': 'Not contacted',
+    'targetStatus.contacted': 'Contacted',
+    'targetStatus.negotiating': 'Negotiating',
+    'targetStatus.signed': 'Signed',
+    'targetStatus.landed': 'Landed',
   },
 });

@@ -1,8 +1,13 @@
-import { ComingSoon } from '../../components/ComingSoon';
-import { useT } from '../../i18n';
-import { shellMessages } from '../../i18n/shell';
+import { useAppStore } from '../../stores/app';
+import { ChainList } from './ChainList';
+import { ChainEditor } from './editor/ChainEditor';
+import { MeetingMode } from './meeting/MeetingMode';
 
+/** 产业链图谱: `#/chains` the list, `#/chains/12` the editor, `#/chains/12/meeting` meeting mode. */
 export default function ChainsPage() {
-  const t = useT(shellMessages);
-  return <ComingSoon title={t('section.chains')} />;
+  const path = useAppStore((s) => s.route.path);
+  const id = Number(path[0]);
+  if (!path[0] || !Number.isInteger(id)) return <ChainList />;
+  if (path[1] === 'meeting') return <MeetingMode chainId={id} />;
+  return <ChainEditor key={id} chainId={id} />;
 }

@@ -1,0 +1,99 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../../../../shared/chains/layout';
+import { STATUS_STYLE } from '../../../../../shared/chains/style';
+import type { SegmentStatus } from '../../../../../shared/domain/chain';
+import { statusBackground, statusBorder, StatusIcon } from '../StatusIcon';
+
+export interface SegmentNodeData extends Record<string, unknown> {
+  name: string;
+  status: SegmentStatus;
+  overridden: boolean;
+  reason: string;
+  firms: number;
+  targets: number;
+  projects: number;
+  statusLabel: string;
+  countsLabel: string;
+  /** Meeting mode: the gap being discussed is highlighted, the rest dimmed. */
+  focus?: 'on' | 'off';
+  dark?: boolean;
+}
+
+export type SegmentFlowNode = Node<SegmentNodeData, 'segment'>;
+
+
+/** One segment on the map: status by colour, icon, border and pattern, its 强/弱/缺 letter, and its counts. */
+function SegmentNodeView({ data, selected }: NodeProps<SegmentFlowNode>) {
+  const st = STATUS_STYLE[data.status];
+  const fg = data.dark ? '#f0f3f6' : '#1f2328';
+  return (
+    <div
+      data-testid="segment-node"
+      data-name={data.name}
+      data-status={data.status}
+      title={`${data.name}：${data.reason}`}
+      style={{
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        boxSizing: 'border-box',
+        borderRadius: 8,
+        border: statusBorder(data.status),
+        background: statusBackground(data.status, data.dark),
+        boxShadow: selected ? '0 0 0 3px #1677ff' : data.focus === 'on' ? `0 0 0 6px ${st.color}, 0 0 24px 8px ${st.color}88` : undefined,
+        opacity: data.focus === 'off' ? 0.25 : 1,
+        padding: '8px 10px',
+        color: fg,
+        fontSize: 14,
+        lineHeight: '20px',
+        transition: 'opacity 0.2s, box-shadow 0.2s',
+      }}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+        <StatusIcon status={data.status} size={20} background={data.dark ? st.darkFill : st.fill} />
+        <span style={{ fontWeight: 700, flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{data.name}</span>
+        <span style={{ fontWeight: 700, color: data.dark ? '#fff' : st.color }} data-testid="segment-status">
+          {data.statusLabel}
+          {data.overridden ? '*' : ''}
+        </span>
+      </div>
+      <div style={{ fontSize: 12, marginTop: 6, opacity: 0.85, whiteSpace: 'nowrap' }}>{data.countsLabel}</div>
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+export const SegmentNode = memo(SegmentNodeView);
+
+export interface LaneNodeData extends Record<string, unknown> {
+  label: string;
+  width: number;
+  height: number;
+  tint: string;
+  dark?: boolean;
+  fontSize?: number;
+}
+export type LaneFlowNode = Node<LaneNodeData, 'lane'>;
+
+/** A swimlane (上游 / 中游 / 下游) behind the segments. */
+function LaneNodeView({ data }: NodeProps<LaneFlowNode>) {
+  return (
+    <div
+      data-testid="lane"
+      style={{
+        width: data.width,
+        height: data.height,
+        background: data.dark ? '#161b22' : data.tint,
+        border: `1px solid ${data.dark ? '#30363d' : '#d0d7de'}`,
+        boxSizing: 'border-box',
+        pointerEvents: 'none',
+      }}
+    >
+      <div style={{ textAlign: 'center', fontSize: data.fontSize ?? 20, fontWeight: 700, paddingTop: 12, color: data.dark ? '#c9d1d9' : '#3d444d' }}>{data.label}</div>
+    </div>
+  );
+}
+
+export const LaneNode = memo(LaneNodeView);
+export const NODE_TYPES = { segment: SegmentNode, lane: LaneNode };

@@ -1,0 +1,50 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ChainDetail } from '../../../../shared/api/chains';
+import { layoutChain, lanesFor } from '../../../../shared/chains/layout';
+import { analyseChain } from '../../../../shared/rules/gap';
+import { useChainsStore } from '../../stores/chains';
+
+/**
+ * What both the editor and meeting mode draw from: the gap analysis (the shared rule, recomputed on every edit) and
+ * where each segment sits. A chain opened for the first time (from a template or a workbook) is laid out with elkjs
+ * once and the positions saved, so the next opening paints straight away.
+ */
+export function useChainGraph(detail: ChainDetail | null) {
+  const analysis = useMemo(
+    () =>
+      detail
+        ? analyseChain({ segments: detail.segments, firms: detail.firms, targets: detail.targets, threshold: detail.chain.threshold, tiers: detail.chain.tiers })
+        : null,
+    [detail],
+  );
+  const [laidOut, setLaidOut] = useState<number | null>(null);
+  const running = useRef(false);
+  const missing = detail ? detail.segments.filter((s) => s.x === null || s.y === null) : [];
+  useEffect(() => {
+    if (!detail || running.current) return;
+    if (missing.length === 0) {
+      setLaidOut(detail.chain.id);
+      return;
+    }
+    running.current = true;
+    performance.mark('chain-layout-start');
+    void layoutChain(detail.segments, detail.links, detail.chain.tiers)
+      .then(async (layout) => {
+        const positions = missing.map((s) => ({ id: s.id, ...layout.positions.get(s.id)! }));
+        await useChainsStore.getState().moveSegments(positions);
+      })
+      .finally(() => {
+        running.current = false;
+        setLaidOut(detail.chain.id);
+      });
+  }, [detail, missing.length]);
+
+  const positions = useMemo(() => {
+    const map = new Map<number, { x: number; y: number }>();
+    for (const s of detail?.segments ?? []) if (s.x !== null && s.y !== null) map.set(s.id, { x: s.x, y: s.y });
+    return map;
+  }, [detail]);
+  const lanes = useMemo(() => (detail ? lanesFor(detail.segments, positions, detail.chain.tiers) : { lanes: [], width: 0, height: 0 }), [detail, positions]);
+  const ready = detail !== null && laidOut === detail.chain.id && missing.length === 0;
+  return { analysis, positions, lanes, ready };
+}
