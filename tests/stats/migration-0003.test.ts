@@ -7,7 +7,14 @@ import { defaultReferenceDir, loadReferenceData } from '../../electron/backend/r
 import { readAggregates } from '../../electron/backend/stats/aggregates';
 import { tempDir } from '../helpers/backend';
 
-const INDEXES = ['fdi_record_stats_country', 'fdi_record_stats_industry', 'fdi_record_stats_place'];
+const INDEXES = [
+  'fdi_record_stats_country',
+  'fdi_record_stats_industry',
+  'fdi_record_stats_new_country',
+  'fdi_record_stats_new_industry',
+  'fdi_record_stats_new_place',
+  'fdi_record_stats_place',
+];
 
 describe('migration 3 (stats indexes)', () => {
   it('adds the covering indexes to a version-1 database with records, keeping every record', async () => {
@@ -34,9 +41,14 @@ describe('migration 3 (stats indexes)', () => {
       CROSS JOIN fdi_record r ON r.period = m.value AND r.industry_code = i.code GROUP BY i.code`);
     expect(industryPlan).toContain('COVERING INDEX fdi_record_stats_industry (period=? AND industry_code=?)');
     expect(industryPlan).not.toContain('TEMP B-TREE FOR GROUP BY');
-    expect(plan("SELECT sum(actual_fdi) FROM fdi_record WHERE period BETWEEN '2025-01' AND '2025-03'")).toContain('COVERING INDEX fdi_record_stats_');
+    // new enterprises are counted on the partial index of 新设 records
+    const newPlan = plan(`SELECT count(DISTINCT r.enterprise_id) FROM ref_industry i CROSS JOIN json_each('["2025-01"]') m
+      CROSS JOIN fdi_record r ON r.period = m.value AND r.industry_code = i.code AND r.mode = 'new' GROUP BY i.code`);
+    expect(newPlan).toContain('COVERING INDEX fdi_record_stats_new_industry (period=? AND industry_code=?)');
+    const partial = db.prepare("SELECT count(*) AS n FROM fdi_record INDEXED BY fdi_record_stats_new_industry WHERE period >= '0' AND mode = 'new'").get() as { n: number };
+    expect(partial.n).toBe(25);
     const aggregates = readAggregates(db, '2025-01', '2025-09');
-    expect(aggregates.byIndustry.get('3670')).toMatchObject({ records: 50, a: 612.5 });
+    expect(aggregates.byIndustry.get('3670')).toMatchObject({ records: 50, a: 612.5, n: 25 });
     db.close();
   });
 });

@@ -53,42 +53,53 @@ export interface RangeAggregates {
  */
 const ENTERPRISE = 'coalesce(r.enterprise_id, -r.id)';
 const SUMS = 'count(*) AS records, coalesce(sum(r.contracted_fdi), 0) AS c, coalesce(sum(r.actual_fdi), 0) AS a';
-const MEASURES = `count(DISTINCT CASE WHEN r.mode = 'new' THEN ${ENTERPRISE} END) AS n, ${SUMS}`;
+const NEW = `count(DISTINCT ${ENTERPRISE}) AS n`;
 /** A dated group member counts only in the months it belonged to the group. */
 const MEMBER_IN_MONTH = '(g.valid_from IS NULL OR m.value >= g.valid_from) AND (g.valid_to IS NULL OR m.value <= g.valid_to)';
 /** The months of the range, as the inner loop: one index range per month and group value. */
 const MONTH = 'json_each(@months) m';
 
-// CROSS JOIN keeps the written order of the loops: the reference table outermost (read in code order, so the GROUP BY
-// needs no sort), the months inside it, and one index range of fdi_record per pair.
+/**
+ * Each breakdown is two reads: the sums over every record (the narrow `fdi_record_stats_*` indexes), and the new
+ * enterprises counted distinct over 新设 records only (the partial `fdi_record_stats_new_*` indexes, which hold only
+ * those). CROSS JOIN keeps the written order of the loops: the reference table outermost (read in code order, so the
+ * GROUP BY needs no sort), the months inside it, and one index range of fdi_record per pair.
+ */
 const SQL = {
-  industry: `SELECT i.code AS k, ${MEASURES} FROM ref_industry i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+  industry: `SELECT i.code AS k, ${SUMS} FROM ref_industry i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
     ON r.period = m.value AND r.industry_code = i.code GROUP BY i.code`,
-  industryNone: `SELECT ${MEASURES} FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.industry_code IS NULL`,
-  country: `SELECT i.code AS k, ${MEASURES} FROM ref_country i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+  industryNew: `SELECT i.code AS k, ${NEW} FROM ref_industry i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.industry_code = i.code AND r.mode = 'new' GROUP BY i.code`,
+  country: `SELECT i.code AS k, ${SUMS} FROM ref_country i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
     ON r.period = m.value AND r.country_code = i.code GROUP BY i.code`,
-  countryNone: `SELECT ${MEASURES} FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.country_code IS NULL`,
+  countryNew: `SELECT i.code AS k, ${NEW} FROM ref_country i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.country_code = i.code AND r.mode = 'new' GROUP BY i.code`,
+  // records without an industry or a country are few: one read each, both measures
+  industryNone: `SELECT count(DISTINCT CASE WHEN r.mode = 'new' THEN ${ENTERPRISE} END) AS n, ${SUMS}
+    FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.industry_code IS NULL`,
+  countryNone: `SELECT count(DISTINCT CASE WHEN r.mode = 'new' THEN ${ENTERPRISE} END) AS n, ${SUMS}
+    FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.country_code IS NULL`,
   // Groups: sums of members that always belong come from the country sums; members that joined or left (dated rows)
-  // are summed here for their months only; new enterprises are counted distinct over the group, new records only.
-  groupDated: `SELECT g.group_code AS k, 0 AS n, ${SUMS} FROM ref_country_group_member g CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+  // are summed here for their months only; new enterprises are counted distinct over the whole group.
+  groupDated: `SELECT g.group_code AS k, ${SUMS} FROM ref_country_group_member g CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
     ON r.period = m.value AND r.country_code = g.country_code
     WHERE (g.valid_from IS NOT NULL OR g.valid_to IS NOT NULL) AND ${MEMBER_IN_MONTH} GROUP BY g.group_code`,
-  groupNew: `SELECT g.group_code AS k, count(DISTINCT ${ENTERPRISE}) AS n FROM ref_country_group_member g CROSS JOIN ${MONTH}
-    CROSS JOIN fdi_record r ON r.period = m.value AND r.country_code = g.country_code AND r.mode = 'new'
+  groupNew: `SELECT g.group_code AS k, ${NEW} FROM ref_country_group_member g CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.country_code = g.country_code AND r.mode = 'new'
     WHERE ${MEMBER_IN_MONTH} GROUP BY g.group_code`,
-  place: `SELECT c.mode, c.district_id AS districtId, c.platform_id AS platformId, ${MEASURES}
-    FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+  place: `SELECT c.k, ${SUMS} FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
     ON r.period = m.value AND r.mode = c.mode AND r.district_id IS c.district_id AND r.platform_id IS c.platform_id
     GROUP BY c.k`,
-  // one row per enterprise with a new record, flagged by what it falls under; then counted
-  exactNew: `SELECT count(*) AS total, total(ht) AS highTech, total(htm) AS highTechManufacturing, total(hts) AS highTechServices,
-      total(dz) AS devZone, total(ftz) AS ftz
-    FROM (SELECT max(r.industry_code IN (SELECT value FROM json_each(@highTech))) AS ht,
-        max(r.industry_code IN (SELECT value FROM json_each(@highTechManufacturing))) AS htm,
-        max(r.industry_code IN (SELECT value FROM json_each(@highTechServices))) AS hts,
-        max(r.platform_id IN (SELECT value FROM json_each(@devZone))) AS dz,
-        max(r.platform_id IN (SELECT value FROM json_each(@ftz))) AS ftz
-      FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.mode = 'new' GROUP BY ${ENTERPRISE})`,
+  placeNew: `SELECT c.k, ${NEW} FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.mode = 'new' AND r.district_id IS c.district_id AND r.platform_id IS c.platform_id
+    WHERE c.mode = 'new' GROUP BY c.k`,
+  // the 总表's distinct counts, each reading only the 新设 records it counts
+  newTotal: `SELECT ${NEW} FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.mode = 'new'`,
+  newInClasses: `SELECT ${NEW} FROM json_each(@codes) h CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.industry_code = h.value AND r.mode = 'new'`,
+  newInPlatforms: `SELECT ${NEW} FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
+    ON r.period = m.value AND r.mode = 'new' AND r.district_id IS c.district_id AND r.platform_id = c.platform_id
+    WHERE c.mode = 'new' AND c.platform_id IN (SELECT value FROM json_each(@platforms))`,
 } as const;
 
 /**
@@ -96,7 +107,7 @@ const SQL = {
  * the outer loop and needs no sort. A temp table lives with this connection only and is refilled on each call,
  * since districts and platforms can change between calls.
  */
-function fillPlaces(db: Db): void {
+function fillPlaces(db: Db): Array<{ k: number; mode: FdiMode; districtId: number | null; platformId: number | null }> {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS stats_place (
     k INTEGER PRIMARY KEY, mode TEXT NOT NULL, district_id INTEGER, platform_id INTEGER)`);
   db.exec('DELETE FROM temp.stats_place');
@@ -105,26 +116,39 @@ function fillPlaces(db: Db): void {
      SELECT m.value, d.id, p.id FROM json_each(?) m,
        (SELECT id FROM main.district UNION ALL SELECT NULL) d, (SELECT id FROM main.platform UNION ALL SELECT NULL) p`,
   ).run(JSON.stringify(FDI_MODE_CODES));
+  return db.prepare('SELECT k, mode, district_id AS districtId, platform_id AS platformId FROM temp.stats_place').all() as never;
 }
 
-type SumsRow = Sums & { k: string };
+type SumsRow = Omit<Sums, 'n'> & { k: string | number };
+type NewRow = { k: string | number; n: number };
 
-function keyed(rows: SumsRow[], none?: Sums): Map<string | null, Sums> {
-  const map = new Map<string | null, Sums>();
-  for (const { k, ...sums } of rows) map.set(k, sums);
-  if (none && none.records > 0) map.set(null, none);
+/** Sums and distinct new counts of the same keys, joined. */
+function merge<K extends string | number>(sums: SumsRow[], news: NewRow[]): Map<K, Sums> {
+  const map = new Map<K, Sums>();
+  for (const { k, ...s } of sums) map.set(k as K, { n: 0, ...s });
+  for (const { k, n } of news) map.set(k as K, { ...(map.get(k as K) ?? ZERO), n });
   return map;
 }
 
-/** The sets the 总表's distinct counts test against, as JSON arrays for json_each. */
-function classSets(db: Db): Record<string, string> {
-  const codes = (sql: string) => JSON.stringify((db.prepare(sql).raw().all() as unknown[][]).map((r) => r[0]));
+function withNone(map: Map<string, Sums>, none: Sums): Map<string | null, Sums> {
+  const out = map as Map<string | null, Sums>;
+  if (none.records > 0) out.set(null, none);
+  return out;
+}
+
+/** The 总表's new enterprises, counted distinct over the whole range: all, high-tech, in 开发区, in 自贸试验区. */
+function exactNewCounts(db: Db, range: { months: string }): ExactNewCounts {
+  const count = (sql: string, params: object) => (db.prepare(sql).get({ ...range, ...params }) as { n: number }).n;
+  const classes = (where: string) => JSON.stringify((db.prepare(`SELECT DISTINCT industry_code FROM ref_hightech ${where}`).raw().all() as unknown[][]).map((r) => r[0]));
+  const platforms = db.prepare('SELECT id, type FROM platform').all() as Array<{ id: number; type: PlatformType }>;
+  const ids = (keep: (type: PlatformType) => boolean) => JSON.stringify(platforms.filter((p) => keep(p.type)).map((p) => p.id));
   return {
-    highTech: codes('SELECT DISTINCT industry_code FROM ref_hightech'),
-    highTechManufacturing: codes("SELECT industry_code FROM ref_hightech WHERE kind = 'manufacturing'"),
-    highTechServices: codes("SELECT industry_code FROM ref_hightech WHERE kind = 'services'"),
-    devZone: JSON.stringify((db.prepare('SELECT id, type FROM platform').all() as Array<{ id: number; type: PlatformType }>).filter((p) => DEVELOPMENT_ZONE_TYPES.includes(p.type)).map((p) => p.id)),
-    ftz: codes("SELECT id FROM platform WHERE type = 'ftz_area'"),
+    total: count(SQL.newTotal, {}),
+    highTech: count(SQL.newInClasses, { codes: classes('') }),
+    highTechManufacturing: count(SQL.newInClasses, { codes: classes("WHERE kind = 'manufacturing'") }),
+    highTechServices: count(SQL.newInClasses, { codes: classes("WHERE kind = 'services'") }),
+    devZone: count(SQL.newInPlatforms, { platforms: ids((t) => DEVELOPMENT_ZONE_TYPES.includes(t)) }),
+    ftz: count(SQL.newInPlatforms, { platforms: ids((t) => t === 'ftz_area') }),
   };
 }
 
@@ -134,25 +158,27 @@ function groupSums(db: Db, range: object, byCountry: Map<string | null, Sums>): 
   const add = (code: string, sums: Sums) => groups.set(code, addSums(groups.get(code) ?? ZERO, sums));
   const undated = db.prepare('SELECT group_code AS g, country_code AS c FROM ref_country_group_member WHERE valid_from IS NULL AND valid_to IS NULL').all() as Array<{ g: string; c: string }>;
   for (const { g, c } of undated) add(g, { ...(byCountry.get(c) ?? ZERO), n: 0 });
-  for (const { k, ...sums } of db.prepare(SQL.groupDated).all(range) as SumsRow[]) add(k, sums);
-  for (const { k, n } of db.prepare(SQL.groupNew).all(range) as Array<{ k: string; n: number }>) add(k, { ...ZERO, n });
+  for (const { k, ...sums } of db.prepare(SQL.groupDated).all(range) as SumsRow[]) add(String(k), { n: 0, ...sums });
+  for (const { k, n } of db.prepare(SQL.groupNew).all(range) as NewRow[]) add(String(k), { ...ZERO, n });
   return groups;
 }
 
 /** Reads all aggregates of one range: a handful of SQL aggregate queries over the covering indexes of migration 3. */
 export function readAggregates(db: Db, from: string, to: string): RangeAggregates {
   const range = { months: JSON.stringify(periodRange(from, to)) };
-  fillPlaces(db);
-  const all = (sql: string) => db.prepare(sql).all(range) as SumsRow[];
+  const places = fillPlaces(db);
+  const all = <T>(sql: string) => db.prepare(sql).all(range) as T[];
   const one = (sql: string) => db.prepare(sql).get(range) as Sums;
-  const byCountry = keyed(all(SQL.country), one(SQL.countryNone));
+  const byCountry = withNone(merge<string>(all(SQL.country), all(SQL.countryNew)), one(SQL.countryNone));
+  const byPlace = merge<number>(all(SQL.place), all(SQL.placeNew));
   return {
-    byIndustry: keyed(all(SQL.industry), one(SQL.industryNone)),
+    byIndustry: withNone(merge<string>(all(SQL.industry), all(SQL.industryNew)), one(SQL.industryNone)),
     byCountry,
     byGroup: groupSums(db, range, byCountry),
-    byPlace: (db.prepare(SQL.place).all(range) as Array<Sums & { mode: FdiMode; districtId: number | null; platformId: number | null }>)
-      .filter((r) => r.records > 0)
-      .map(({ mode, districtId, platformId, ...sums }) => ({ mode, districtId, platformId, sums })),
-    exactNew: db.prepare(SQL.exactNew).get({ ...range, ...classSets(db) }) as ExactNewCounts,
+    byPlace: places.flatMap(({ k, ...place }) => {
+      const sums = byPlace.get(k);
+      return sums && sums.records > 0 ? [{ ...place, sums }] : [];
+    }),
+    exactNew: exactNewCounts(db, range),
   };
 }

@@ -73,12 +73,11 @@ export function listRecords(db: Db, input: { from: string; to: string; filter: R
   const { where, params } = filterSql(input.filter);
   const all = { ...params, from: input.from, to: input.to };
   const base = `FROM fdi_record r WHERE r.period BETWEEN @from AND @to AND ${where}`;
+  // sums and the distinct new enterprises apart, so that each reads a covering index (the new ones, 新设 records only)
   const sums = db
-    .prepare(
-      `SELECT count(*) AS records, count(DISTINCT CASE WHEN r.mode = 'new' THEN coalesce(r.enterprise_id, -r.id) END) AS n,
-         coalesce(sum(r.contracted_fdi), 0) AS c, coalesce(sum(r.actual_fdi), 0) AS a ${base}`,
-    )
-    .get(all) as { records: number; n: number; c: number; a: number };
+    .prepare(`SELECT count(*) AS records, coalesce(sum(r.contracted_fdi), 0) AS c, coalesce(sum(r.actual_fdi), 0) AS a ${base}`)
+    .get(all) as { records: number; c: number; a: number };
+  const { n } = db.prepare(`SELECT count(DISTINCT coalesce(r.enterprise_id, -r.id)) AS n ${base} AND r.mode = 'new'`).get(all) as { n: number };
   const rows = db
     .prepare(
       `SELECT r.id, r.period, r.enterprise_id AS enterpriseId, r.enterprise_name AS enterpriseName, r.uscc, r.mode,
@@ -98,7 +97,7 @@ export function listRecords(db: Db, input: { from: string; to: string; filter: R
     total: sums.records,
     page: input.page,
     pageSize: input.pageSize,
-    sums: { records: sums.records, newEnterprises: sums.n, contractedFdi: roundReported(sums.c), actualFdi: roundReported(sums.a) },
+    sums: { records: sums.records, newEnterprises: n, contractedFdi: roundReported(sums.c), actualFdi: roundReported(sums.a) },
     rows,
   };
 }
