@@ -110,11 +110,20 @@ test('exports a PNG of the right size and the Excel target list', async ({ page,
   await page.getByTestId('export-menu').click();
   const pngDownload = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: /PNG/ }).click();
-  const png = fs.readFileSync(await (await pngDownload).path());
+  const pngFile = test.info().outputPath('map.png');
+  await (await pngDownload).saveAs(pngFile);
+  const png = fs.readFileSync(pngFile);
   expect(png.length).toBeGreaterThan(10_000);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(width * 2);
   expect(png.readUInt32BE(20)).toBe(height * 2);
+
+  await page.getByTestId('export-menu').click();
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'PDF' }).click();
+  const pdf = fs.readFileSync(await (await pdfDownload).path()).toString('latin1');
+  expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+  expect(pdf).toContain(`/Width ${width * 2} /Height ${height * 2}`);
 
   await page.getByTestId('export-menu').click();
   const xlsxDownload = page.waitForEvent('download');

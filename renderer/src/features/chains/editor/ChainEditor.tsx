@@ -34,6 +34,9 @@ import { useHistory, type Command } from './history';
 import { NODE_TYPES } from './SegmentNode';
 import { SidePanel } from './SidePanel';
 
+/** Above this many segments the editor opens at the chain's top left instead of fitting it all in the window. */
+const LARGE_CHAIN = 150;
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
@@ -324,7 +327,7 @@ function Editor({ chainId }: { chainId: number }) {
           <Tooltip title={t('fitView')}>
             <Button icon={<ExpandOutlined />} onClick={() => void flow.fitView({ duration: 300 })} />
           </Tooltip>
-          <ExportMenu chainId={chainId} />
+          <ExportMenu chainId={chainId} detail={detail} analysis={analysis} />
           <Button type="primary" icon={<FundProjectionScreenOutlined />} onClick={() => navigate('chains', [chainId, 'meeting'])} data-testid="meeting-mode">
             {t('meeting')}
           </Button>
@@ -353,7 +356,9 @@ function Editor({ chainId }: { chainId: number }) {
               multiSelectionKeyCode={['Control', 'Meta']}
               onlyRenderVisibleElements
               minZoom={0.05}
-              fitView
+              // a big chain fitted to the window is unreadable and draws every node at once: start at its top left
+              fitView={detail.segments.length <= LARGE_CHAIN}
+              defaultViewport={{ x: 16, y: 16, zoom: 0.8 }}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={24} />
@@ -386,7 +391,7 @@ export function ChainEditor({ chainId }: { chainId: number }) {
   const load = useCallback(() => {
     setError(null);
     performance.mark('chain-open');
-    useChainsStore.getState().open(chainId).catch(setError);
+    useChainsStore.getState().open(chainId).then(() => performance.mark('chain-loaded'), setError);
   }, [chainId]);
   useEffect(load, [load]);
   if (error)
