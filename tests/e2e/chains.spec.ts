@@ -61,7 +61,6 @@ test('a chain from a template: adding a firm changes the status, a target is add
   await expect(page.getByTestId('target-list')).toContainText('洽谈中');
   await expect(node(page, '抗体药物')).toContainText('目标 1');
 
-  // undo the target? no — undo covers the map; Ctrl+Z here undoes nothing on the map yet
   const gaps = await app.cli(['chains', 'gaps', '--chain', '测试生物医药', '--db', app.dbPath, '--json']);
   const antibody = JSON.parse(gaps.stdout).segments.find((s: { name: string }) => s.name === '抗体药物');
   expect(antibody).toMatchObject({ status: 'strong', firms: 1, targets: 1 });
@@ -110,11 +109,20 @@ test('exports a PNG of the right size and the Excel target list', async ({ page,
   await page.getByTestId('export-menu').click();
   const pngDownload = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: /PNG/ }).click();
-  const png = fs.readFileSync(await (await pngDownload).path());
+  const pngFile = test.info().outputPath('map.png');
+  await (await pngDownload).saveAs(pngFile);
+  const png = fs.readFileSync(pngFile);
   expect(png.length).toBeGreaterThan(10_000);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(width * 2);
   expect(png.readUInt32BE(20)).toBe(height * 2);
+
+  await page.getByTestId('export-menu').click();
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'PDF' }).click();
+  const pdf = fs.readFileSync(await (await pdfDownload).path()).toString('latin1');
+  expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+  expect(pdf).toContain(`/Width ${width * 2} /Height ${height * 2}`);
 
   await page.getByTestId('export-menu').click();
   const xlsxDownload = page.waitForEvent('download');
@@ -151,4 +159,36 @@ test('undo and redo on the map: adding and deleting a segment', async ({ page, a
   await expect(node(page, '模拟芯片')).toHaveCount(1);
   await focus(page, '模拟芯片');
   await expect(page.getByTestId('firm-list')).toContainText('苏州芯源微电子有限公司');
+});
+
+test('imports a chain workbook, and lists the problems of a bad one', async ({ page, app }) => {
+  const good = `${app.dir}/集成电路.xlsx`;
+  expect((await app.cli(['export', 'chain', '--chain', '集成电路', '--db', app.dbPath, '--out', good])).code).toBe(0);
+  const bad = `${app.dir}/bad.xlsx`;
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('环节').addRows([['环节名称', '上级环节', '位置'], ['整车', '不存在的上级', '下游']]);
+  await wb.xlsx.writeFile(bad);
+
+  await page.goto(`${app.url}#/chains`);
+  await page.getByTestId('import-chain').click();
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-choose').click();
+  await (await chooser).setFiles(bad);
+  await page.getByTestId('import-name').fill('坏工作簿');
+  await page.getByRole('dialog').getByRole('button', { name: '导入工作簿' }).click();
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('上级环节不存在');
+  await expect(problems).toContainText('工作簿缺少必需的工作表');
+
+  chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-choose').click();
+  await (await chooser).setFiles(good);
+  await page.getByTestId('import-name').fill('导入的集成电路');
+  await page.getByRole('dialog').getByRole('button', { name: '导入工作簿' }).click();
+  await expect(page.getByTestId('page-title')).toHaveText('导入的集成电路');
+  await expect(page.locator('body[data-chain-painted]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(node(page, '模拟芯片')).toHaveAttribute('data-status', 'weak');
+  const list = JSON.parse((await app.cli(['chains', 'list', '--db', app.dbPath, '--json'])).stdout) as Array<{ name: string; segments: number }>;
+  expect(list.find((c) => c.name === '导入的集成电路')!.segments).toBe(list.find((c) => c.name === '集成电路')!.segments);
+  expect(list.some((c) => c.name === '坏工作簿')).toBe(false);
 });

@@ -2,6 +2,7 @@ import type { chainsMethods } from '../../../shared/api/chains';
 import { exportChain } from '../chains/export';
 import { addContact, deleteFirm, deleteTarget, listContacts, saveFirm, saveTarget } from '../chains/firms-targets';
 import { importChainJob } from '../chains/import';
+import { layoutMissingPositions } from '../chains/layout-store';
 import { createChain, deleteChain, deleteLink, moveSegments, saveLink, saveSegment, setOverride, updateChain, type Actor } from '../chains/mutations';
 import { chainDetail, chainGaps, chainIdByName, chainSummary, listChains, readChainRow } from '../chains/queries';
 import { deleteSegments, insertSegments } from '../chains/snapshot';
@@ -18,13 +19,16 @@ function change<T>(ctx: BackendContext, run: (actor: Actor) => T): T {
 export const chainsHandlers: AreaHandlers<typeof chainsMethods> = {
   'chains.list': (_input, ctx) => listChains(ctx.db),
   'chains.templates': () => templateInfos(),
-  'chains.create': (input, ctx) =>
-    change(ctx, (actor) => {
+  'chains.create': async (input, ctx) => {
+    const id = change(ctx, (actor) => {
       const template = input.template ? findTemplate(input.template) : null;
-      const id = createChain(actor, { ...input, template: template?.name ?? null, tiers: template?.tiers ?? null });
-      if (template) applyTemplate(ctx.db, id, template);
-      return chainSummary(ctx.db, id);
-    }),
+      const chainId = createChain(actor, { ...input, template: template?.name ?? null, tiers: template?.tiers ?? null });
+      if (template) applyTemplate(ctx.db, chainId, template);
+      return chainId;
+    });
+    await layoutMissingPositions(ctx.db, id);
+    return chainSummary(ctx.db, id);
+  },
   'chains.update': ({ id, ...patch }, ctx) =>
     change(ctx, (actor) => {
       updateChain(actor, id, patch);

@@ -3,7 +3,9 @@ import type { ChainExportFormat, ChainExportResult } from '../../../shared/api/c
 import type { BackendContext } from '../context';
 import type { Db } from '../db/open';
 import type { JobControl } from '../jobs';
-import { chainSvg, pdfFromRaster, rasterise } from './picture';
+import zlib from 'node:zlib';
+import { pdfFromRaster } from '../../../shared/chains/pdf';
+import { chainSvg, rasterise } from './picture';
 import { readChainRow } from './queries';
 import { writeChainWorkbook, writeTargetList } from './workbook-export';
 
@@ -18,7 +20,10 @@ export async function writeChainExport(db: Db, chainId: number, format: ChainExp
   }
   const raster = rasterise(picture.svg, picture.width, picture.height, scale);
   if (format === 'png') fs.writeFileSync(file, raster.png);
-  else fs.writeFileSync(file, pdfFromRaster(raster, picture.width * 0.75, picture.height * 0.75, readChainRow(db, chainId).name));
+  else {
+    const title = `${readChainRow(db, chainId).name}产业链招商图谱`;
+    fs.writeFileSync(file, await pdfFromRaster(raster, { width: picture.width * 0.75, height: picture.height * 0.75 }, title, (b) => zlib.deflateSync(b)));
+  }
   return { width: raster.width, height: raster.height };
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { JobControl } from '../jobs';
 import { validateChainSheets } from './import-validate';
 import { writeChainImport } from './import-write';
+import { layoutMissingPositions } from './layout-store';
 import { readChainSheets } from './workbook-read';
 
 /**
@@ -26,6 +27,8 @@ export async function importChainJob(ctx: BackendContext, input: { fileId: strin
   job.progress(0.8, '正在写入…');
   const fileHash = crypto.createHash('sha256').update(fs.readFileSync(file.path)).digest('hex');
   const written = ctx.db.transaction(() => writeChainImport(ctx.db, ctx.userName(), plan, { name: input.name, threshold: input.threshold, fileName: file.name, fileHash }))();
+  job.progress(0.9, '正在排布图谱…');
+  await layoutMissingPositions(ctx.db, written.chainId);
   ctx.events.emit({ type: 'changed', area: 'chains' });
   return {
     ...written,

@@ -7,9 +7,12 @@ import { saveFile } from '../../api/platform';
 import { errorText } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { chainsMessages } from './messages';
+import { exportPicture } from './pictureExport';
+import type { ChainDetail } from '../../../../shared/api/chains';
+import type { ChainGapAnalysis } from '../../../../shared/rules/gap';
 
-/** Picture (PNG 2×, SVG, PDF) and Excel exports of a chain: a backend job, then saved through the platform. */
-export function ExportMenu({ chainId }: { chainId: number }) {
+/** Picture exports (PNG 2×, SVG, PDF) drawn here from the shared SVG; Excel exports are backend jobs, saved through the platform. */
+export function ExportMenu({ chainId, detail, analysis }: { chainId: number; detail: ChainDetail; analysis: ChainGapAnalysis }) {
   const t = useT(chainsMessages);
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -17,6 +20,11 @@ export function ExportMenu({ chainId }: { chainId: number }) {
     setBusy(true);
     const hide = message.loading(t('exporting'), 0);
     try {
+      if (format === 'png' || format === 'svg' || format === 'pdf') {
+        const picture = await exportPicture(format, detail, analysis);
+        message.success(t('exported', { name: picture.name }));
+        return;
+      }
       const { jobId } = await api.call('chains.export', { chainId, format, scale: 2 });
       const job = await api.waitForJob(jobId);
       if (job.status !== 'done') throw new ApiError(job.error ?? { code: 'INTERNAL', message: job.status });

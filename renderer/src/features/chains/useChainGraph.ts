@@ -30,6 +30,7 @@ export function useChainGraph(detail: ChainDetail | null) {
     performance.mark('chain-layout-start');
     void layoutChain(detail.segments, detail.links, detail.chain.tiers)
       .then(async (layout) => {
+        performance.mark('chain-layout-done');
         const positions = missing.map((s) => ({ id: s.id, ...layout.positions.get(s.id)! }));
         await useChainsStore.getState().moveSegments(positions);
       })

@@ -18,6 +18,8 @@ export interface SegmentNodeData extends Record<string, unknown> {
   /** Meeting mode: the gap being discussed is highlighted, the rest dimmed. */
   focus?: 'on' | 'off';
   dark?: boolean;
+  /** Meeting mode: no connection dots. */
+  readOnly?: boolean;
 }
 
 export type SegmentFlowNode = Node<SegmentNodeData, 'segment'>;
@@ -49,7 +51,7 @@ function SegmentNodeView({ data, selected }: NodeProps<SegmentFlowNode>) {
         transition: 'opacity 0.2s, box-shadow 0.2s',
       }}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Left} style={data.readOnly ? { visibility: 'hidden' } : undefined} />
       <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
         <StatusIcon status={data.status} size={20} background={data.dark ? st.darkFill : st.fill} />
         <span style={{ fontWeight: 700, flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{data.name}</span>
@@ -59,7 +61,7 @@ function SegmentNodeView({ data, selected }: NodeProps<SegmentFlowNode>) {
         </span>
       </div>
       <div style={{ fontSize: 12, marginTop: 6, opacity: 0.85, whiteSpace: 'nowrap' }}>{data.countsLabel}</div>
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={Position.Right} style={data.readOnly ? { visibility: 'hidden' } : undefined} />
     </div>
   );
 }

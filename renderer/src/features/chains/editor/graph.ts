@@ -17,6 +17,7 @@ export interface GraphOptions {
   /** Meeting mode: the segment in focus; every other one is dimmed. */
   focusId?: number | null;
   laneFontSize?: number;
+  readOnly?: boolean;
   selected?: ReadonlySet<string>;
 }
 
@@ -71,6 +72,7 @@ export function buildNodes(
         countsLabel: labels.counts(g.firms, g.targets, p),
         focus: options.focusId === undefined || options.focusId === null ? undefined : options.focusId === s.id ? 'on' : 'off',
         dark: options.dark,
+        readOnly: options.readOnly,
       },
     };
   });

@@ -45,7 +45,7 @@ function Meeting({ chainId }: { chainId: number }) {
   const focusId = index >= 0 ? (order[index] ?? null) : null;
 
   const nodes: Node[] = useMemo(
-    () => (detail && analysis && ready ? buildNodes(detail, analysis, positions, lanes, labels, { dark, focusId, laneFontSize: 26 }) : []),
+    () => (detail && analysis && ready ? buildNodes(detail, analysis, positions, lanes, labels, { dark, focusId, laneFontSize: 26, readOnly: true }) : []),
     [detail, analysis, positions, lanes, labels, ready, dark, focusId],
   );
   const edges = useMemo(() => (detail && ready ? buildEdges(detail, { dark, focusId }) : []), [detail, ready, dark, focusId]);
