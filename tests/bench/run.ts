@@ -1,16 +1,26 @@
+import chainsBench from './chains';
+import { projectsBench } from './projects';
 import { statsBench, type BenchRow } from './stats';
+
+/** Areas written before the row shape was shared report `{metric, value, unit, target}`; one table wants one shape. */
+type MetricRow = { metric: string; value: number; unit: string; target: number | string | null };
+function asBenchRow(row: BenchRow | MetricRow): BenchRow {
+  if (!('metric' in row)) return row;
+  const target = row.target === null ? undefined : Number(String(row.target).match(/[\d.]+/)?.[0]);
+  return { name: row.metric, value: row.value, unit: row.unit, target, ratio: target ? row.value / target : undefined };
+}
 
 /**
  * `npm run bench`: every area's benchmark, one table. Areas add their entry to BENCHES; `npm run bench -- NAME`
  * runs only the named ones.
  */
-const BENCHES: Array<{ name: string; run(): Promise<BenchRow[]> }> = [statsBench];
+const BENCHES: Array<{ name: string; run(): Promise<Array<BenchRow | MetricRow>> }> = [statsBench, projectsBench, chainsBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const bench of BENCHES.filter((b) => !only.length || only.includes(b.name))) {
   process.stderr.write(`running ${bench.name}…\n`);
-  rows.push(...(await bench.run()));
+  rows.push(...(await bench.run()).map(asBenchRow));
 }
 const cells = rows.map((r) => [r.name, `${r.value} ${r.unit}`, r.target ? `${r.target} ${r.unit}` : '', r.ratio !== undefined ? r.ratio.toFixed(2) : '', r.note ?? '']);
 const head = ['benchmark', 'value', 'target', 'ratio', 'note'];
