@@ -216,4 +216,11 @@ test('copy/paste, and dropping a segment into another lane changes its stage (un
   await expect.poll(() => tierOf('模拟芯片')).toBe('downstream');
   await page.keyboard.press('Control+z');
   await expect.poll(() => tierOf('模拟芯片')).toBe('midstream');
+
+  // the chain's threshold changes every status at once
+  await expect(node(page, '模拟芯片')).toHaveAttribute('data-status', 'weak');
+  await page.getByTestId('chain-settings').click();
+  await page.getByTestId('chain-threshold').fill('1');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(node(page, '模拟芯片')).toHaveAttribute('data-status', 'strong');
 });
