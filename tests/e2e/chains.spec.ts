@@ -192,3 +192,35 @@ test('imports a chain workbook, and lists the problems of a bad one', async ({ p
   expect(list.find((c) => c.name === '导入的集成电路')!.segments).toBe(list.find((c) => c.name === '集成电路')!.segments);
   expect(list.some((c) => c.name === '坏工作簿')).toBe(false);
 });
+
+test('copy/paste, and dropping a segment into another lane changes its stage (undoable)', async ({ page, app }) => {
+  await openChain(page, app.url, '集成电路');
+  await node(page, '模拟芯片').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(node(page, '模拟芯片（副本）')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(node(page, '模拟芯片（副本）')).toHaveCount(0);
+
+  const tierOf = async (name: string) => {
+    const gaps = JSON.parse((await app.cli(['chains', 'gaps', '--chain', '集成电路', '--db', app.dbPath, '--json'])).stdout);
+    return gaps.segments.find((s: { name: string }) => s.name === name).tier as string;
+  };
+  expect(await tierOf('模拟芯片')).toBe('midstream');
+  const from = (await node(page, '模拟芯片').boundingBox())!;
+  const lane = (await page.getByTestId('lane').nth(2).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + from.width / 2 + ((lane.x + lane.width / 2 - from.x - from.width / 2) * i) / 10, from.y + from.height / 2);
+  await page.mouse.up();
+  await expect.poll(() => tierOf('模拟芯片')).toBe('downstream');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => tierOf('模拟芯片')).toBe('midstream');
+
+  // the chain's threshold changes every status at once
+  await expect(node(page, '模拟芯片')).toHaveAttribute('data-status', 'weak');
+  await page.getByTestId('chain-settings').click();
+  await page.getByTestId('chain-threshold').fill('1');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(node(page, '模拟芯片')).toHaveAttribute('data-status', 'strong');
+});

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Button, Flex, Result, Select, Space, Spin, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, DeploymentUnitOutlined, ExpandOutlined, FundProjectionScreenOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeploymentUnitOutlined, SettingOutlined, ExpandOutlined, FundProjectionScreenOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../../../shared/chains/layout';
 import { STATUS_STYLE } from '../../../../../shared/chains/style';
@@ -32,6 +32,7 @@ import { useHistory } from './history';
 import { useMapCommands } from './useMapCommands';
 import { NODE_TYPES } from './SegmentNode';
 import { SidePanel } from './SidePanel';
+import { ChainSettingsModal } from './ChainSettingsModal';
 
 /** Above this many segments the editor opens at the chain's top left instead of fitting it all in the window. */
 const LARGE_CHAIN = 150;
@@ -48,6 +49,7 @@ function Editor({ chainId }: { chainId: number }) {
   const [edges, setEdges] = useState<Edge[]>([]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const painted = useRef(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   // rebuild the drawing from the data on every change, keeping what is selected
   useEffect(() => {
@@ -99,6 +101,9 @@ function Editor({ chainId }: { chainId: number }) {
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="page-title">
             {detail.chain.name}
           </Typography.Title>
+          <Tooltip title={t('chainSettings')}>
+            <Button type="text" icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="chain-settings" />
+          </Tooltip>
           <Typography.Text type="secondary" data-testid="chain-completeness">
             {t('completeness')} {analysis.completeness ?? '—'}%　{t('gaps')} {analysis.gaps.total}
           </Typography.Text>
@@ -180,6 +185,7 @@ function Editor({ chainId }: { chainId: number }) {
           )}
         </div>
       </Flex>
+      <ChainSettingsModal chain={detail.chain} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </Flex>
   );
 }
