@@ -18,8 +18,9 @@ module.exports = {
   // added by electron-builder itself (devDependencies — React, antd… — are already inside dist/renderer).
   files: ['dist/**/*', '!dist/**/*.map', 'package.json'],
   asar: true,
-  // a native addon cannot be loaded from inside the asar archive
-  asarUnpack: ['**/node_modules/better-sqlite3/**/*.node'],
+  // a native addon cannot be loaded from inside the asar archive: better-sqlite3, and resvg (chain-map PNG/PDF in
+  // the backend), whose per-platform binary comes as an optional dependency of the packaging machine's platform
+  asarUnpack: ['**/node_modules/better-sqlite3/**/*.node', '**/node_modules/@resvg/**/*.node'],
   // reference CSVs (industries, divisions, countries…) next to the app, found via process.resourcesPath
   extraResources: [{ from: 'shared/reference', to: 'reference', filter: ['**/*'] }],
 

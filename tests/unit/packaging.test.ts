@@ -65,6 +65,11 @@ describe('electron-builder config', () => {
     expect(pkg.dependencies['better-sqlite3']).toBeDefined(); // so electron-builder treats it as a production dep
   });
 
+  it('unpacks every other native addon among the production dependencies', () => {
+    const native = Object.keys(pkg.dependencies).filter((name) => name.startsWith('@resvg/'));
+    for (const name of native) expect(config.asarUnpack.some((p: string) => p.includes(name.split('/')[0]) && p.endsWith('.node')), name).toBe(true);
+  });
+
   it('puts the reference CSVs where main looks for them (<resources>/reference)', () => {
     expect(config.extraResources).toEqual([{ from: 'shared/reference', to: 'reference', filter: ['**/*'] }]);
     expect(fs.existsSync(path.join(ROOT, 'shared/reference/gbt4754-2017-industries.csv'))).toBe(true);
