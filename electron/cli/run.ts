@@ -27,13 +27,13 @@ function makeIO(json: boolean, streams: CliStreams): CliIO {
 }
 
 function helpText(commands: CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     '外资工作台 FDI Desk 命令行',
-    '用法：npm run cli -- <命令> [选项]',
+    '用法：npm run -s cli -- <命令> [选项]',
     '',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-    `  ${'help'.padEnd(width)}  显示本帮助`,
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
+    '  help',
+    '      显示本帮助',
     '',
     '每个命令都接受 --json（机器可读输出）。退出码：0 成功，1 输入被拒绝，2 文件或数据库无法读取，3 内部错误。',
   ].join('\n');
