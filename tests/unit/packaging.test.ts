@@ -67,7 +67,7 @@ describe('electron-builder config', () => {
 
   it('unpacks every other native addon among the production dependencies', () => {
     const native = Object.keys(pkg.dependencies).filter((name) => name.startsWith('@resvg/'));
-    for (const name of native) expect(config.asarUnpack.some((p: string) => p.includes(name.split('/')[0]) && p.endsWith('.node')), name).toBe(true);
+    for (const name of native) expect(config.asarUnpack.some((p: string) => p.includes(name.split('/')[0]!) && p.endsWith('.node')), name).toBe(true);
   });
 
   it('puts the reference CSVs where main looks for them (<resources>/reference)', () => {
