@@ -1,2 +1,5 @@
 /** Worker threads the Electron build bundles beside main.cjs, as `<name>-worker.cjs` (see workerEntry). */
-export const WORKER_BUNDLES: ReadonlyArray<{ name: string; source: string }> = [{ name: 'fdi-import', source: 'electron/backend/fdi-import/worker.ts' }];
+export const WORKER_BUNDLES: ReadonlyArray<{ name: string; source: string }> = [
+  { name: 'fdi-import', source: 'electron/backend/fdi-import/worker.ts' },
+  { name: 'fdi-parse', source: 'electron/backend/fdi-import/parse-worker.ts' },
+];
