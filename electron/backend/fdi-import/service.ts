@@ -129,8 +129,9 @@ export function startCommit(ctx: BackendContext, files: CommitFile[], allowParti
   return ctx.jobs.start('fdiImport.commit', async (job): Promise<ConsolidateResult> => {
     const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'commit', tasks, allowPartial), job, CHECK_LIMITS);
     if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
+    // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
     for (const [i, f] of out.findings.entries()) {
-      const given = tasks[i]!.options.mapping;
+      const given = files[i]!.options.mapping;
       if (given && Object.keys(given).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
     }
     ctx.events.emit({ type: 'changed', area: 'fdi' });

@@ -1,3 +1,4 @@
+import { fdiImportMessages } from '../features/fdi-import/messages';
 import { settingsMessages } from '../features/settings/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
@@ -11,4 +12,5 @@ export const CATALOGUE: Record<string, Catalogue> = {
   shell: shellMessages,
   domain: domainMessages,
   settings: settingsMessages,
+  fdiImport: fdiImportMessages,
 };
