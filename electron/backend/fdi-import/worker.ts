@@ -127,6 +127,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     const empty = findings.filter((f) => f.counts.cleanRows === 0);
     if (empty.length) throw new AppError('IMPORT_REFUSED', `${empty.map((f) => f.file).join('、')}没有可导入的行`, errors);
     control.throwIfCancelled();
+    control.committing?.();
     control.progress(0.95, '正在备份数据库');
     const backup = (await backupDatabase(db, input.dbPath, 'before-import')).name;
     pruneBackups(input.dbPath, 'before-import', input.keepBackups);

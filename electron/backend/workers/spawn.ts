@@ -54,6 +54,7 @@ export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, reso
   const worker = startWorker(entry, { input }, { resourceLimits });
   return new Promise<R>((resolve, reject) => {
     let settled = false;
+    let committing = false;
     let killTimer: NodeJS.Timeout | undefined;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -64,6 +65,8 @@ export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, reso
       void worker.terminate();
     };
     const onAbort = () => {
+      // past its commit point the worker is left to finish: terminating it could report a cancel for data written
+      if (committing) return;
       worker.postMessage({ type: 'cancel' } satisfies ToWorker);
       killTimer = setTimeout(() => settle(() => reject(new AppError('JOB_CANCELLED'))), CANCEL_GRACE_MS);
     };
@@ -71,6 +74,10 @@ export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, reso
     if (job.signal.aborted) onAbort();
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') job.progress(message.fraction, message.message);
+      else if (message.type === 'committing') {
+        committing = true;
+        clearTimeout(killTimer);
+      }
       else if (message.type === 'done') settle(() => resolve(message.value as R));
       else if (message.type === 'failed') settle(() => reject(errorFrom(message.error)));
     });
