@@ -13,7 +13,8 @@ describe('the stage key index', () => {
       index.set(key, rowid);
       reference.set(key, rowid);
     }
-    for (const [key, rowid] of reference) expect(index.get(key)).toBe(rowid);
+    const wrong = [...reference].filter(([key, rowid]) => index.get(key) !== rowid);
+    expect(wrong).toEqual([]);
     expect(index.get(2 ** 51 + 12345)).toBeUndefined();
     index.clear();
     expect(index.get([...reference.keys()][0]!)).toBeUndefined();
