@@ -1,4 +1,5 @@
 import chainsBench from './chains';
+import { fdiImportBench } from './fdi-import';
 import { projectsBench } from './projects';
 import { statsBench, type BenchRow } from './stats';
 
@@ -14,7 +15,7 @@ function asBenchRow(row: BenchRow | MetricRow): BenchRow {
  * `npm run bench`: every area's benchmark, one table. Areas add their entry to BENCHES; `npm run bench -- NAME`
  * runs only the named ones.
  */
-const BENCHES: Array<{ name: string; run(): Promise<Array<BenchRow | MetricRow>> }> = [statsBench, projectsBench, chainsBench];
+const BENCHES: Array<{ name: string; run(): Promise<Array<BenchRow | MetricRow>> }> = [fdiImportBench, statsBench, projectsBench, chainsBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -5,7 +5,7 @@ import type { Problem } from '../../../shared/result';
 import { parsePeriod } from '../../../shared/rules/period';
 import { parseAmount, toWan, type AmountUnit } from '../../../shared/rules/units';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
-import { cellText, isBlankCell, type CellValue, type SheetRow } from '../workbook';
+import { cellText, isBlankCell, type CellValue, type SheetRow } from '../workbook/cells';
 import { parseMode } from './fields';
 import type { FdiResolvers } from './resolve';
 
@@ -59,158 +59,195 @@ export interface RowSetup {
 
 const MODE_ZH: Record<FdiMode, string> = { new: '新设', increase: '增资', merger: '并购', reinvestment: '利润再投资' };
 
-export function normalizeFdiRow(row: SheetRow, setup: RowSetup): { draft: FdiRecordDraft | null; view: FdiRowView; problems: Problem[] } {
-  const problems: Problem[] = [];
-  let failed = false;
-  const cell = (field: FdiImportField): CellValue => {
-    const column = setup.mapping[field];
-    return column === undefined ? null : (row.cells[column] ?? null);
-  };
-  const report = (code: ErrorCode, field: FdiImportField | null, value: CellValue, detail?: string, severity: 'error' | 'warning' = 'error') => {
-    if (severity === 'error') failed = true;
-    const column = field === null ? undefined : setup.mapping[field];
-    problems.push({
-      file: setup.file,
-      sheet: setup.sheet,
-      row: row.rowNumber,
-      column: column === undefined ? undefined : setup.labels[column] || undefined,
+export interface NormalizedRow {
+  /** The record, or null when the row has an error. */
+  draft: FdiRecordDraft | null;
+  /** Only when asked for (the preview shows the first rows). */
+  view: FdiRowView | null;
+  /** Errors and warnings; empty for most rows. */
+  problems: Problem[];
+}
+
+const NO_PROBLEMS: Problem[] = [];
+
+/**
+ * Reads and checks rows of one table. A class rather than a function with closures: it runs for every row of
+ * million-row files, so nothing is allocated per row that a clean row does not need.
+ */
+export class FdiRowNormalizer {
+  private problems: Problem[] = NO_PROBLEMS;
+  private failed = false;
+  private row: SheetRow = { sheet: '', rowNumber: 0, cells: [] };
+
+  constructor(private readonly setup: RowSetup) {}
+
+  private cell(field: FdiImportField): CellValue {
+    const column = this.setup.mapping[field];
+    return column === undefined ? null : (this.row.cells[column] ?? null);
+  }
+
+  private report(code: ErrorCode, field: FdiImportField | null, value: CellValue, detail?: string, severity: 'error' | 'warning' = 'error'): void {
+    if (severity === 'error') this.failed = true;
+    if (this.problems === NO_PROBLEMS) this.problems = [];
+    const column = field === null ? undefined : this.setup.mapping[field];
+    this.problems.push({
+      file: this.setup.file,
+      sheet: this.setup.sheet,
+      row: this.row.rowNumber,
+      column: column === undefined ? undefined : this.setup.labels[column] || undefined,
       value: value === null ? undefined : cellText(value),
       code,
       message: detail ? `${ERROR_MESSAGES[code]}：${detail}` : ERROR_MESSAGES[code],
       severity,
     });
-  };
-  const required = (field: FdiImportField): string | null => {
-    const value = cell(field);
+  }
+
+  /** The cell's text, or null (and a VALUE_MISSING error) when it is blank. */
+  private required(field: FdiImportField): string | null {
+    const value = this.cell(field);
     if (isBlankCell(value)) {
-      report('VALUE_MISSING', field, null, `${setup.labels[setup.mapping[field]!] || field}未填写`);
+      this.report('VALUE_MISSING', field, null, `${this.setup.labels[this.setup.mapping[field]!] || field}未填写`);
       return null;
     }
     return cellText(value);
-  };
-
-  const enterpriseName = required('enterpriseName');
-  const investorCell = cell('investor');
-  const investor = isBlankCell(investorCell) ? null : cellText(investorCell);
-
-  let uscc: string | null = null;
-  const usccCell = cell('uscc');
-  if (typeof usccCell === 'number') {
-    report('USCC_INVALID', 'uscc', usccCell, '被存成了数字，末几位已丢失；请把该列设为文本后重新填写');
-  } else if (required('uscc') !== null) {
-    const check = checkUscc(cellText(usccCell));
-    if (!check.valid) report('USCC_INVALID', 'uscc', usccCell, USCC_REASON_ZH[check.reason]);
-    else {
-      uscc = check.code;
-      for (const w of check.warnings) report(w, 'uscc', usccCell, undefined, 'warning');
-    }
   }
 
-  let countryCode: string | null = null;
-  let countryView = cellText(cell('country'));
-  const countryText = required('country');
-  if (countryText !== null) {
-    const found = setup.resolvers.country(countryText);
-    if (found.ok) [countryCode, countryView] = [found.value.code, found.value.name];
-    else report('COUNTRY_UNKNOWN', 'country', cell('country'), found.reason);
-  }
-
-  let industryCode: string | null = null;
-  let industryView = cellText(cell('industry'));
-  const industryCell = cell('industry');
-  if (required('industry') !== null) {
-    const found = setup.resolvers.industry(industryCell as string | number);
-    if (found.ok) [industryCode, industryView] = [found.value.code, `${found.value.code} ${found.value.name}`];
-    else report('INDUSTRY_UNKNOWN', 'industry', industryCell, found.reason);
-  }
-
-  let mode: FdiMode | null = null;
-  let modeView = cellText(cell('mode'));
-  const modeText = required('mode');
-  if (modeText !== null) {
-    mode = parseMode(modeText);
-    if (mode) modeView = MODE_ZH[mode];
-    else report('MODE_UNKNOWN', 'mode', cell('mode'), '应为 新设/增资/并购/利润再投资（或 新设立、追加投资、股权并购、境内再投资）');
-  }
-
-  const amount = (field: 'contractedFdi' | 'actualFdi'): number | null => {
-    const value = cell(field);
+  private amount(field: 'contractedFdi' | 'actualFdi'): number | null {
+    const value = this.cell(field);
     const parsed = parseAmount(typeof value === 'string' || typeof value === 'number' || value === null ? value : cellText(value));
     if (!parsed.ok) {
-      report(parsed.code, field, value, parsed.code === 'AMOUNT_NEGATIVE' ? '核减请另行处理，不能填负数' : '应为数字');
+      this.report(parsed.code, field, value, parsed.code === 'AMOUNT_NEGATIVE' ? '核减请另行处理，不能填负数' : '应为数字');
       return null;
     }
-    return parsed.value === null ? null : toWan(parsed.value, setup.units[field]);
-  };
-  const contracted = amount('contractedFdi');
-  const actual = amount('actualFdi');
-  if (contracted === null && actual === null && !failed) report('AMOUNT_MISSING', null, null, undefined, 'warning');
+    if (parsed.value === null) return null;
+    const unit = this.setup.units[field];
+    // the common case, 万美元 with at most 4 decimals, needs no rounding; toWan does the general one
+    if (unit === '万美元') {
+      const scaled = parsed.value * 1e4;
+      const whole = Math.round(scaled);
+      if (Math.abs(scaled - whole) < 1e-6) return whole / 1e4;
+    }
+    return toWan(parsed.value, unit);
+  }
 
-  let period: string | null = setup.defaultPeriod;
-  let date: string | null = null;
-  if (setup.mapping.period !== undefined) {
-    const value = cell('period');
-    if (isBlankCell(value) && setup.defaultPeriod) period = setup.defaultPeriod;
-    else {
-      const parsed = parsePeriod(value);
-      if (parsed.ok) [period, date] = [parsed.period, parsed.date];
+  normalize(row: SheetRow, wantView: boolean): NormalizedRow {
+    const { setup } = this;
+    this.row = row;
+    this.problems = NO_PROBLEMS;
+    this.failed = false;
+
+    const enterpriseName = this.required('enterpriseName');
+    const investorCell = this.cell('investor');
+    const investor = isBlankCell(investorCell) ? null : cellText(investorCell);
+
+    let uscc: string | null = null;
+    const usccCell = this.cell('uscc');
+    if (typeof usccCell === 'number') {
+      this.report('USCC_INVALID', 'uscc', usccCell, '被存成了数字，末几位已丢失；请把该列设为文本后重新填写');
+    } else if (this.required('uscc') !== null) {
+      const check = checkUscc(cellText(usccCell));
+      if (!check.valid) this.report('USCC_INVALID', 'uscc', usccCell, USCC_REASON_ZH[check.reason]);
       else {
-        period = null;
-        report(isBlankCell(value) ? 'VALUE_MISSING' : 'PERIOD_INVALID', 'period', value, parsed.reason);
+        uscc = check.code;
+        for (const w of check.warnings) this.report(w, 'uscc', usccCell, undefined, 'warning');
       }
     }
-  }
-  if (period && period > setup.currentPeriod) report('PERIOD_FUTURE', 'period', cell('period'), `${period} 晚于本月`, 'warning');
 
-  let platformId: number | null = null;
-  let platformDistrict: number | null = null;
-  const platformCell = cell('platform');
-  if (!isBlankCell(platformCell)) {
-    const found = setup.resolvers.platform(cellText(platformCell));
-    if (found) [platformId, platformDistrict] = [found.id, found.districtId];
-    else report('PLATFORM_UNKNOWN', 'platform', platformCell, '请先在“设置—园区”中添加，或把该列设为不导入');
-  }
+    let country: { code: string; name: string } | null = null;
+    const countryText = this.required('country');
+    if (countryText !== null) {
+      const found = setup.resolvers.country(countryText);
+      if (found.ok) country = found.value;
+      else this.report('COUNTRY_UNKNOWN', 'country', this.cell('country'), found.reason);
+    }
 
-  let districtId = setup.district?.id ?? platformDistrict;
-  let districtView = setup.district?.name ?? '';
-  const districtCell = cell('district');
-  if (!isBlankCell(districtCell)) {
-    const found = setup.resolvers.district(cellText(districtCell));
-    if (found) [districtId, districtView] = [found.id, found.name];
-    else report('DISTRICT_UNKNOWN', 'district', districtCell, '请先在“设置—区县”中添加，或把该列设为不导入');
-  }
+    let industry: { code: string; name: string } | null = null;
+    const industryCell = this.cell('industry');
+    if (this.required('industry') !== null) {
+      const found = setup.resolvers.industry(industryCell as string | number);
+      if (found.ok) industry = found.value;
+      else this.report('INDUSTRY_UNKNOWN', 'industry', industryCell, found.reason);
+    }
 
-  const view: FdiRowView = {
-    row: row.rowNumber,
-    enterpriseName: enterpriseName ?? '',
-    uscc: uscc ?? cellText(usccCell),
-    country: countryView,
-    industry: industryView,
-    mode: modeView,
-    contractedFdi: contracted,
-    actualFdi: actual,
-    period: period ?? cellText(cell('period')),
-    district: districtView,
-    platform: cellText(platformCell),
-  };
-  if (failed || !enterpriseName || !uscc || !countryCode || !industryCode || !mode || !period) return { draft: null, view, problems };
-  return {
-    draft: {
-      row: row.rowNumber,
-      period,
-      date,
-      enterpriseName,
-      uscc,
-      investor,
-      mode,
-      contractedFdi: contracted ?? 0,
-      actualFdi: actual ?? 0,
-      industryCode,
-      countryCode,
-      districtId,
-      platformId,
-    },
-    view,
-    problems,
-  };
+    let mode: FdiMode | null = null;
+    const modeText = this.required('mode');
+    if (modeText !== null) {
+      mode = parseMode(modeText);
+      if (!mode) this.report('MODE_UNKNOWN', 'mode', this.cell('mode'), '应为 新设/增资/并购/利润再投资（或 新设立、追加投资、股权并购、境内再投资）');
+    }
+
+    const contracted = this.amount('contractedFdi');
+    const actual = this.amount('actualFdi');
+    if (contracted === null && actual === null && !this.failed) this.report('AMOUNT_MISSING', null, null, undefined, 'warning');
+
+    let period: string | null = setup.defaultPeriod;
+    let date: string | null = null;
+    if (setup.mapping.period !== undefined) {
+      const value = this.cell('period');
+      if (!(isBlankCell(value) && setup.defaultPeriod)) {
+        const parsed = parsePeriod(value);
+        if (parsed.ok) [period, date] = [parsed.period, parsed.date];
+        else {
+          period = null;
+          this.report(isBlankCell(value) ? 'VALUE_MISSING' : 'PERIOD_INVALID', 'period', value, parsed.reason);
+        }
+      }
+    }
+    if (period && period > setup.currentPeriod) this.report('PERIOD_FUTURE', 'period', this.cell('period'), `${period} 晚于本月`, 'warning');
+
+    let platformId: number | null = null;
+    let platformDistrict: number | null = null;
+    const platformCell = this.cell('platform');
+    if (!isBlankCell(platformCell)) {
+      const found = setup.resolvers.platform(cellText(platformCell));
+      if (found) [platformId, platformDistrict] = [found.id, found.districtId];
+      else this.report('PLATFORM_UNKNOWN', 'platform', platformCell, '请先在“设置—园区”中添加，或把该列设为不导入');
+    }
+
+    let districtId = setup.district?.id ?? platformDistrict;
+    let districtName = setup.district?.name ?? '';
+    const districtCell = this.cell('district');
+    if (!isBlankCell(districtCell)) {
+      const found = setup.resolvers.district(cellText(districtCell));
+      if (found) [districtId, districtName] = [found.id, found.name];
+      else this.report('DISTRICT_UNKNOWN', 'district', districtCell, '请先在“设置—区县”中添加，或把该列设为不导入');
+    }
+
+    const view: FdiRowView | null = wantView
+      ? {
+          row: row.rowNumber,
+          enterpriseName: enterpriseName ?? '',
+          uscc: uscc ?? cellText(usccCell),
+          country: country?.name ?? cellText(this.cell('country')),
+          industry: industry ? `${industry.code} ${industry.name}` : cellText(industryCell),
+          mode: mode ? MODE_ZH[mode] : cellText(this.cell('mode')),
+          contractedFdi: contracted,
+          actualFdi: actual,
+          period: period ?? cellText(this.cell('period')),
+          district: districtName,
+          platform: cellText(platformCell),
+        }
+      : null;
+    const problems = this.problems;
+    if (this.failed || !enterpriseName || !uscc || !country || !industry || !mode || !period) return { draft: null, view, problems };
+    return {
+      draft: {
+        row: row.rowNumber,
+        period,
+        date,
+        enterpriseName,
+        uscc,
+        investor,
+        mode,
+        contractedFdi: contracted ?? 0,
+        actualFdi: actual ?? 0,
+        industryCode: industry.code,
+        countryCode: country.code,
+        districtId,
+        platformId,
+      },
+      view,
+      problems,
+    };
+  }
 }

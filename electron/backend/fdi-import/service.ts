@@ -9,10 +9,11 @@ import {
 import type { Problem } from '../../../shared/result';
 import type { BackendContext } from '../context';
 import { AppError } from '../errors';
-import { columnLetter } from '../workbook';
+import { columnLetter } from '../workbook/cells';
 import { runInWorker, workerEntry } from '../workers/spawn';
 import { rememberMapping } from './mapping';
-import { LIMITS, type FileFindings, type FileTask } from './pass';
+import { LIMITS, type FileFindings, type FileTask } from './check';
+import { CHECK_LIMITS } from './messages';
 import type { WorkerInput, WorkerOutput } from './worker';
 
 const WORKER_ENTRY = workerEntry(new URL('./worker.ts', import.meta.url), 'fdi-import');
@@ -86,7 +87,7 @@ export function startPreview(ctx: BackendContext, input: FdiImportOptions & { fi
   const { fileId, ...options } = input;
   const task = fileTask(ctx, fileId, options);
   return ctx.jobs.start('fdiImport.preview', async (job) => {
-    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'preview', [task], false), job);
+    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'preview', [task], false), job, CHECK_LIMITS);
     if (out.task !== 'preview') throw new AppError('INTERNAL', 'unexpected worker output');
     const f = out.findings;
     // a mapping the person corrected is remembered for files with the same header
@@ -126,10 +127,11 @@ export function startCommit(ctx: BackendContext, files: CommitFile[], allowParti
     return fileTask(ctx, f.fileId, f.options);
   });
   return ctx.jobs.start('fdiImport.commit', async (job): Promise<ConsolidateResult> => {
-    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'commit', tasks, allowPartial), job);
+    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'commit', tasks, allowPartial), job, CHECK_LIMITS);
     if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
+    // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
     for (const [i, f] of out.findings.entries()) {
-      const given = tasks[i]!.options.mapping;
+      const given = files[i]!.options.mapping;
       if (given && Object.keys(given).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
     }
     ctx.events.emit({ type: 'changed', area: 'fdi' });

@@ -5,8 +5,8 @@
  * notes (注：…) and signature lines (填表人/单位负责人/报出日期), which are skipped with a reason.
  */
 import { findUnit, type AmountUnit } from '../../../shared/rules/units';
-import { cellText, isBlankCell, isBlankRow, type CellValue, type SheetRow } from './cells';
-import { headerSignature, matchColumns, normalizeLabel, type ColumnMapping, type FieldSpec } from './headers';
+import { cellText, isBlankRow, type CellValue, type SheetRow } from './cells';
+import { headerSignature, matchColumns, type ColumnMapping, type FieldSpec } from './headers';
 import type { CellRange } from './source';
 
 export interface TableContext {
@@ -171,27 +171,47 @@ const NUMBERING = /^(?:[甲乙丙丁戊己庚辛壬癸]|\d{1,2})$/;
 export class RowClassifier {
   private afterFooter = false;
   private first = true;
-  private readonly headerKeys: string[];
-  constructor(private readonly layout: TableLayout) {
-    this.headerKeys = layout.labels.map((l) => normalizeLabel(l.split('/').pop() ?? ''));
+  /** The header's own words per column (the child part of two-row labels), to spot a header repeated mid-table. */
+  private readonly headerWords: string[];
+  constructor(layout: TableLayout) {
+    this.headerWords = layout.labels.map((l) => (l.split('/').pop() ?? '').trim());
   }
 
+  /** Runs for every row of big files: one pass over the cells, regular expressions only where they can match. */
   classify(row: SheetRow): { kind: 'data' } | { kind: 'skip'; reason: SkipReason } {
     const first = this.first;
     this.first = false;
-    if (isBlankRow(row.cells)) return { kind: 'skip', reason: 'blank' };
-    const filled = row.cells.map(cellText).map((t) => t.replace(/\s+/g, '')).filter(Boolean);
-    const textCells = row.cells.filter((c): c is string => typeof c === 'string' && !isBlankCell(c)).map((t) => t.replace(/\s+/g, ''));
-    const lead = textCells[0] ?? '';
-    if (NOTE_START.test(lead.normalize('NFKC')) || textCells.some((t) => SIGNATURE.test(t))) {
+    const { cells } = row;
+    let filled = 0;
+    let sameAsHeader = 0;
+    let numbering = first;
+    const texts: string[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c === null || c === undefined) continue;
+      if (typeof c !== 'string') {
+        filled++;
+        if (numbering) numbering = NUMBERING.test(cellText(c));
+        continue;
+      }
+      let t = c.trim();
+      if (!t) continue;
+      filled++;
+      if (t === this.headerWords[i]) sameAsHeader++;
+      if (t.length < 60 && /\s/.test(t)) t = t.replace(/\s+/g, '');
+      if (numbering) numbering = NUMBERING.test(t);
+      texts.push(t);
+    }
+    if (filled === 0) return { kind: 'skip', reason: 'blank' };
+    const lead = texts[0] ?? '';
+    if (NOTE_START.test(lead.normalize('NFKC')) || texts.some((t) => SIGNATURE.test(t))) {
       this.afterFooter = true;
       return { kind: 'skip', reason: 'note' };
     }
-    if (textCells.slice(0, 2).some((t) => TOTAL.test(t))) return { kind: 'skip', reason: 'total' };
-    if (first && filled.length >= 2 && filled.every((t) => NUMBERING.test(t))) return { kind: 'skip', reason: 'numbering' };
-    const same = row.cells.filter((c, i) => typeof c === 'string' && this.headerKeys[i] && normalizeLabel(c) === this.headerKeys[i]).length;
-    if (same >= 2 && same >= filled.length / 2) return { kind: 'skip', reason: 'header' };
-    if (filled.length === 1 && textCells.length === 1) return { kind: 'skip', reason: this.afterFooter ? 'note' : 'label' };
+    if (TOTAL.test(lead) || (texts.length > 1 && TOTAL.test(texts[1]!))) return { kind: 'skip', reason: 'total' };
+    if (numbering && filled >= 2) return { kind: 'skip', reason: 'numbering' };
+    if (sameAsHeader >= 2 && sameAsHeader >= filled / 2) return { kind: 'skip', reason: 'header' };
+    if (filled === 1 && texts.length === 1) return { kind: 'skip', reason: this.afterFooter ? 'note' : 'label' };
     return { kind: 'data' };
   }
 }

@@ -6,6 +6,8 @@ import type { FromWorker, ToWorker } from './protocol';
 export interface WorkerControl {
   progress(fraction: number | null, message?: string): void;
   throwIfCancelled(): void;
+  /** Says the task is past the point of no return (about to write): a cancel from now on is ignored. */
+  committing?(): void;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -29,6 +31,9 @@ export function serveWorkerTask<I, R>(task: (input: I, control: WorkerControl) =
     },
     throwIfCancelled() {
       if (cancelled) throw new AppError('JOB_CANCELLED');
+    },
+    committing() {
+      post({ type: 'committing' });
     },
   };
   task((workerData as { input: I }).input, control).then(

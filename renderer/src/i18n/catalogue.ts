@@ -3,6 +3,7 @@ import { statsTablesMessages } from '../features/fdi-stats/tables/messages';
 import { projectMessages } from '../features/projects/messages';
 import { enterpriseMessages } from '../features/enterprises/messages';
 import { chainsMessages } from '../features/chains/messages';
+import { fdiImportMessages } from '../features/fdi-import/messages';
 import { settingsMessages } from '../features/settings/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
@@ -21,4 +22,5 @@ export const CATALOGUE: Record<string, Catalogue> = {
   projects: projectMessages,
   enterprises: enterpriseMessages,
   chains: chainsMessages,
+  fdiImport: fdiImportMessages,
 };

@@ -84,7 +84,7 @@ describe('FDI import lifecycle', () => {
     expect(storedRecords(backend, batches[0]!.batchId)).toEqual(two.records.map((r) => r.expected));
   });
 
-  it('cancels a running preview job', async () => {
+  it('cancels a running preview job, and a running commit job without writing anything', async () => {
     const backend = await fdiBackend();
     const file = path.join(tempDir(), 'big.xlsx');
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
@@ -97,22 +97,27 @@ describe('FDI import lifecycle', () => {
     }
     sheet.commit();
     await writer.commit();
-    const { jobId } = await call<{ jobId: string }>(backend, 'fdiImport.preview', { fileId: register(backend, file) });
-    // cancel once the worker is reading rows
-    const reading = new Promise<void>((resolve) => {
-      const off = backend.ctx.events.on((e) => {
-        if (e.type === 'job' && e.job.id === jobId && e.job.message.includes('已检查')) {
-          off();
-          resolve();
-        }
+    const fileId = register(backend, file);
+    const before = snapshot(backend);
+    // cancel once the worker is reading rows: a preview, then a commit (which must leave nothing behind)
+    for (const method of ['fdiImport.preview', 'fdiImport.commit']) {
+      const { jobId } = await call<{ jobId: string }>(backend, method, { fileId, district: '江北区' });
+      await new Promise<void>((resolve) => {
+        const off = backend.ctx.events.on((e) => {
+          if (e.type === 'job' && e.job.id === jobId && e.job.message.includes('已检查')) {
+            off();
+            resolve();
+          }
+        });
       });
-    });
-    await reading;
-    await call(backend, 'jobs.cancel', { jobId });
-    const state = await backend.ctx.jobs.wait(jobId);
-    expect(state.status).toBe('cancelled');
-    expect(state.error?.code).toBe('JOB_CANCELLED');
-  }, 60_000);
+      await call(backend, 'jobs.cancel', { jobId });
+      const state = await backend.ctx.jobs.wait(jobId);
+      expect(state.status).toBe('cancelled');
+      expect(state.error?.code).toBe('JOB_CANCELLED');
+    }
+    expect(snapshot(backend)).toBe(before);
+    expect(backend.ctx.db.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(0);
+  }, 90_000);
 
   it('gives a template that, once filled in, imports', async () => {
     const backend = await fdiBackend();

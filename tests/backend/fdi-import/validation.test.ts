@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { FdiPreview } from '../../../shared/api/fdiImport';
+import { listBackups } from '../../../electron/backend/db/backups';
 import { call, tempDir } from '../../helpers/backend';
 import { commitJob, fdiBackend, fingerprint, importFile, previewFile, register, storedRecords } from '../../helpers/fdi-backend';
 import { layoutRows, makeRecords, rowNumberOf, writeXlsx, type FixtureRecord } from '../../helpers/fdi-fixtures';
@@ -79,7 +80,8 @@ describe('FDI import validation', () => {
     expect(state.error!.message).toContain(`${expected.length} 行有错误`);
     expect(state.error!.problems!.length).toBe(expected.length);
     expect(fingerprint(backend)).toEqual(before);
-    expect(fs.existsSync(`${backend.ctx.dbPath}.backups`) ? fs.readdirSync(`${backend.ctx.dbPath}.backups`).filter((n) => n.includes('before-import')) : []).toEqual([]);
+    // nothing was going to be written, so no backup was taken
+    expect(listBackups(backend.ctx.dbPath).filter((b) => b.reason === 'before-import')).toEqual([]);
   });
 
   it('with allowPartial commits only the clean rows, and records how many were left out', async () => {
@@ -154,6 +156,8 @@ describe('FDI import validation', () => {
     const xls = await commitJob(backend, { fileId: register(backend, path.join(dir, 'return.xls')) });
     expect(xls.error).toMatchObject({ code: 'FILE_UNSUPPORTED' });
     expect(fingerprint(backend)).toEqual(before);
+    // nothing was about to be written, so no backup was taken either
+    expect(listBackups(backend.ctx.dbPath).filter((b) => b.reason === 'before-import')).toEqual([]);
   });
 
   it('refuses a sheet whose required columns are missing, naming them', async () => {

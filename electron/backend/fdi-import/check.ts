@@ -5,13 +5,14 @@ import { parsePeriod } from '../../../shared/rules/period';
 import type { AmountUnit } from '../../../shared/rules/units';
 import { AppError } from '../errors';
 import type { Db } from '../db/open';
-import { cellText, scanTables, SKIP_REASON_ZH, type TableLayout } from '../workbook';
-import type { WorkerControl } from '../workers/serve';
+// the table and cell modules only: the check worker must not load exceljs, the parse worker's business
+import { cellText } from '../workbook/cells';
+import { SKIP_REASON_ZH, type TableLayout } from '../workbook/table';
 import { FDI_FIELD_SPECS } from './fields';
 import { readRememberedMapping } from './mapping';
-import { normalizeFdiRow, type FdiRowView, type RowSetup } from './normalize';
+import type { ParsedRow } from './messages';
+import { FdiRowNormalizer, type FdiRecordDraft, type FdiRowView, type RowSetup } from './normalize';
 import type { FdiResolvers } from './resolve';
-import type { FdiStage } from './stage';
 
 /** How much of a file's findings travel back from the worker. */
 export const LIMITS = { problems: 20_000, sample: 50, skipped: 200 } as const;
@@ -57,118 +58,127 @@ function effectiveMapping(db: Db, layout: TableLayout, given: FdiImportOptions['
   return { mapping, source };
 }
 
-/** Reads one file through its data sheet: every row checked, clean rows staged, problems and counts collected. */
-export async function passFile(
-  db: Db,
-  task: FileTask,
-  fileIndex: number,
-  stage: FdiStage,
-  resolvers: FdiResolvers,
-  control: WorkerControl,
-  report: (fraction: number, message: string) => void,
-): Promise<FileFindings> {
-  const file = task.name;
-  const { options } = task;
-  const givenDistrict = options.district ? resolvers.district(options.district) : null;
-  if (options.district && !givenDistrict) throw new AppError('DISTRICT_UNKNOWN', `“${options.district}”不在“设置—区县”中`);
-  const found: FileFindings = {
-    file,
-    sheets: [],
-    sheet: null,
-    needsSheetChoice: false,
-    layout: null,
-    mapping: {},
-    mappingSource: 'detected',
-    units: { contractedFdi: null, actualFdi: null, source: 'assumed' },
-    district: givenDistrict ? { ...givenDistrict, source: 'given' } : null,
-    counts: { dataRows: 0, cleanRows: 0, errorRows: 0, skippedRows: 0 },
-    skipped: [],
-    sample: [],
-    problems: [],
-    problemCount: 0,
-    problemsByCode: {},
-    fatal: false,
-  };
-  const note = (p: Problem) => {
+/** Where clean rows go: the preview's stage (duplicates only), or the commit's writer. */
+export interface RecordSink {
+  /** Takes a clean row; returns a duplicate's description instead when it repeats an earlier or stored record. */
+  accept(fileIndex: number, draft: FdiRecordDraft): string | null;
+}
+
+/**
+ * Checks one file from the parse worker's events: works out the sheet's mapping, units and district, reads and
+ * checks each row, passes clean rows to the sink, and collects counts, skipped rows, a sample and the problems.
+ */
+export class FileChecker {
+  readonly found: FileFindings;
+  private setup: RowSetup | null = null;
+  private normalizer: FdiRowNormalizer | null = null;
+  private sheetName = '';
+  private readonly currentPeriod = new Date().toISOString().slice(0, 7);
+
+  constructor(
+    private readonly db: Db,
+    private readonly task: FileTask,
+    private readonly fileIndex: number,
+    private readonly resolvers: FdiResolvers,
+    private readonly sink: RecordSink,
+  ) {
+    const { options } = task;
+    const givenDistrict = options.district ? resolvers.district(options.district) : null;
+    if (options.district && !givenDistrict) throw new AppError('DISTRICT_UNKNOWN', `“${options.district}”不在“设置—区县”中`);
+    this.found = {
+      file: task.name,
+      sheets: [],
+      sheet: null,
+      needsSheetChoice: false,
+      layout: null,
+      mapping: {},
+      mappingSource: 'detected',
+      units: { contractedFdi: null, actualFdi: null, source: 'assumed' },
+      district: givenDistrict ? { ...givenDistrict, source: 'given' } : null,
+      counts: { dataRows: 0, cleanRows: 0, errorRows: 0, skippedRows: 0 },
+      skipped: [],
+      sample: [],
+      problems: [],
+      problemCount: 0,
+      problemsByCode: {},
+      fatal: false,
+    };
+  }
+
+  private note(p: Problem): void {
+    const found = this.found;
     found.problemCount++;
     found.problemsByCode[p.code] = (found.problemsByCode[p.code] ?? 0) + 1;
     if (found.problems.length < LIMITS.problems) found.problems.push(p);
-  };
-  let setup: RowSetup | null = null;
-  let sheetProgress: () => number = () => 0;
-  const currentPeriod = new Date().toISOString().slice(0, 7);
+  }
 
-  for await (const event of scanTables(task.path, FDI_FIELD_SPECS, {
-    fileName: file,
-    minFields: 3,
-    accept: ({ name, hidden, layout }) => {
-      if (!layout) return false;
-      if (options.sheet !== undefined) return name === options.sheet;
-      return !hidden && found.sheet === null;
-    },
-  })) {
-    if (event.type === 'sheet') {
-      const { layout } = event;
-      found.sheets.push({ name: event.sheet, hidden: event.hidden, isData: layout !== null && !event.hidden, headerRow: layout?.headerRows[0] ?? null });
-      if (!event.accepted || !layout) continue;
-      found.sheet = event.sheet;
-      found.layout = layout;
-      setup = prepareSheet(db, task, layout, found, resolvers, currentPeriod, note);
-      if (!setup) found.fatal = true;
-      sheetProgress = event.progress;
-      continue;
+  /** A sheet was looked at; returns true when its rows will be checked (the commit then opens its batch). */
+  sheet(event: { sheet: string; hidden: boolean; layout: TableLayout | null; accepted: boolean }): boolean {
+    const { layout } = event;
+    this.found.sheets.push({ name: event.sheet, hidden: event.hidden, isData: layout !== null && !event.hidden, headerRow: layout?.headerRows[0] ?? null });
+    if (!event.accepted || !layout) return false;
+    this.sheetName = event.sheet;
+    this.found.sheet = event.sheet;
+    this.found.layout = layout;
+    this.setup = prepareSheet(this.db, this.task, layout, this.found, this.resolvers, this.currentPeriod, (p) => this.note(p));
+    if (!this.setup) {
+      this.found.fatal = true;
+      return false;
     }
-    if (!setup) continue; // a sheet refused as a whole: its rows are not checked
-    const { row } = event;
-    if (event.type === 'skip') {
-      found.counts.skippedRows++;
-      if (found.skipped.length < LIMITS.skipped) {
-        found.skipped.push({ row: row.rowNumber, reason: event.reason, text: `${SKIP_REASON_ZH[event.reason]}：${row.cells.map(cellText).filter(Boolean).join(' ').slice(0, 60)}` });
+    this.normalizer = new FdiRowNormalizer(this.setup);
+    return true;
+  }
+
+  rows(rows: readonly ParsedRow[]): void {
+    const { found, normalizer, setup } = this;
+    if (!normalizer || !setup) return; // a sheet refused as a whole: its rows are not checked
+    for (const parsed of rows) {
+      const row = { sheet: this.sheetName, rowNumber: parsed.n, cells: parsed.cells };
+      if (parsed.skip) {
+        found.counts.skippedRows++;
+        if (found.skipped.length < LIMITS.skipped) {
+          found.skipped.push({ row: parsed.n, reason: parsed.skip, text: `${SKIP_REASON_ZH[parsed.skip]}：${parsed.cells.map(cellText).filter(Boolean).join(' ').slice(0, 60)}` });
+        }
+        continue;
       }
-      continue;
-    }
-    found.counts.dataRows++;
-    const { draft, view, problems } = normalizeFdiRow(row, setup);
-    for (const p of problems) note(p);
-    let ok = draft !== null;
-    if (draft) {
-      const stored = stage.findStored(draft);
-      if (stored) {
-        ok = false;
-        note({ ...rowProblem(setup, row.rowNumber, 'DUPLICATE'), message: `${ERROR_MESSAGES.DUPLICATE}：与已导入的记录相同（第${stored.batchId ?? '?'}批《${stored.fileName ?? ''}》第${stored.row ?? '?'}行）` });
-      } else {
-        const first = stage.add(fileIndex, draft);
-        if (first) {
+      found.counts.dataRows++;
+      const { draft, view, problems } = normalizer.normalize(row, found.sample.length < LIMITS.sample);
+      for (const p of problems) this.note(p);
+      let ok = draft !== null;
+      if (draft) {
+        const duplicate = this.sink.accept(this.fileIndex, draft);
+        if (duplicate) {
           ok = false;
-          const where = first.file === fileIndex ? `本文件第${first.row}行` : `同批导入的另一文件第${first.row}行`;
-          note({ ...rowProblem(setup, row.rowNumber, 'DUPLICATE'), message: `${ERROR_MESSAGES.DUPLICATE}：与${where}相同（统一社会信用代码、月份、投资方式和金额都一样）` });
+          this.note({ ...rowProblem(setup, parsed.n, 'DUPLICATE'), message: `${ERROR_MESSAGES.DUPLICATE}：${duplicate}` });
         }
       }
-    }
-    if (ok) found.counts.cleanRows++;
-    else found.counts.errorRows++;
-    if (found.sample.length < LIMITS.sample) found.sample.push({ ...view, ok });
-    if ((found.counts.dataRows & 255) === 0) {
-      control.throwIfCancelled();
-      report(sheetProgress(), `${file}：已检查 ${found.counts.dataRows} 行`);
+      if (ok) found.counts.cleanRows++;
+      else found.counts.errorRows++;
+      if (view) found.sample.push({ ...view, ok });
     }
   }
-  stage.flush();
-  if (!found.layout) {
-    found.fatal = true;
-    if (options.sheet !== undefined && !found.sheets.some((s) => s.name === options.sheet)) {
-      note(fileProblem(file, options.sheet, 'SHEET_NOT_FOUND', `“${options.sheet}”；文件中的工作表：${found.sheets.map((s) => s.name).join('、')}`));
-    } else {
-      note(fileProblem(file, options.sheet, 'HEADER_NOT_FOUND', `${options.sheet ?? file}的前30行中没有“企业名称、统一社会信用代码、国别、行业、投资方式”等列名`));
+
+  /** The file has been read to its end: file-level refusals (no table, several data sheets). */
+  finish(): FileFindings {
+    const { found } = this;
+    const { options } = this.task;
+    const file = this.task.name;
+    if (!found.layout) {
+      found.fatal = true;
+      if (options.sheet !== undefined && !found.sheets.some((s) => s.name === options.sheet)) {
+        this.note(fileProblem(file, options.sheet, 'SHEET_NOT_FOUND', `“${options.sheet}”；文件中的工作表：${found.sheets.map((s) => s.name).join('、')}`));
+      } else {
+        this.note(fileProblem(file, options.sheet, 'HEADER_NOT_FOUND', `${options.sheet ?? file}的前30行中没有“企业名称、统一社会信用代码、国别、行业、投资方式”等列名`));
+      }
     }
+    const dataSheets = found.sheets.filter((s) => s.isData);
+    if (options.sheet === undefined && dataSheets.length > 1) {
+      found.needsSheetChoice = true;
+      found.fatal = true;
+      this.note(fileProblem(file, undefined, 'SHEET_CHOICE_REQUIRED', dataSheets.map((s) => s.name).join('、')));
+    }
+    return found;
   }
-  const dataSheets = found.sheets.filter((s) => s.isData);
-  if (options.sheet === undefined && dataSheets.length > 1) {
-    found.needsSheetChoice = true;
-    found.fatal = true;
-    note(fileProblem(file, undefined, 'SHEET_CHOICE_REQUIRED', dataSheets.map((s) => s.name).join('、')));
-  }
-  return found;
 }
 
 function rowProblem(setup: RowSetup, row: number, code: ErrorCode): Problem {

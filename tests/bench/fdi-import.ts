@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { WORKER_BUNDLES } from '../../electron/backend/workers/bundles';
+import { mainExternals } from '../../build/scripts/build-electron';
+import { writeBenchWorkbook } from './fdi-import-workbook';
+
+/** One line of the benchmark table (the same shape as the other parts'). `ratio` is value / target. */
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  target?: number;
+  ratio?: number;
+  note?: string;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Bundles the measuring child and the import's workers as the Electron build does (CommonJS, dependencies external,
+ * workers as `<name>-worker.cjs` beside it), so the numbers are the app's and not tsx's (which would compile every
+ * module again in each thread). Inside the project, so the external requires find node_modules.
+ */
+async function bundleChild(): Promise<{ child: string; dir: string }> {
+  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(ROOT, '.tmp', 'bench-build-'));
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    external: mainExternals(ROOT),
+    define: { 'import.meta.url': '__benchImportMetaUrl' },
+    banner: { js: "const __benchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  } as const;
+  const child = path.join(dir, 'fdi-import-child.cjs');
+  await build({ ...common, entryPoints: [path.join(ROOT, 'tests/bench/fdi-import-child.ts')], outfile: child });
+  for (const w of WORKER_BUNDLES) await build({ ...common, entryPoints: [path.join(ROOT, w.source)], outfile: path.join(dir, `${w.name}-worker.cjs`) });
+  return { child, dir };
+}
+
+let CHILD = '';
+
+interface Measured {
+  ms: number;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+function child(args: string[]): Measured {
+  const out = spawnSync(process.execPath, [CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`bench child ${args[0]} failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as Measured;
+}
+
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+/**
+ * FDI import (issue 3): deterministic workbooks of 100k and 1M records (BENCH_SIZES=100000 for a quick run), each
+ * imported by the commit job into a new database and read bare by exceljs's streaming reader, each measurement in a
+ * fresh process (bundled as the app is) so its peak RSS is its own. Wall times are the best of two runs up to 100k (one above); CPU times
+ * (all threads) say how much work was done when other processes share the two cores. Targets: import / read ≤ 1.3
+ * at 100k; 1M in < 60 s with RSS < 600 MB.
+ */
+export const fdiImportBench = {
+  name: 'fdi-import',
+  async run(): Promise<BenchRow[]> {
+    const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-import-bench-'));
+    const rows: BenchRow[] = [];
+    const bundled = await bundleChild();
+    CHILD = bundled.child;
+    try {
+      for (const size of sizes) {
+        const file = path.join(dir, `fdi-${size}.xlsx`);
+        await writeBenchWorkbook(file, size);
+        process.stderr.write(`  ${label(size)} records: ${(fs.statSync(file).size / 1e6).toFixed(1)} MB\n`);
+        const runs = size <= 100_000 ? 2 : 1;
+        const reads: Measured[] = [];
+        const imports: Measured[] = [];
+        for (let i = 0; i < runs; i++) {
+          reads.push(child(['read', file]));
+          const dbDir = fs.mkdtempSync(path.join(dir, 'db-'));
+          imports.push(child(['import', file, path.join(dbDir, 'fdi.db')]));
+          fs.rmSync(dbDir, { recursive: true, force: true });
+          process.stderr.write(`  run ${i + 1}: read ${(reads[i]!.ms / 1000).toFixed(2)} s, import ${(imports[i]!.ms / 1000).toFixed(2)} s\n`);
+        }
+        const best = (list: Measured[]) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
+        const read = best(reads);
+        const imported = best(imports);
+        const ratio = imported.ms / read.ms;
+        const name = `fdi import ${label(size)}`;
+        const load = `load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`;
+        rows.push({ name: `${name}: bare exceljs streaming read`, value: round(read.ms / 1000), unit: 's', note: `CPU ${round(read.cpuMs / 1000)} s, RSS ${Math.round(read.maxRssMb)} MB` });
+        rows.push({
+          name: `${name}: import (commit job)`,
+          value: round(imported.ms / 1000),
+          unit: 's',
+          ...(size === 1_000_000 ? { target: 60, ratio: imported.ms / 1000 / 60 } : {}),
+          note: `CPU ${round(imported.cpuMs / 1000)} s (both threads); ${load}`,
+        });
+        rows.push({ name: `${name}: import / read`, value: round(ratio), unit: '×', ...(size === 100_000 ? { target: 1.3, ratio: ratio / 1.3 } : {}) });
+        rows.push({ name: `${name}: rows/s`, value: Math.round(size / (imported.ms / 1000)), unit: 'rows/s' });
+        rows.push({
+          name: `${name}: peak RSS (import process)`,
+          value: Math.round(imported.maxRssMb),
+          unit: 'MB',
+          ...(size === 1_000_000 ? { target: 600, ratio: imported.maxRssMb / 600 } : {}),
+        });
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(bundled.dir, { recursive: true, force: true });
+    }
+    return rows;
+  },
+};
