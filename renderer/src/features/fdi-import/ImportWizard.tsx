@@ -48,6 +48,8 @@ export function ImportWizard() {
   const [options, setOptions] = useState<FdiImportOptions>({});
   const [mapping, setMapping] = useState<EditedMapping | null>(null);
   const [allowPartial, setAllowPartial] = useState(false);
+  /** Files checked and set aside for a consolidation (汇总): imported together, one batch each. */
+  const [queued, setQueued] = useState<Array<{ file: FileRef; preview: FdiPreview; allowPartial: boolean }>>([]);
 
   const check = async (file: FileRef, next: FdiImportOptions) => {
     setOptions(next);
@@ -74,20 +76,36 @@ export function ImportWizard() {
     }
   };
 
-  const commit = async (file: FileRef, preview: FdiPreview) => {
+  /** Imports the current file, or (with files set aside) all of them through one consolidation job. */
+  const commit = async (current: { file: FileRef; preview: FdiPreview } | null) => {
+    const all = [...queued, ...(current ? [{ ...current, allowPartial }] : [])];
+    const file = current?.file ?? all[all.length - 1]?.file ?? null;
     try {
-      const { jobId } = await api.call('fdiImport.commit', { previewId: preview.previewId, allowPartial });
+      const { jobId } =
+        all.length === 1
+          ? await api.call('fdiImport.commit', { previewId: all[0]!.preview.previewId, allowPartial: all[0]!.allowPartial })
+          : await api.call('fdiImport.consolidate', { files: all.map((q) => ({ previewId: q.preview.previewId })), allowPartial: all.some((q) => q.allowPartial) });
       setStep({ kind: 'running', job: running(jobId, 'fdiImport.commit'), file });
       const job = await api.waitForJob(jobId, (j) => setStep({ kind: 'running', job: j, file }));
       if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
       const result = fdiImportResultSchema.parse(job.result);
       const batch = result.batches[0]!;
-      message.success(t('imported', { batch: batch.batchId, rows: batch.rows }));
+      message.success(
+        result.batches.length === 1
+          ? t('imported', { batch: batch.batchId, rows: batch.rows })
+          : t('importedAll', { batches: result.batches.length, rows: result.imported }),
+      );
+      setQueued([]);
       setStep({ kind: 'idle' });
       await useFdiImportStore.getState().loadBatches();
     } catch (error) {
       setStep({ kind: 'failed', error, file });
     }
+  };
+
+  const queue = (file: FileRef, preview: FdiPreview) => {
+    setQueued([...queued, { file, preview, allowPartial }]);
+    setStep({ kind: 'idle' });
   };
 
   const saveProblems = async (preview: FdiPreview) => {
@@ -124,6 +142,25 @@ export function ImportWizard() {
           {t('template')}
         </Button>
       </Space>
+      {queued.length > 0 && step.kind !== 'running' && (
+        <Card size="small" title={t('queued')} data-testid="fdi-queued">
+          <ul style={{ margin: 0 }}>
+            {queued.map((q, i) => (
+              <li key={q.preview.previewId}>
+                {t('queuedLine', { file: q.file.name, district: q.preview.district?.name ?? t('districtNone'), clean: q.preview.counts.cleanRows })}
+                <Button size="small" type="link" onClick={() => setQueued(queued.filter((_, j) => j !== i))}>
+                  {t('remove')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {step.kind !== 'preview' && (
+            <Button type="primary" style={{ marginTop: 8 }} onClick={() => void commit(null)} data-testid="fdi-commit-all">
+              {t('commitAll', { count: queued.length })}
+            </Button>
+          )}
+        </Card>
+      )}
       {step.kind === 'running' && (
         <Card size="small" title={`${step.job.kind === 'fdiImport.commit' ? t('importing') : t('checking')}：${step.file?.name ?? ''}`}>
           <JobProgress job={step.job} />
@@ -143,7 +180,9 @@ export function ImportWizard() {
           onMapping={setMapping}
           onAllowPartial={setAllowPartial}
           onRecheck={(next) => void check(step.file, next)}
-          onCommit={() => void commit(step.file, step.preview)}
+          queuedCount={queued.length}
+          onCommit={() => void commit({ file: step.file, preview: step.preview })}
+          onQueue={() => queue(step.file, step.preview)}
           onSaveProblems={() => void saveProblems(step.preview)}
         />
       )}
@@ -161,7 +200,9 @@ function PreviewCard(props: {
   onMapping(next: EditedMapping): void;
   onAllowPartial(value: boolean): void;
   onRecheck(options: FdiImportOptions): void;
+  queuedCount: number;
   onCommit(): void;
+  onQueue(): void;
   onSaveProblems(): void;
 }) {
   const t = useT(fdiImportMessages);
@@ -306,7 +347,10 @@ function PreviewCard(props: {
             </Checkbox>
           )}
           <Button type="primary" disabled={!canCommit} onClick={props.onCommit} data-testid="fdi-commit">
-            {t('commit')}
+            {props.queuedCount ? t('commitAll', { count: props.queuedCount + 1 }) : t('commit')}
+          </Button>
+          <Button disabled={!canCommit} onClick={props.onQueue} data-testid="fdi-queue">
+            {t('queue')}
           </Button>
         </Space>
       </Space>
