@@ -94,3 +94,37 @@ test('the import template downloads and, filled in, reads back', async ({ page, 
   await page.getByTestId('fdi-commit').click();
   await expect(page.getByText(/已导入第 \d+ 批：2 条记录/)).toBeVisible({ timeout: 30_000 });
 });
+
+/** A clean return of `count` firms for one district of the demo jurisdiction. */
+async function districtReturn(file: string, district: string, division: string, count: number, seed: number): Promise<void> {
+  const rng = seededRandom(seed);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('到资');
+  sheet.addRow([`填报单位：${district}商务局`]);
+  sheet.addRow(['企业名称', '统一社会信用代码', '国别（地区）', '行业代码', '投资方式', '合同外资（美元）', '实际使用外资（美元）', '到资日期']);
+  for (let i = 0; i < count; i++) sheet.addRow([`${district}汇总${i}号有限公司`, fakeUscc(rng, division), '香港', '3670', '新设', 1_000_000 + i, 500_000, '2025-03-01']);
+  await workbook.xlsx.writeFile(file);
+}
+
+test('two district returns are consolidated in one go, a batch each with its district', async ({ page, app }) => {
+  const wujiang = path.join(app.dir, '吴江区.xlsx');
+  const xiangcheng = path.join(app.dir, '相城区.xlsx');
+  await districtReturn(wujiang, '吴江区', '320509', 3, 11);
+  await districtReturn(xiangcheng, '相城区', '320507', 2, 12);
+  await page.goto(`${app.url}#/stats`);
+  for (const [file, rows] of [[wujiang, 3], [xiangcheng, 2]] as const) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('fdi-choose').click();
+    await (await chooser).setFiles(file);
+    await expect(page.getByTestId('fdi-counts')).toContainText(`无误 ${rows} 行`, { timeout: 30_000 });
+    if (file === wujiang) await page.getByTestId('fdi-queue').click();
+  }
+  await expect(page.getByTestId('fdi-queued')).toContainText('吴江区.xlsx：吴江区，3 行');
+  await page.getByTestId('fdi-commit').click();
+  await expect(page.getByText('已导入 2 批：共 5 条记录')).toBeVisible({ timeout: 30_000 });
+  const batches = JSON.parse((await app.cli(['batches', '--db', app.dbPath, '--json'])).stdout).batches;
+  expect(batches.slice(0, 2).map((b: { fileName: string; district: string; records: number; unit: string }) => [b.fileName, b.district, b.records, b.unit])).toEqual([
+    ['相城区.xlsx', '相城区', 2, '美元'],
+    ['吴江区.xlsx', '吴江区', 3, '美元'],
+  ]);
+});

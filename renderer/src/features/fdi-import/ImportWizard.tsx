@@ -1,7 +1,6 @@
-import { Alert, App, Button, Card, Checkbox, Collapse, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import {
-  AMOUNT_UNITS,
   FDI_IMPORT_FIELDS,
   fdiImportResultSchema,
   fdiPreviewSchema,
@@ -18,9 +17,9 @@ import { JobProgress } from '../../components/JobProgress';
 import { useT } from '../../i18n';
 import { useFdiImportStore } from '../../stores/fdiImport';
 import { useSettingsStore } from '../../stores/settings';
-import { MappingEditor, type EditedMapping } from './MappingEditor';
+import type { EditedMapping } from './MappingEditor';
 import { fdiImportMessages } from './messages';
-import { ProblemsTable } from './ProblemsTable';
+import { PreviewCard } from './PreviewCard';
 
 type Step =
   | { kind: 'idle' }
@@ -48,6 +47,8 @@ export function ImportWizard() {
   const [options, setOptions] = useState<FdiImportOptions>({});
   const [mapping, setMapping] = useState<EditedMapping | null>(null);
   const [allowPartial, setAllowPartial] = useState(false);
+  /** Files checked and set aside for a consolidation (汇总): imported together, one batch each. */
+  const [queued, setQueued] = useState<Array<{ file: FileRef; preview: FdiPreview; allowPartial: boolean }>>([]);
 
   const check = async (file: FileRef, next: FdiImportOptions) => {
     setOptions(next);
@@ -74,20 +75,36 @@ export function ImportWizard() {
     }
   };
 
-  const commit = async (file: FileRef, preview: FdiPreview) => {
+  /** Imports the current file, or (with files set aside) all of them through one consolidation job. */
+  const commit = async (current: { file: FileRef; preview: FdiPreview } | null) => {
+    const all = [...queued, ...(current ? [{ ...current, allowPartial }] : [])];
+    const file = current?.file ?? all[all.length - 1]?.file ?? null;
     try {
-      const { jobId } = await api.call('fdiImport.commit', { previewId: preview.previewId, allowPartial });
+      const { jobId } =
+        all.length === 1
+          ? await api.call('fdiImport.commit', { previewId: all[0]!.preview.previewId, allowPartial: all[0]!.allowPartial })
+          : await api.call('fdiImport.consolidate', { files: all.map((q) => ({ previewId: q.preview.previewId })), allowPartial: all.some((q) => q.allowPartial) });
       setStep({ kind: 'running', job: running(jobId, 'fdiImport.commit'), file });
       const job = await api.waitForJob(jobId, (j) => setStep({ kind: 'running', job: j, file }));
       if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
       const result = fdiImportResultSchema.parse(job.result);
       const batch = result.batches[0]!;
-      message.success(t('imported', { batch: batch.batchId, rows: batch.rows }));
+      message.success(
+        result.batches.length === 1
+          ? t('imported', { batch: batch.batchId, rows: batch.rows })
+          : t('importedAll', { batches: result.batches.length, rows: result.imported }),
+      );
+      setQueued([]);
       setStep({ kind: 'idle' });
       await useFdiImportStore.getState().loadBatches();
     } catch (error) {
       setStep({ kind: 'failed', error, file });
     }
+  };
+
+  const queue = (file: FileRef, preview: FdiPreview) => {
+    setQueued([...queued, { file, preview, allowPartial }]);
+    setStep({ kind: 'idle' });
   };
 
   const saveProblems = async (preview: FdiPreview) => {
@@ -124,6 +141,25 @@ export function ImportWizard() {
           {t('template')}
         </Button>
       </Space>
+      {queued.length > 0 && step.kind !== 'running' && (
+        <Card size="small" title={t('queued')} data-testid="fdi-queued">
+          <ul style={{ margin: 0 }}>
+            {queued.map((q, i) => (
+              <li key={q.preview.previewId}>
+                {t('queuedLine', { file: q.file.name, district: q.preview.district?.name ?? t('districtNone'), clean: q.preview.counts.cleanRows })}
+                <Button size="small" type="link" onClick={() => setQueued(queued.filter((_, j) => j !== i))}>
+                  {t('remove')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {step.kind !== 'preview' && (
+            <Button type="primary" style={{ marginTop: 8 }} onClick={() => void commit(null)} data-testid="fdi-commit-all">
+              {t('commitAll', { count: queued.length })}
+            </Button>
+          )}
+        </Card>
+      )}
       {step.kind === 'running' && (
         <Card size="small" title={`${step.job.kind === 'fdiImport.commit' ? t('importing') : t('checking')}：${step.file?.name ?? ''}`}>
           <JobProgress job={step.job} />
@@ -143,173 +179,12 @@ export function ImportWizard() {
           onMapping={setMapping}
           onAllowPartial={setAllowPartial}
           onRecheck={(next) => void check(step.file, next)}
-          onCommit={() => void commit(step.file, step.preview)}
+          queuedCount={queued.length}
+          onCommit={() => void commit({ file: step.file, preview: step.preview })}
+          onQueue={() => queue(step.file, step.preview)}
           onSaveProblems={() => void saveProblems(step.preview)}
         />
       )}
     </Space>
-  );
-}
-
-function PreviewCard(props: {
-  file: FileRef;
-  preview: FdiPreview;
-  options: FdiImportOptions;
-  mapping: EditedMapping;
-  districts: Array<{ id: number; name: string }>;
-  allowPartial: boolean;
-  onMapping(next: EditedMapping): void;
-  onAllowPartial(value: boolean): void;
-  onRecheck(options: FdiImportOptions): void;
-  onCommit(): void;
-  onSaveProblems(): void;
-}) {
-  const t = useT(fdiImportMessages);
-  const { preview, options } = props;
-  const blocked = preview.problems.some((p) => p.severity !== 'warning' && p.row === undefined);
-  const canCommit = !blocked && preview.counts.cleanRows > 0 && (preview.counts.errorRows === 0 || props.allowPartial);
-  const mappingChanged = (Object.keys(props.mapping) as FdiImportField[]).some((k) => (props.mapping[k] ?? null) !== (preview.mapping[k] ?? null));
-  const unitSource = { given: t('unitSourceGiven'), header: t('unitSourceHeader'), title: t('unitSourceTitle'), assumed: t('unitSourceAssumed') }[preview.units.source];
-  const units = [...new Set([preview.units.contractedFdi, preview.units.actualFdi].filter(Boolean))].join('、');
-
-  return (
-    <Card size="small" title={`${t('file')}：${props.file.name}`} data-testid="fdi-preview">
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        {preview.needsSheetChoice && <Alert type="warning" showIcon title={t('chooseSheet')} />}
-        <Descriptions size="small" column={2} bordered>
-          <Descriptions.Item label={t('sheet')}>
-            <Select
-              size="small"
-              style={{ minWidth: 200 }}
-              value={preview.sheet ?? undefined}
-              data-testid="fdi-sheet"
-              options={preview.sheets.map((s) => ({ value: s.name, label: s.isData ? s.name : `${s.name}（无表头）`, disabled: !s.isData && !s.hidden }))}
-              onChange={(sheet: string) => props.onRecheck({ ...options, sheet, mapping: undefined })}
-            />
-            {preview.headerRows.length > 0 && <Typography.Text type="secondary">　{t('headerRows', { rows: preview.headerRows.join('、') })}</Typography.Text>}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('unit')}>
-            <Select<string>
-              size="small"
-              style={{ width: 110 }}
-              value={options.unit ?? (units || undefined)}
-              data-testid="fdi-unit"
-              options={AMOUNT_UNITS.map((u) => ({ value: u, label: u }))}
-              onChange={(unit) => props.onRecheck({ ...options, unit: unit as (typeof AMOUNT_UNITS)[number] })}
-            />
-            <Typography.Text type="secondary"> {options.unit ? t('unitSourceGiven') : unitSource}</Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('district')}>
-            <Select
-              size="small"
-              style={{ width: 160 }}
-              allowClear
-              placeholder={t('districtNone')}
-              value={options.district ?? preview.district?.name}
-              data-testid="fdi-district"
-              options={props.districts.map((d) => ({ value: d.name, label: d.name }))}
-              onChange={(district?: string) => props.onRecheck({ ...options, district })}
-            />
-            {preview.district?.source === 'file' && !options.district && <Typography.Text type="secondary"> {t('districtFromFile')}</Typography.Text>}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('reportingUnit')}>
-            {preview.context.reportingUnit ?? '—'}
-            {preview.context.periodText ? `　${t('period')}：${preview.context.periodText}` : ''}
-          </Descriptions.Item>
-        </Descriptions>
-        <Typography.Text strong data-testid="fdi-counts">
-          {t('counts', { data: preview.counts.dataRows, clean: preview.counts.cleanRows, errors: preview.counts.errorRows, skipped: preview.counts.skippedRows })}
-        </Typography.Text>
-        <Collapse
-          size="small"
-          defaultActiveKey={preview.missingFields.length || preview.problemsByCode.COLUMN_MISSING ? ['mapping'] : []}
-          items={[
-            {
-              key: 'mapping',
-              label: `${t('mapping')}${preview.mappingSource === 'remembered' ? `（${t('mappingRemembered')}）` : ''}`,
-              children: (
-                <Space orientation="vertical" style={{ width: '100%' }}>
-                  <Typography.Text type="secondary">{t('mappingHelp')}</Typography.Text>
-                  <MappingEditor preview={preview} mapping={props.mapping} onChange={props.onMapping} />
-                  <Button disabled={!mappingChanged} onClick={() => props.onRecheck({ ...options, mapping: props.mapping })} data-testid="fdi-recheck">
-                    {t('recheck')}
-                  </Button>
-                </Space>
-              ),
-            },
-            {
-              key: 'sample',
-              label: t('sample'),
-              children: (
-                <Table
-                  size="small"
-                  rowKey="row"
-                  pagination={false}
-                  scroll={{ x: 1100 }}
-                  dataSource={preview.sample}
-                  data-testid="fdi-sample"
-                  columns={[
-                    { title: t('rowNo'), dataIndex: 'row', width: 56 },
-                    { title: '', dataIndex: 'ok', width: 64, render: (ok: boolean) => (ok ? <Tag color="green">{t('ok')}</Tag> : <Tag color="red">{t('hasError')}</Tag>) },
-                    { title: FDI_IMPORT_FIELDS.enterpriseName, dataIndex: 'enterpriseName', width: 220, ellipsis: true },
-                    { title: FDI_IMPORT_FIELDS.uscc, dataIndex: 'uscc', width: 180 },
-                    { title: FDI_IMPORT_FIELDS.country, dataIndex: 'country', width: 100 },
-                    { title: FDI_IMPORT_FIELDS.industry, dataIndex: 'industry', width: 180, ellipsis: true },
-                    { title: FDI_IMPORT_FIELDS.mode, dataIndex: 'mode', width: 90 },
-                    { title: FDI_IMPORT_FIELDS.contractedFdi, dataIndex: 'contractedFdi', width: 100, align: 'right' },
-                    { title: FDI_IMPORT_FIELDS.actualFdi, dataIndex: 'actualFdi', width: 110, align: 'right' },
-                    { title: FDI_IMPORT_FIELDS.period, dataIndex: 'period', width: 90 },
-                    { title: FDI_IMPORT_FIELDS.district, dataIndex: 'district', width: 90 },
-                    { title: FDI_IMPORT_FIELDS.platform, dataIndex: 'platform', width: 150, ellipsis: true },
-                  ]}
-                />
-              ),
-            },
-            ...(preview.skipped.length
-              ? [
-                  {
-                    key: 'skipped',
-                    label: `${t('skipped')}（${preview.counts.skippedRows}）`,
-                    children: (
-                      <ul style={{ margin: 0 }} data-testid="fdi-skipped">
-                        {preview.skipped.map((s) => (
-                          <li key={s.row}>
-                            {t('rowNo')} {s.row}：{s.text}
-                          </li>
-                        ))}
-                      </ul>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-        <Card
-          size="small"
-          type="inner"
-          title={`${t('problems')}：${preview.problemCount ? t('problemsSummary', { count: preview.problemCount, errors: preview.counts.errorRows }) : t('noProblems')}`}
-          extra={
-            preview.problemCount > 0 && (
-              <Button size="small" onClick={props.onSaveProblems} data-testid="fdi-save-problems">
-                {t('saveProblems')}
-              </Button>
-            )
-          }
-        >
-          {preview.problemCount > preview.problems.length && <Typography.Paragraph type="secondary">{t('problemsShown', { shown: preview.problems.length })}</Typography.Paragraph>}
-          {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
-        </Card>
-        <Space wrap>
-          {preview.counts.errorRows > 0 && !blocked && (
-            <Checkbox checked={props.allowPartial} onChange={(e) => props.onAllowPartial(e.target.checked)} data-testid="fdi-allow-partial">
-              {t('allowPartial', { errors: preview.counts.errorRows })}
-            </Checkbox>
-          )}
-          <Button type="primary" disabled={!canCommit} onClick={props.onCommit} data-testid="fdi-commit">
-            {t('commit')}
-          </Button>
-        </Space>
-      </Space>
-    </Card>
   );
 }

@@ -1,0 +1,179 @@
+import { Alert, Button, Card, Checkbox, Collapse, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { AMOUNT_UNITS, FDI_IMPORT_FIELDS, type FdiImportField, type FdiImportOptions, type FdiPreview } from '../../../../shared/api/fdiImport';
+import type { FileRef } from '../../../../shared/api/files';
+import { useT } from '../../i18n';
+import { MappingEditor, type EditedMapping } from './MappingEditor';
+import { fdiImportMessages } from './messages';
+import { ProblemsTable } from './ProblemsTable';
+
+/**
+ * What the check of one file found: sheet, unit and district (each can be changed, which checks again), the counts,
+ * the column mapping, the first rows, skipped rows and the problems; then import, or set the file aside for 汇总.
+ */
+export function PreviewCard(props: {
+  file: FileRef;
+  preview: FdiPreview;
+  options: FdiImportOptions;
+  mapping: EditedMapping;
+  districts: Array<{ id: number; name: string }>;
+  allowPartial: boolean;
+  onMapping(next: EditedMapping): void;
+  onAllowPartial(value: boolean): void;
+  onRecheck(options: FdiImportOptions): void;
+  queuedCount: number;
+  onCommit(): void;
+  onQueue(): void;
+  onSaveProblems(): void;
+}) {
+  const t = useT(fdiImportMessages);
+  const { preview, options } = props;
+  const blocked = preview.problems.some((p) => p.severity !== 'warning' && p.row === undefined);
+  const canCommit = !blocked && preview.counts.cleanRows > 0 && (preview.counts.errorRows === 0 || props.allowPartial);
+  const mappingChanged = (Object.keys(props.mapping) as FdiImportField[]).some((k) => (props.mapping[k] ?? null) !== (preview.mapping[k] ?? null));
+  const unitSource = { given: t('unitSourceGiven'), header: t('unitSourceHeader'), title: t('unitSourceTitle'), assumed: t('unitSourceAssumed') }[preview.units.source];
+  const units = [...new Set([preview.units.contractedFdi, preview.units.actualFdi].filter(Boolean))].join('、');
+
+  return (
+    <Card size="small" title={`${t('file')}：${props.file.name}`} data-testid="fdi-preview">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {preview.needsSheetChoice && <Alert type="warning" showIcon title={t('chooseSheet')} />}
+        <Descriptions size="small" column={2} bordered>
+          <Descriptions.Item label={t('sheet')}>
+            <Select
+              size="small"
+              style={{ minWidth: 200 }}
+              value={preview.sheet ?? undefined}
+              data-testid="fdi-sheet"
+              options={preview.sheets.map((s) => ({ value: s.name, label: s.isData ? s.name : `${s.name}（无表头）`, disabled: !s.isData && !s.hidden }))}
+              onChange={(sheet: string) => props.onRecheck({ ...options, sheet, mapping: undefined })}
+            />
+            {preview.headerRows.length > 0 && <Typography.Text type="secondary">　{t('headerRows', { rows: preview.headerRows.join('、') })}</Typography.Text>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('unit')}>
+            <Select<string>
+              size="small"
+              style={{ width: 110 }}
+              value={options.unit ?? (units || undefined)}
+              data-testid="fdi-unit"
+              options={AMOUNT_UNITS.map((u) => ({ value: u, label: u }))}
+              onChange={(unit) => props.onRecheck({ ...options, unit: unit as (typeof AMOUNT_UNITS)[number] })}
+            />
+            <Typography.Text type="secondary"> {options.unit ? t('unitSourceGiven') : unitSource}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('district')}>
+            <Select
+              size="small"
+              style={{ width: 160 }}
+              allowClear
+              placeholder={t('districtNone')}
+              value={options.district ?? preview.district?.name}
+              data-testid="fdi-district"
+              options={props.districts.map((d) => ({ value: d.name, label: d.name }))}
+              onChange={(district?: string) => props.onRecheck({ ...options, district })}
+            />
+            {preview.district?.source === 'file' && !options.district && <Typography.Text type="secondary"> {t('districtFromFile')}</Typography.Text>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('reportingUnit')}>
+            {preview.context.reportingUnit ?? '—'}
+            {preview.context.periodText ? `　${t('period')}：${preview.context.periodText}` : ''}
+          </Descriptions.Item>
+        </Descriptions>
+        <Typography.Text strong data-testid="fdi-counts">
+          {t('counts', { data: preview.counts.dataRows, clean: preview.counts.cleanRows, errors: preview.counts.errorRows, skipped: preview.counts.skippedRows })}
+        </Typography.Text>
+        <Collapse
+          size="small"
+          defaultActiveKey={preview.missingFields.length || preview.problemsByCode.COLUMN_MISSING ? ['mapping'] : []}
+          items={[
+            {
+              key: 'mapping',
+              label: `${t('mapping')}${preview.mappingSource === 'remembered' ? `（${t('mappingRemembered')}）` : ''}`,
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Typography.Text type="secondary">{t('mappingHelp')}</Typography.Text>
+                  <MappingEditor preview={preview} mapping={props.mapping} onChange={props.onMapping} />
+                  <Button disabled={!mappingChanged} onClick={() => props.onRecheck({ ...options, mapping: props.mapping })} data-testid="fdi-recheck">
+                    {t('recheck')}
+                  </Button>
+                </Space>
+              ),
+            },
+            {
+              key: 'sample',
+              label: t('sample'),
+              children: (
+                <Table
+                  size="small"
+                  rowKey="row"
+                  pagination={false}
+                  scroll={{ x: 1100 }}
+                  dataSource={preview.sample}
+                  data-testid="fdi-sample"
+                  columns={[
+                    { title: t('rowNo'), dataIndex: 'row', width: 56 },
+                    { title: '', dataIndex: 'ok', width: 64, render: (ok: boolean) => (ok ? <Tag color="green">{t('ok')}</Tag> : <Tag color="red">{t('hasError')}</Tag>) },
+                    { title: FDI_IMPORT_FIELDS.enterpriseName, dataIndex: 'enterpriseName', width: 220, ellipsis: true },
+                    { title: FDI_IMPORT_FIELDS.uscc, dataIndex: 'uscc', width: 180 },
+                    { title: FDI_IMPORT_FIELDS.country, dataIndex: 'country', width: 100 },
+                    { title: FDI_IMPORT_FIELDS.industry, dataIndex: 'industry', width: 180, ellipsis: true },
+                    { title: FDI_IMPORT_FIELDS.mode, dataIndex: 'mode', width: 90 },
+                    { title: FDI_IMPORT_FIELDS.contractedFdi, dataIndex: 'contractedFdi', width: 100, align: 'right' },
+                    { title: FDI_IMPORT_FIELDS.actualFdi, dataIndex: 'actualFdi', width: 110, align: 'right' },
+                    { title: FDI_IMPORT_FIELDS.period, dataIndex: 'period', width: 90 },
+                    { title: FDI_IMPORT_FIELDS.district, dataIndex: 'district', width: 90 },
+                    { title: FDI_IMPORT_FIELDS.platform, dataIndex: 'platform', width: 150, ellipsis: true },
+                  ]}
+                />
+              ),
+            },
+            ...(preview.skipped.length
+              ? [
+                  {
+                    key: 'skipped',
+                    label: `${t('skipped')}（${preview.counts.skippedRows}）`,
+                    children: (
+                      <ul style={{ margin: 0 }} data-testid="fdi-skipped">
+                        {preview.skipped.map((s) => (
+                          <li key={s.row}>
+                            {t('rowNo')} {s.row}：{s.text}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        <Card
+          size="small"
+          type="inner"
+          title={`${t('problems')}：${preview.problemCount ? t('problemsSummary', { count: preview.problemCount, errors: preview.counts.errorRows }) : t('noProblems')}`}
+          extra={
+            preview.problemCount > 0 && (
+              <Button size="small" onClick={props.onSaveProblems} data-testid="fdi-save-problems">
+                {t('saveProblems')}
+              </Button>
+            )
+          }
+        >
+          {preview.problemCount > preview.problems.length && <Typography.Paragraph type="secondary">{t('problemsShown', { shown: preview.problems.length })}</Typography.Paragraph>}
+          {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
+        </Card>
+        <Space wrap>
+          {preview.counts.errorRows > 0 && !blocked && (
+            <Checkbox checked={props.allowPartial} onChange={(e) => props.onAllowPartial(e.target.checked)} data-testid="fdi-allow-partial">
+              {t('allowPartial', { errors: preview.counts.errorRows })}
+            </Checkbox>
+          )}
+          <Button type="primary" disabled={!canCommit} onClick={props.onCommit} data-testid="fdi-commit">
+            {props.queuedCount ? t('commitAll', { count: props.queuedCount + 1 }) : t('commit')}
+          </Button>
+          <Button disabled={!canCommit} onClick={props.onQueue} data-testid="fdi-queue">
+            {t('queue')}
+          </Button>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
