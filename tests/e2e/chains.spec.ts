@@ -155,6 +155,8 @@ test('undo and redo on the map: adding and deleting a segment', async ({ page, a
   await page.keyboard.press('Delete');
   await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(node(page, '模拟芯片')).toHaveCount(0);
+  // the editor ignores its keys while a dialog is open, and the confirm is still closing
+  await expect(page.locator('.ant-modal-wrap')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(node(page, '模拟芯片')).toHaveCount(1);
   await focus(page, '模拟芯片');
