@@ -111,7 +111,7 @@ test('two district returns are consolidated in one go, a batch each with its dis
   const xiangcheng = path.join(app.dir, '相城区.xlsx');
   await districtReturn(wujiang, '吴江区', '320509', 3, 11);
   await districtReturn(xiangcheng, '相城区', '320507', 2, 12);
-  await page.goto(`${app.url}#/stats`);
+  await page.goto(`${app.url}#/stats?tab=import`);
   for (const [file, rows] of [[wujiang, 3], [xiangcheng, 2]] as const) {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('fdi-choose').click();
