@@ -43,4 +43,9 @@ test('districts and platforms are edited in 设置', async ({ page, emptyApp }) 
   await expect(page.getByTestId('platforms-table')).toContainText('测试综合保税区');
   await page.reload();
   await expect(page.getByTestId('platforms-table')).toContainText('测试综合保税区');
+  // a district no record uses can be deleted, after a confirmation
+  await page.getByTestId('districts-table').getByRole('row', { name: /测试新区/ }).getByRole('button', { name: /删\s*除/ }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText('已删除')).toBeVisible();
+  await expect(page.getByTestId('districts-table')).not.toContainText('测试新区');
 });

@@ -1,10 +1,11 @@
-import { App, Button, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import type { District } from '../../../../shared/api/settings';
 import { errorText } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { useSettingsStore } from '../../stores/settings';
+import { EditDeleteActions } from './EditDeleteActions';
 import { settingsMessages } from './messages';
 
 export function DistrictsTable() {
@@ -45,21 +46,7 @@ export function DistrictsTable() {
           {
             title: '',
             width: 140,
-            render: (_, d) => (
-              <Space>
-                <Button size="small" type="link" onClick={() => open(d)}>
-                  {ts('edit')}
-                </Button>
-                <Popconfirm
-                  title={ts('confirmDelete', { name: d.name })}
-                  onConfirm={() => deleteDistrict(d.id).then(() => message.success(ts('deleted')), (e) => message.error(errorText(e)))}
-                >
-                  <Button size="small" type="link" danger>
-                    {ts('delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
+            render: (_, d) => <EditDeleteActions name={d.name} onEdit={() => open(d)} onDelete={() => deleteDistrict(d.id)} />,
           },
         ]}
         footer={() => (

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import type { Platform } from '../../../../shared/api/settings';
 import { PLATFORM_TYPE_CODES, type PlatformType } from '../../../../shared/domain/platform';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
 import { shellMessages } from '../../i18n/shell';
 import { useSettingsStore } from '../../stores/settings';
+import { EditDeleteActions } from './EditDeleteActions';
 import { settingsMessages } from './messages';
 
 interface PlatformForm {
@@ -57,21 +58,7 @@ export function PlatformsTable() {
           {
             title: '',
             width: 140,
-            render: (_, p) => (
-              <Space>
-                <Button size="small" type="link" onClick={() => open(p)}>
-                  {ts('edit')}
-                </Button>
-                <Popconfirm
-                  title={ts('confirmDelete', { name: p.name })}
-                  onConfirm={() => deletePlatform(p.id).then(() => message.success(ts('deleted')), (e) => message.error(errorText(e)))}
-                >
-                  <Button size="small" type="link" danger>
-                    {ts('delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
+            render: (_, p) => <EditDeleteActions name={p.name} onEdit={() => open(p)} onDelete={() => deletePlatform(p.id)} />,
           },
         ]}
         footer={() => (
