@@ -4,7 +4,6 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ChainDetail, ChainExportResult, ChainImportResult, ChainSummary } from '../../shared/api/chains';
 import type { JobState } from '../../shared/api/jobs';
-import { writeXlsxInReadingOrder } from '../../electron/backend/chains/xlsx-order';
 import { runCli } from '../../electron/cli/run';
 import { call, tempBackend, tempDir } from '../helpers/backend';
 
@@ -79,7 +78,7 @@ async function workbook(dir: string, sheets: Record<string, Array<Array<string |
     for (const r of rows) ws.addRow(r);
   }
   const file = path.join(dir, 'chain.xlsx');
-  await writeXlsxInReadingOrder(wb, file);
+  await wb.xlsx.writeFile(file);
   return file;
 }
 

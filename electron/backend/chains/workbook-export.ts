@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { FIRM_ROLES, SEGMENT_STATUSES, TARGET_PRIORITIES, TARGET_STATUSES, tierLabel } from '../../../shared/domain/chain';
 import type { Db } from '../db/open';
 import { chainDetail, chainTiers, orderedForReport, readChainRow, analyse } from './queries';
-import { writeXlsxInReadingOrder } from './xlsx-order';
 import { CHAIN_ITEMS, CHAIN_SHEET, CONTACTS_SHEET, FIRMS_SHEET, LINKS_SHEET, SEGMENTS_SHEET, TARGETS_SHEET, TIER_SEPARATOR, type SheetSpec } from './workbook-layout';
 
 /** Writing chains to Excel: the whole chain in the import template, and the 招商目标清单 for meetings and follow-up. */
@@ -98,7 +97,7 @@ export async function writeChainWorkbook(db: Db, chainId: number, file: string):
     `角色填 ${Object.values(FIRM_ROLES).join(' / ')}；优先级填 ${Object.values(TARGET_PRIORITIES).join(' / ')}；状态填 ${Object.values(TARGET_STATUSES).join(' / ')}。`,
     '人工认定（强 / 弱 / 缺）须同时写明认定理由。供给关系、联系记录、产业链三张表可选；其他列和工作表会被忽略。',
   ].forEach((line) => help.addRow([line]));
-  await writeXlsxInReadingOrder(wb, file);
+  await wb.xlsx.writeFile(file);
 }
 
 /** 招商目标清单: targets grouped by segment in chain order, with the segment's status, and a summary by status. */
@@ -156,5 +155,5 @@ export async function writeTargetList(db: Db, chainId: number, file: string, tod
   summary.addRow({ k: '弱链环节', v: analysis.gaps.weak });
   summary.addRow({ k: '已有招商目标的缺弱环节', v: analysis.gaps.withTargets });
   summary.addRow({ k: '尚无招商目标的缺弱环节', v: analysis.gaps.withoutTargets });
-  await writeXlsxInReadingOrder(wb, file);
+  await wb.xlsx.writeFile(file);
 }
