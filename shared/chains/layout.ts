@@ -1,10 +1,10 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
 /**
  * The chain map's layout: layered left → right (elkjs), one swimlane per stage of the chain (上游 → 中游 → 下游), so
  * every upstream segment sits left of every midstream one. Sub-segments follow their parent (tree edges), supply
- * links inside a lane follow the flow. Runs the same in Node (CLI and exports) and in the renderer.
+ * links inside a lane follow the flow. Runs the same in Node (CLI and exports) and in the renderer, each with its own
+ * elkjs: in-process in Node, a Web Worker in the renderer (so a big chain never freezes the window).
  */
 
 export const NODE_WIDTH = 200;
@@ -36,10 +36,42 @@ export interface ChainLayout {
   computed: boolean;
 }
 
-let elk: InstanceType<typeof ELK> | null = null;
+/** What runs elkjs: `new ELK()` from elkjs itself, in-process or worker-backed. */
+export interface LayoutEngine {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
 
 /** Above this many segments in a lane, elkjs gets its quicker settings (a 500-segment chain must open in a second). */
-const LARGE_LANE = 120;
+export const LARGE_LANE = 120;
+
+/**
+ * The elkjs graph of one lane: its segments, their sub-segment tree and the supply links between them. Exported for
+ * the renderer, which warms its elkjs worker on a made-up lane with exactly these settings.
+ */
+export function laneGraph(lane: LayoutSegment[], links: Array<{ fromId: number; toId: number }>): ElkNode {
+  const ids = new Set(lane.map((s) => s.id));
+  const large = lane.length > LARGE_LANE;
+  return {
+    id: 'lane',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '18',
+      // one column of trees per lane, not components packed into a grid
+      'elk.separateConnectedComponents': 'false',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      // the editor draws its own edges: elkjs's cheapest routing, and no room between layers reserved for routes
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.nodePlacement.strategy': large ? 'LINEAR_SEGMENTS' : 'BRANDES_KOEPF',
+      'elk.layered.thoroughness': large ? '1' : '4',
+    },
+    children: lane.map((s) => ({ id: `${s.id}`, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    edges: [
+      ...lane.filter((s) => s.parentId !== null && ids.has(s.parentId)).map((s) => ({ id: `t${s.id}`, sources: [`${s.parentId}`], targets: [`${s.id}`] })),
+      ...links.filter((l) => ids.has(l.fromId) && ids.has(l.toId) && l.fromId !== l.toId).map((l, i) => ({ id: `l${i}`, sources: [`${l.fromId}`], targets: [`${l.toId}`] })),
+    ],
+  };
+}
 
 /**
  * Positions from elkjs for every segment, ignoring saved ones. Each stage is laid out on its own (its sub-segment
@@ -47,42 +79,26 @@ const LARGE_LANE = 120;
  * graph, at a fraction of the cost — links across lanes would make elkjs route hundreds of long edges for nothing,
  * since the editor draws them itself.
  */
-export async function autoLayout(segments: LayoutSegment[], links: Array<{ fromId: number; toId: number }>, tiers: readonly string[]): Promise<Map<number, { x: number; y: number }>> {
-  elk ??= new ELK();
-  const positions = new Map<number, { x: number; y: number }>();
+export async function autoLayout(
+  engine: LayoutEngine,
+  segments: LayoutSegment[],
+  links: Array<{ fromId: number; toId: number }>,
+  tiers: readonly string[],
+): Promise<Map<number, { x: number; y: number }>> {
   const known = new Set(tiers);
+  const lanes = [...tiers, ''].map((tier) => segments.filter((s) => (tier ? s.tier === tier : !known.has(s.tier))));
+  // all lanes handed over at once: a worker-backed engine works through them without waiting on this thread
+  const results = await Promise.all(lanes.map((lane) => (lane.length ? engine.layout(laneGraph(lane, links)) : null)));
+  const positions = new Map<number, { x: number; y: number }>();
   let laneX = 0;
-  for (const tier of [...tiers, '']) {
-    const lane = segments.filter((s) => (tier ? s.tier === tier : !known.has(s.tier)));
-    if (lane.length === 0) {
-      if (tier) laneX += NODE_WIDTH + 2 * LANE_PADDING;
-      continue;
+  results.forEach((result, i) => {
+    if (!result) {
+      if (i < tiers.length) laneX += NODE_WIDTH + 2 * LANE_PADDING; // an empty stage keeps its band
+      return;
     }
-    const ids = new Set(lane.map((s) => s.id));
-    const edges = [
-      ...lane.filter((s) => s.parentId !== null && ids.has(s.parentId)).map((s) => ({ id: `t${s.id}`, sources: [`${s.parentId}`], targets: [`${s.id}`] })),
-      ...links.filter((l) => ids.has(l.fromId) && ids.has(l.toId) && l.fromId !== l.toId).map((l, i) => ({ id: `l${i}`, sources: [`${l.fromId}`], targets: [`${l.toId}`] })),
-    ];
-    const large = lane.length > LARGE_LANE;
-    const graph: ElkNode = {
-      id: 'lane',
-      layoutOptions: {
-        'elk.algorithm': 'layered',
-        'elk.direction': 'RIGHT',
-        'elk.spacing.nodeNode': '18',
-        // one column of trees per lane, not components packed into a grid
-        'elk.separateConnectedComponents': 'false',
-        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-        'elk.layered.nodePlacement.strategy': large ? 'LINEAR_SEGMENTS' : 'BRANDES_KOEPF',
-        'elk.layered.thoroughness': large ? '1' : '4',
-      },
-      children: lane.map((s) => ({ id: `${s.id}`, width: NODE_WIDTH, height: NODE_HEIGHT })),
-      edges,
-    };
-    const result = await elk.layout(graph);
     for (const child of result.children ?? []) positions.set(Number(child.id), { x: laneX + LANE_PADDING + (child.x ?? 0), y: LANE_HEADER + (child.y ?? 0) });
     laneX += (result.width ?? NODE_WIDTH) + 2 * LANE_PADDING;
-  }
+  });
   return positions;
 }
 
@@ -99,9 +115,10 @@ export function lanesFor(segments: LayoutSegment[], positions: Map<number, { x: 
   for (let i = 0; i < tiers.length; i++) {
     const e = extents[i];
     const start = lanes.length === 0 ? Math.min(0, (e?.min ?? 0) - LANE_PADDING) : left;
-    const next = extents.slice(i + 1).find((x) => x !== null);
+    const next = extents[i + 1];
     const minEnd = e ? e.max + LANE_PADDING : start + NODE_WIDTH + 2 * LANE_PADDING;
-    const end = next ? Math.max(minEnd, (minEnd + next.min - LANE_PADDING) / 2) : minEnd;
+    // two stages with nodes share the gap between them; an empty stage takes all of it (up to the next one's nodes)
+    const end = !next ? minEnd : e ? Math.max(minEnd, (minEnd + next.min - LANE_PADDING) / 2) : Math.max(minEnd, next.min - LANE_PADDING);
     lanes.push({ tier: tiers[i]!, x: start, width: Math.max(end - start, NODE_WIDTH + 2 * LANE_PADDING) });
     left = start + lanes[lanes.length - 1]!.width;
   }
@@ -109,11 +126,16 @@ export function lanesFor(segments: LayoutSegment[], positions: Map<number, { x: 
 }
 
 /** Saved positions where every segment has one; otherwise elkjs for those without (saved ones stay where they are). */
-export async function layoutChain(segments: LayoutSegment[], links: Array<{ fromId: number; toId: number }>, tiers: readonly string[]): Promise<ChainLayout> {
+export async function layoutChain(
+  engine: LayoutEngine,
+  segments: LayoutSegment[],
+  links: Array<{ fromId: number; toId: number }>,
+  tiers: readonly string[],
+): Promise<ChainLayout> {
   const missing = segments.some((s) => s.x === null || s.y === null);
   const positions = new Map<number, { x: number; y: number }>();
   if (missing) {
-    const auto = await autoLayout(segments, links, tiers);
+    const auto = await autoLayout(engine, segments, links, tiers);
     for (const s of segments) positions.set(s.id, s.x !== null && s.y !== null ? { x: s.x, y: s.y } : auto.get(s.id)!);
   } else {
     for (const s of segments) positions.set(s.id, { x: s.x!, y: s.y! });

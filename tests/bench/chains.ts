@@ -90,7 +90,7 @@ export async function run(): Promise<BenchRow[]> {
         `['chain-loaded', 'chain-layout-start', 'chain-layout-done'].map((n) => { const e = performance.getEntriesByName(n).at(-1); return e ? Math.round(e.startTime - performance.getEntriesByName('chain-open').at(-1).startTime) : null; })`,
       )) as Array<number | null>;
       const api = (await page.evaluate(
-        `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => e.name.split('/api/')[1] + ' @' + Math.round(e.startTime) + ' ' + Math.round(e.duration) + 'ms').join(', ')`,
+        `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') || e.name.includes('elk')).map((e) => e.name.split('/').at(-1) + ' @' + Math.round(e.startTime) + ' ' + Math.round(e.duration) + 'ms').join(', ')`,
       )) as string;
       process.stderr.write(`${api}\n`);
       process.stderr.write(`${label}: loaded +${parts[0]} ms, layout start +${parts[1]}, layout done +${parts[2]}, painted +${Math.round(ms)}\n`);

@@ -66,6 +66,29 @@ test('a chain from a template: adding a firm changes the status, a target is add
   expect(antibody).toMatchObject({ status: 'strong', firms: 1, targets: 1 });
 });
 
+test('a chain without saved positions is laid out in the elkjs worker, stage by stage, and the layout is kept', async ({ page, app }) => {
+  // the demo chains are seeded without positions: the first opening lays them out in the page's worker
+  await openChain(page, app.url, '新能源汽车');
+  const workerScripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('elk-worker')).length);
+  expect(workerScripts).toBe(1);
+  expect(await page.evaluate(() => performance.getEntriesByName('chain-layout-done').length)).toBe(1);
+  // every upstream segment left of every midstream one, and those left of every downstream one
+  const lanes = page.getByTestId('lane');
+  await expect(lanes).toHaveCount(3);
+  const laneBoxes = await Promise.all([0, 1, 2].map(async (i) => (await lanes.nth(i).boundingBox())!));
+  for (const name of ['锂资源及锂盐', '电芯', '乘用车']) {
+    const box = (await node(page, name).boundingBox())!;
+    const inLane = laneBoxes.findIndex((l) => box.x >= l.x && box.x + box.width <= l.x + l.width);
+    expect(inLane, name).toBe(['锂资源及锂盐', '电芯', '乘用车'].indexOf(name));
+  }
+  const before = await node(page, '电芯').boundingBox();
+
+  await page.reload();
+  await expect(page.locator('body[data-chain-painted]')).toHaveCount(1, { timeout: 20_000 });
+  expect(await page.evaluate(() => performance.getEntriesByName('chain-layout-start').length)).toBe(0);
+  expect(await node(page, '电芯').boundingBox()).toEqual(before);
+});
+
 test('meeting mode steps through the gaps with their targets, at 1920×1080', async ({ page, app }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openChain(page, app.url, '新能源汽车');

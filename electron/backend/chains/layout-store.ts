@@ -1,4 +1,5 @@
 import { layoutChain } from '../../../shared/chains/layout';
+import { nodeLayoutEngine } from './elk';
 import type { Db } from '../db/open';
 import { chainTiers, listLinks, listSegments, readChainRow } from './queries';
 
@@ -10,7 +11,7 @@ import { chainTiers, listLinks, listSegments, readChainRow } from './queries';
 export async function layoutMissingPositions(db: Db, chainId: number): Promise<number> {
   const segments = listSegments(db, chainId);
   if (!segments.some((s) => s.x === null || s.y === null)) return 0;
-  const layout = await layoutChain(segments, listLinks(db, chainId), chainTiers(readChainRow(db, chainId)));
+  const layout = await layoutChain(nodeLayoutEngine(), segments, listLinks(db, chainId), chainTiers(readChainRow(db, chainId)));
   const update = db.prepare('UPDATE segment SET position_x = ?, position_y = ? WHERE id = ? AND position_x IS NULL');
   let n = 0;
   db.transaction(() => {

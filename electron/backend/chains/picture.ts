@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { layoutChain } from '../../../shared/chains/layout';
+import { nodeLayoutEngine } from './elk';
 import { chainPicture } from '../../../shared/chains/picture';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -19,7 +20,7 @@ export async function chainSvg(db: Db, chainId: number, today = new Date()): Pro
   const chain = readChainRow(db, chainId);
   const detail = chainDetail(db, chainId);
   const analysis = analyse(chain, detail.segments, detail.firms, detail.targets);
-  const layout = await layoutChain(detail.segments, detail.links, chainTiers(chain));
+  const layout = await layoutChain(nodeLayoutEngine(), detail.segments, detail.links, chainTiers(chain));
   return chainPicture(detail, analysis, layout, today);
 }
 

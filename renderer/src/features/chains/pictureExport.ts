@@ -4,6 +4,7 @@ import { pdfFromRaster } from '../../../../shared/chains/pdf';
 import { chainPicture } from '../../../../shared/chains/picture';
 import type { ChainGapAnalysis } from '../../../../shared/rules/gap';
 import { saveBlob } from '../../api/platform';
+import { layoutEngine } from './layoutEngine';
 
 /** Largest side and area a canvas is asked for: big chains are exported at less than 2× rather than failing. */
 const MAX_SIDE = 16_384;
@@ -20,7 +21,7 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
  * the fonts the user sees. PNG at 2×, SVG as is, PDF one page with the 2× raster.
  */
 export async function exportPicture(format: 'png' | 'svg' | 'pdf', detail: ChainDetail, analysis: ChainGapAnalysis): Promise<{ name: string; width: number; height: number }> {
-  const layout = await layoutChain(detail.segments, detail.links, detail.chain.tiers);
+  const layout = await layoutChain(await layoutEngine(), detail.segments, detail.links, detail.chain.tiers);
   const picture = chainPicture(detail, analysis, layout);
   const base = `${detail.chain.name.replace(/[\\/:*?"<>|]/g, '_')}产业链图谱`;
   if (format === 'svg') {

@@ -3,11 +3,13 @@ import type { ChainDetail } from '../../../../shared/api/chains';
 import { layoutChain, lanesFor } from '../../../../shared/chains/layout';
 import { analyseChain } from '../../../../shared/rules/gap';
 import { useChainsStore } from '../../stores/chains';
+import { layoutEngine } from './layoutEngine';
 
 /**
  * What both the editor and meeting mode draw from: the gap analysis (the shared rule, recomputed on every edit) and
- * where each segment sits. A chain opened for the first time (from a template or a workbook) is laid out with elkjs
- * once and the positions saved, so the next opening paints straight away.
+ * where each segment sits. A chain whose segments have no positions yet (chains from templates and workbooks get
+ * theirs from the backend) is laid out with elkjs once and the positions saved, so the next opening paints straight
+ * away.
  */
 export function useChainGraph(detail: ChainDetail | null) {
   const analysis = useMemo(
@@ -28,12 +30,15 @@ export function useChainGraph(detail: ChainDetail | null) {
     }
     running.current = true;
     performance.mark('chain-layout-start');
-    void layoutChain(detail.segments, detail.links, detail.chain.tiers)
-      .then(async (layout) => {
+    void layoutEngine()
+      .then((engine) => layoutChain(engine, detail.segments, detail.links, detail.chain.tiers))
+      .then((layout) => {
         performance.mark('chain-layout-done');
         const positions = missing.map((s) => ({ id: s.id, ...layout.positions.get(s.id)! }));
-        await useChainsStore.getState().moveSegments(positions);
+        // drawn at once; should saving fail, the next opening just lays the chain out again
+        useChainsStore.getState().moveSegments(positions).catch((e: unknown) => console.warn('chain positions not saved', e));
       })
+      .catch((e: unknown) => console.error('chain layout failed', e))
       .finally(() => {
         running.current = false;
         setLaidOut(detail.chain.id);

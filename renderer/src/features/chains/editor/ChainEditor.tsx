@@ -54,7 +54,7 @@ function Editor({ chainId }: { chainId: number }) {
   // rebuild the drawing from the data on every change, keeping what is selected
   useEffect(() => {
     if (!detail || !analysis || !ready) return;
-    setNodes(buildNodes(detail, analysis, positions, lanes, labels, { selected }));
+    setNodes(buildNodes(detail, analysis, positions, lanes, labels, { selected, inViewOnly: detail.segments.length > LARGE_CHAIN }));
     setEdges(buildEdges(detail, { selected }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail, analysis, positions, lanes, labels, ready]);

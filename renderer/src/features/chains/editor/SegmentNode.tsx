@@ -1,4 +1,4 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type Node, type NodeHandle, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../../../shared/chains/layout';
 import { STATUS_STYLE } from '../../../../../shared/chains/style';
@@ -67,6 +67,14 @@ function SegmentNodeView({ data, selected }: NodeProps<SegmentFlowNode>) {
 }
 
 export const SegmentNode = memo(SegmentNodeView);
+
+/** Where React Flow's default handles (6 px and a 1 px border, centred on the edge) sit on a segment node. */
+const HANDLE = 8;
+/** A segment node's handles, for React Flow to place edges without measuring the node (see GraphOptions.inViewOnly). */
+export const SEGMENT_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Left, x: -HANDLE / 2, y: NODE_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: Position.Right, x: NODE_WIDTH - HANDLE / 2, y: NODE_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
 
 export interface LaneNodeData extends Record<string, unknown> {
   label: string;

@@ -1,10 +1,10 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { ChainDetail } from '../../../../../shared/api/chains';
 import { LANE_TINTS, STATUS_STYLE } from '../../../../../shared/chains/style';
-import type { Lane } from '../../../../../shared/chains/layout';
+import { NODE_HEIGHT, NODE_WIDTH, type Lane } from '../../../../../shared/chains/layout';
 import type { SegmentStatus } from '../../../../../shared/domain/chain';
 import type { ChainGapAnalysis } from '../../../../../shared/rules/gap';
-import type { LaneFlowNode, SegmentFlowNode } from './SegmentNode';
+import { SEGMENT_HANDLES, type LaneFlowNode, type SegmentFlowNode } from './SegmentNode';
 
 export interface GraphLabels {
   tier(tier: string): string;
@@ -19,6 +19,12 @@ export interface GraphOptions {
   laneFontSize?: number;
   readOnly?: boolean;
   selected?: ReadonlySet<string>;
+  /**
+   * Nodes carry their size and handles, so React Flow knows where they are without measuring them and draws only those
+   * in view from the first frame (it otherwise draws every node once to measure it). For the editor on a large chain,
+   * which opens at its top left: React Flow's fitView waits for measured nodes and misplaces unmeasured ones.
+   */
+  inViewOnly?: boolean;
 }
 
 export const segmentNodeId = (id: number) => `${id}`;
@@ -45,6 +51,7 @@ export function buildNodes(
     id: `lane:${lane.tier}`,
     type: 'lane',
     position: { x: lane.x, y: minY },
+    ...(options.inViewOnly ? { width: lane.width, height: lanes.height - minY, handles: [] } : {}),
     data: { label: labels.tier(lane.tier), width: lane.width, height: lanes.height - minY, tint: LANE_TINTS[i % LANE_TINTS.length]!, dark: options.dark, fontSize: options.laneFontSize },
     draggable: false,
     selectable: false,
@@ -59,6 +66,7 @@ export function buildNodes(
       id,
       type: 'segment',
       position: positions.get(s.id) ?? { x: 0, y: 0 },
+      ...(options.inViewOnly ? { width: NODE_WIDTH, height: NODE_HEIGHT, handles: SEGMENT_HANDLES } : {}),
       selected: options.selected?.has(id) ?? false,
       data: {
         name: s.name,

@@ -1,0 +1,53 @@
+import ELK from 'elkjs/lib/elk-api.js';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import { LARGE_LANE, laneGraph, type LayoutEngine, type LayoutSegment } from '../../../../shared/chains/layout';
+
+/**
+ * elkjs for the editor, in a Web Worker as elkjs recommends for big graphs, so the window never freezes while a chain
+ * is laid out. elkjs is compiled Java: cold, a 500-segment chain takes it most of a second, warm a third of that. So
+ * the worker starts when the app is idle and warms itself on made-up lanes, one lane at a time and only while no real
+ * layout is waiting, so a chain opened meanwhile waits for at most one of them. Where workers can't run (a policy, a
+ * file:// quirk) elkjs runs in the page instead.
+ */
+
+/** Made-up lanes laid out to warm elkjs: about what one opening of a large chain takes. */
+const WARM_UP_ROUNDS = 4;
+
+let engine: Promise<LayoutEngine> | null = null;
+
+/** Starts the worker (idempotent); the editor awaits the same engine later. */
+export function layoutEngine(): Promise<LayoutEngine> {
+  engine ??= startWorker().catch(inPage);
+  return engine;
+}
+
+async function startWorker(): Promise<LayoutEngine> {
+  const worker = new Worker(elkWorkerUrl);
+  const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`elkjs worker: ${e.message}`))));
+  failed.catch(() => undefined); // observed by each layout; a failure while idle must not be an unhandled rejection
+  const elk = new ELK({ workerFactory: () => worker });
+  let waiting = 0;
+  const run: LayoutEngine['layout'] = (graph) => Promise.race([elk.layout(graph), failed]);
+  // the first call proves the worker runs (else elkjs in the page); the rest keep to the idle time
+  await run(warmUpLane());
+  void (async () => {
+    for (let i = 1; i < WARM_UP_ROUNDS && waiting === 0; i++) await run(warmUpLane()).catch(() => undefined);
+  })();
+  return {
+    layout(graph) {
+      waiting++;
+      return run(graph).finally(() => waiting--);
+    },
+  };
+}
+
+async function inPage(): Promise<LayoutEngine> {
+  const { default: Bundled } = await import('elkjs/lib/elk.bundled.js');
+  return new Bundled();
+}
+
+/** A made-up lane (a tree with a few supply links) just big enough for elkjs's large-lane settings. */
+function warmUpLane() {
+  const lane: LayoutSegment[] = Array.from({ length: LARGE_LANE + 1 }, (_, i) => ({ id: i, parentId: i === 0 ? null : Math.floor((i - 1) / 4), tier: 'warm-up', x: null, y: null }));
+  return laneGraph(lane, [{ fromId: 3, toId: 90 }, { fromId: 12, toId: 60 }, { fromId: 40, toId: 110 }]);
+}
