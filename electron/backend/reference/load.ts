@@ -148,6 +148,16 @@ export function loadReferenceData(db: Db, dir: string): Dataset[] {
   return stale;
 }
 
+const REFERENCE_FILES = [
+  'gbt4754-2017-industries.csv',
+  'admin-divisions-2023.csv',
+  'country-aliases-zh.csv',
+  'country-groups.csv',
+  'country-group-members.csv',
+  'hightech-manufacturing-2017.csv',
+  'hightech-services-2018.csv',
+];
+
 /** The folder of the reference CSVs: beside the bundle when packaged, `shared/reference` in the source tree. */
 export function defaultReferenceDir(): string {
   const candidates = [
@@ -155,7 +165,8 @@ export function defaultReferenceDir(): string {
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/reference'),
     path.resolve(process.cwd(), 'shared/reference'),
   ].filter((p): p is string => !!p);
-  const found = candidates.find((p) => fs.existsSync(path.join(p, 'gbt4754-2017-industries.csv')));
+  // every file: a folder of the same name elsewhere (say, an older copy) must not be taken for ours
+  const found = candidates.find((p) => REFERENCE_FILES.every((f) => fs.existsSync(path.join(p, f))));
   if (!found) throw new Error(`reference data not found in ${candidates.join(', ')}`);
   return found;
 }
