@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
-import { toCellValue, type CellValue, type SheetRow } from './cells';
+import type { SheetRow } from './cells';
 import type { CellRange, SheetSource } from './source';
+import { xlsxRowBatches, type SheetContext } from './xlsx-rows';
 
 /** What exceljs's streaming WorksheetReader has at run time (its typings leave these out). */
-interface RawWorksheetReader extends AsyncIterable<ExcelJS.Row> {
+interface RawWorksheetReader {
   name: string;
   state?: string;
   /** The sheet XML: the zip entry, or a temp-file stream when exceljs had to put the sheet aside. */
   iterator: AsyncIterable<Buffer> & Partial<AsyncIterator<Buffer>>;
+  workbook: SheetContext;
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -65,17 +67,11 @@ function lettersToNumber(letters: string): number {
   return n;
 }
 
-function denseCells(row: ExcelJS.Row): CellValue[] {
-  const values = row.values as unknown[];
-  const cells: CellValue[] = new Array(Math.max(0, values.length - 1));
-  for (let i = 1; i < values.length; i++) cells[i - 1] = toCellValue(values[i]);
-  return cells;
-}
-
 /**
  * The sheets of an .xlsx, streamed with exceljs's WorkbookReader (patched: see patches/exceljs+4.4.0.patch). Each
  * sheet's rows may be read or not; whatever is left unread is skipped without being parsed when the next sheet is
- * asked for. Dates come as Date (styles are cached so date formats are known).
+ * asked for. Dates come as Date (styles are cached so date formats are known). Rows are read from the sheet's XML by
+ * xlsx-rows.ts rather than by exceljs's WorksheetReader.
  */
 export async function* xlsxSheets(file: string, fileName: string, options: { merges?: boolean } = {}): AsyncGenerator<SheetSource> {
   await assertZip(file, fileName);
@@ -118,7 +114,7 @@ export async function* xlsxSheets(file: string, fileName: string, options: { mer
         progress: () => Math.min(1, asideSize ? (putAside.bytesRead ?? 0) / asideSize : input.bytesRead / fileSize),
         async *rows(): AsyncGenerator<SheetRow> {
           try {
-            for await (const row of ws) yield { sheet: name, rowNumber: row.number, cells: denseCells(row) };
+            for await (const batch of xlsxRowBatches(ws.iterator, name, ws.workbook)) yield* batch;
           } catch (err) {
             throw unreadable(err, fileName);
           }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { detectCsvFormat, listSheets, readMerges, readRows, type SheetRow } from '../../../electron/backend/workbook';
 import { tempDir } from '../../helpers/backend';
@@ -44,6 +45,32 @@ describe('workbook rows', () => {
     expect(rows[2]!.cells[0]).toBe('华瑞电子');
     expect((rows[2]!.cells[1] as Date).toISOString()).toBe('2025-03-15T00:00:00.000Z');
     expect(rows[3]!.cells[1]).toBe(2);
+  });
+
+  it('reads sheet XML as minimal writers produce it: inline strings in runs, no cell references, formula dates, booleans, errors', async () => {
+    // written by hand, part by part: the forms exceljs's own writer never produces
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
+    zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+    zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="外资" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file('xl/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`);
+    zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>企业名称</t></si><si><r><t>华瑞</t></r><r><rPr><b/></rPr><t>电子</t></r></si></sst>`);
+    zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+      <row><c t="s"><v>0</v></c><c t="inlineStr"><is><t>到资</t></is></c><c t="inlineStr"><is><t>日期</t></is></c></row>
+      <row><c t="s"><v>1</v></c><c><v>1234.5</v></c><c s="1"><f>DATE(2025,3,15)</f><v>45731</v></c><c t="b"><v>1</v></c></row>
+      <row r="5"><c r="B5" t="inlineStr"><is><r><t>苏州</t></r><r><t>工业园区</t></r></is></c><c r="D5" t="e"><v>#N/A</v></c><c r="E5"><f>A1</f></c><c r="F5" t="str"><f>"x"</f><v>算出</v></c></row>
+    </sheetData></worksheet>`);
+    const file = path.join(tempDir(), 'minimal-writer.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+
+    const rows = await collect(file);
+    expect(rows.map((r) => r.rowNumber)).toEqual([1, 2, 5]);
+    expect(rows[0]!.cells).toEqual(['企业名称', '到资', '日期']);
+    expect(rows[1]!.cells.slice(0, 2)).toEqual(['华瑞电子', 1234.5]);
+    expect((rows[1]!.cells[2] as Date).toISOString()).toBe('2025-03-15T00:00:00.000Z');
+    expect(rows[1]!.cells[3]).toBe(true);
+    expect(rows[2]!.cells).toEqual([null, '苏州工业园区', null, '#N/A', null, '算出']);
   });
 
   it('reads merged ranges of each sheet', async () => {
