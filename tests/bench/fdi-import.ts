@@ -56,6 +56,7 @@ interface Measured {
 function child(args: string[]): Measured {
   const out = spawnSync(process.execPath, [CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (out.status !== 0) throw new Error(`bench child ${args[0]} failed: ${out.stderr}`);
+  if (out.stderr) process.stderr.write(out.stderr);
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as Measured;
 }
 

@@ -5,9 +5,8 @@ import type { FdiRecordDraft } from './normalize';
 
 const STAGE_CHUNK = 5000;
 
-/** FNV-1a (64-bit, kept to 52 bits so it is an exact JS number) of what makes two rows the same record. */
-function recordKey(d: FdiRecordDraft): number {
-  const text = `${d.uscc}|${d.period}|${d.mode}|${d.contractedFdi}|${d.actualFdi}`;
+/** FNV-1a (64-bit, kept to 52 bits so it is an exact JS number) of a text. */
+export function hash52(text: string): number {
   let lo = 0x84222325;
   let hi = 0xcbf29ce4;
   for (let i = 0; i < text.length; i++) {
@@ -19,6 +18,11 @@ function recordKey(d: FdiRecordDraft): number {
     hi = h >>> 0;
   }
   return (hi & 0xfffff) * 0x100000000 + lo;
+}
+
+/** The hash of what makes two rows the same record: 统一社会信用代码 + period + mode + both amounts. */
+export function recordKey(d: FdiRecordDraft): number {
+  return hash52(`${d.uscc}|${d.period}|${d.mode}|${d.contractedFdi}|${d.actualFdi}`);
 }
 
 /**
@@ -70,7 +74,7 @@ export class KeyIndex {
 }
 
 /**
- * Clean rows wait here until the commit writes them in one go. They are appended to a temp table with no index
+ * The preview's sink: clean rows are only checked for duplicates, never written. They are appended to a temp table with no index
  * (on disk: `temp_store = FILE`, so a million rows do not sit in memory); repeats within the run are found through a
  * map of hashed record keys (a hash hit is confirmed against the staged row), and repeats of stored records through
  * fdi_record's index, only for months that had records before the run. A record is 统一社会信用代码 + period + mode +

@@ -1,24 +1,24 @@
 /**
  * The check worker: runs an FDI import job off the main thread, on its own database connection. It starts the parse
  * worker (parse-worker.ts) beside it and takes its rows over a MessageChannel, so parsing (exceljs) and checking run
- * on two cores at once. Clean rows are staged (stage.ts). A preview stops there (read-only connection); a commit,
- * when every file was clean (or the user allowed a partial import), takes a backup and writes all batches in one
- * transaction (write.ts). Started by runInWorker (service.ts).
+ * on two cores at once. A preview stages clean rows to find duplicates (stage.ts) on a read-only connection. A commit
+ * takes a backup, opens one transaction and writes each clean row as it is checked (load.ts); it commits when every
+ * file was clean (or the user allowed a partial import), and rolls back otherwise. Started by runInWorker (service.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AppErrorData } from '../../../shared/result';
-import { backupDatabase, pruneBackups } from '../db/backups';
+import { backupDatabase, pruneBackups, type BackupEntry } from '../db/backups';
 import { AppError } from '../errors';
 import { serveWorkerTask, type WorkerControl } from '../workers/serve';
 import { outOfMemory, startWorker, workerEntry } from '../workers/spawn';
 import { FileChecker, type FileFindings, type FileTask } from './check';
 import { PARSE_LIMITS, type ParseAck, type ParseInput, type ParseMessage } from './messages';
 import { FdiResolvers } from './resolve';
+import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
 import { FdiStage } from './stage';
-import { writeBatches, type BatchMeta, type WrittenBatch } from './write';
 
 export interface WorkerInput {
   task: 'preview' | 'commit';
@@ -80,45 +80,73 @@ function parseMessages(port: MessagePort, parser: import('node:worker_threads').
   };
 }
 
+/** A commit's transaction: a backup first, then everything written while it is read; nothing stays of a refused one. */
+interface Commit {
+  load: FdiLoad;
+  backup: BackupEntry;
+  hashes: Array<Promise<string>>;
+  written: Array<WrittenBatch | null>;
+}
+
+async function startCommit(db: Database.Database, input: WorkerInput, control: WorkerControl): Promise<Commit> {
+  control.progress(0, '正在备份数据库');
+  const backup = await backupDatabase(db, input.dbPath, 'before-import');
+  // the records go in while the parse worker reads: their indexes want more than the default 2 MB of cache
+  db.pragma('cache_size = -65536');
+  db.exec('BEGIN IMMEDIATE');
+  const fileBytes = input.files.reduce((n, f) => n + (fs.statSync(f.path, { throwIfNoEntry: false })?.size ?? 0), 0);
+  const load = new FdiLoad(db, { user: input.user, now: new Date().toISOString(), bulk: isBulkLoad(db, fileBytes) });
+  const hashes = input.files.map((f) => sha256(f.path));
+  for (const h of hashes) h.catch(() => undefined); // awaited when its file ends
+  return { load, backup, hashes, written: [] };
+}
+
 async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOutput> {
-  const commit = input.task === 'commit';
-  const db = new Database(input.dbPath, { fileMustExist: true, readonly: !commit, nativeBinding: input.nativeBinding });
+  const db = new Database(input.dbPath, { fileMustExist: true, readonly: input.task !== 'commit', nativeBinding: input.nativeBinding });
   const channel = new MessageChannel();
   let parser: import('node:worker_threads').Worker | null = null;
+  let commit: Commit | null = null;
+  let committed = false;
   try {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
-    // while rows are checked the connection only appends to the stage and looks up stored records: a small cache
+    // a preview only appends to its stage and looks up stored records: a small cache
     db.pragma('cache_size = -16384');
     const resolvers = new FdiResolvers(db);
-    const stage = new FdiStage(db);
-    const checkers = input.files.map((file, i) => new FileChecker(db, file, i, resolvers, stage));
+    if (input.task === 'commit') commit = await startCommit(db, input, control);
+    const stage = commit ? null : new FdiStage(db);
+    const sink = commit?.load ?? stage!;
+    const checkers = input.files.map((file, i) => new FileChecker(db, file, i, resolvers, sink));
     const parseInput: ParseInput = { files: input.files.map((f) => ({ path: f.path, name: f.name, sheet: f.options.sheet })) };
     parser = startWorker(PARSE_WORKER, { input: parseInput, port: channel.port2 }, { transfer: [channel.port2], resourceLimits: PARSE_LIMITS });
     const findings: FileFindings[] = [];
     let current = 0;
-    const share = 0.9 / input.files.length;
+    const share = 0.95 / input.files.length;
     for await (const message of parseMessages(channel.port1, parser)) {
       control.throwIfCancelled();
       if (message.type === 'failed') throw failure(message.error);
       if (message.type === 'end') {
-        // the parser's heap (exceljs holds the shared strings) is not needed any more: give it back before writing
+        // the parser's heap (exceljs holds the shared strings) is not needed any more: give it back
         await parser.terminate();
         break;
       }
       if (message.type === 'file') current = message.index;
-      else if (message.type === 'fileEnd') findings[message.index] = checkers[message.index]!.finish();
-      else if (message.type === 'sheet') checkers[current]!.sheet(message);
-      else {
+      else if (message.type === 'fileEnd') {
+        const f = (findings[message.index] = checkers[message.index]!.finish());
+        if (commit) commit.written[message.index] = commit.load.finishFile(message.index, await batchMeta(f, commit.hashes[message.index]!));
+      } else if (message.type === 'sheet') {
+        if (checkers[current]!.sheet(message)) commit?.load.openBatch(current, input.files[current]!.name);
+      } else {
         checkers[current]!.rows(message.rows);
         channel.port1.postMessage({ type: 'ack' } satisfies ParseAck);
         const checked = checkers[current]!.found.counts.dataRows;
         control.progress(share * (current + message.progress), `${input.files[current]!.name}：已检查 ${checked} 行`);
       }
     }
-    stage.flush();
-    if (!commit) return { task: 'preview', findings: findings[0]! };
-    stage.release();
+    if (!commit) {
+      stage!.flush();
+      return { task: 'preview', findings: findings[0]! };
+    }
 
     const errors = findings.flatMap((f) => f.problems.filter((p) => p.severity === 'error'));
     const errorRows = findings.reduce((n, f) => n + f.counts.errorRows, 0);
@@ -126,40 +154,39 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     if (errorRows > 0 && !input.allowPartial) throw new AppError('IMPORT_REFUSED', `${errorRows} 行有错误（可选择只导入无误的行）`, errors);
     const empty = findings.filter((f) => f.counts.cleanRows === 0);
     if (empty.length) throw new AppError('IMPORT_REFUSED', `${empty.map((f) => f.file).join('、')}没有可导入的行`, errors);
+    commit.load.finish((done, total) => control.progress(0.95 + (0.04 * done) / total, '正在建立索引'));
     control.throwIfCancelled();
     control.committing?.();
-    control.progress(0.95, '正在备份数据库');
-    const backup = (await backupDatabase(db, input.dbPath, 'before-import')).name;
+    db.exec('COMMIT');
+    committed = true;
     pruneBackups(input.dbPath, 'before-import', input.keepBackups);
-    control.progress(0.96, '正在写入数据库');
-    // the parser is gone: the write, all index work, gets the memory it had (the default cache is 2 MB)
-    db.pragma('cache_size = -131072');
-    const metas: BatchMeta[] = [];
-    for (const [i, f] of findings.entries()) {
-      metas.push({
-        fileIndex: i,
-        fileName: f.file,
-        fileHash: await sha256(input.files[i]!.path),
-        sheet: f.sheet,
-        unit: unitLabel(f),
-        districtId: f.district?.id ?? null,
-        districtName: f.district?.name ?? null,
-        skippedRows: f.counts.skippedRows,
-        rejectedRows: f.counts.errorRows,
-      });
-    }
-    const written = writeBatches(db, metas, input.user, new Date().toISOString());
+    const written = commit.written;
     return {
       task: 'commit',
       findings,
-      backup,
-      batches: written.map((w, i) => ({ ...w, file: metas[i]!.fileName, skippedRows: metas[i]!.skippedRows, rejectedRows: metas[i]!.rejectedRows, unit: metas[i]!.unit, district: metas[i]!.districtName })),
+      backup: commit.backup.name,
+      batches: findings.map((f, i) => ({ ...written[i]!, file: f.file, skippedRows: f.counts.skippedRows, rejectedRows: f.counts.errorRows, unit: unitLabel(f), district: f.district?.name ?? null })),
     };
   } finally {
     channel.port1.close();
     await parser?.terminate();
+    if (db.inTransaction) db.exec('ROLLBACK');
+    // a refused or cancelled import leaves no backup behind (it would push out one worth keeping)
+    if (commit && !committed) fs.rmSync(commit.backup.path, { force: true });
     db.close();
   }
+}
+
+async function batchMeta(f: FileFindings, hash: Promise<string>): Promise<BatchMeta> {
+  return {
+    fileHash: await hash,
+    sheet: f.sheet,
+    unit: unitLabel(f),
+    districtId: f.district?.id ?? null,
+    districtName: f.district?.name ?? null,
+    skippedRows: f.counts.skippedRows,
+    rejectedRows: f.counts.errorRows,
+  };
 }
 
 serveWorkerTask(run);

@@ -1,0 +1,256 @@
+import type { Statement } from 'better-sqlite3';
+import { writeAudit } from '../audit';
+import { DeferredIndexes } from '../db/deferred-indexes';
+import type { Db } from '../db/open';
+import type { RecordSink } from './check';
+import type { FdiRecordDraft } from './normalize';
+import { hash52, KeyIndex, recordKey } from './stage';
+
+export interface BatchMeta {
+  fileHash: string;
+  sheet: string | null;
+  unit: string;
+  districtId: number | null;
+  districtName: string | null;
+  skippedRows: number;
+  rejectedRows: number;
+}
+
+export interface WrittenBatch {
+  batchId: number;
+  rows: number;
+  enterprisesCreated: number;
+  enterprisesUpdated: number;
+}
+
+interface OpenBatch extends WrittenBatch {
+  fileName: string;
+  /** Enterprises with a larger id were created by this batch. */
+  enterprisesBefore: number;
+}
+
+/** The enterprise fields an import may overwrite, saved for undo. */
+const BEFORE_JSON = `json_object('name', e.name, 'investor', e.investor, 'country_code', e.country_code, 'industry_code', e.industry_code,
+  'district_id', e.district_id, 'platform_id', e.platform_id, 'setup_date', e.setup_date, 'updated_at', e.updated_at)`;
+
+/** Fewer .xlsx bytes than this per record are unlikely (a return's row compresses to about 70): a high guess of the rows. */
+const MIN_BYTES_PER_ROW = 40;
+
+/**
+ * Whether to load with fdi_record's and enterprise's secondary indexes dropped and built again at the end: when the
+ * files may hold a quarter or more as many records as are stored (an empty database's first return, always).
+ */
+export function isBulkLoad(db: Db, fileBytes: number): boolean {
+  const stored = (db.prepare('SELECT coalesce(max(id), 0) FROM fdi_record').pluck().get() as number) || 0;
+  return (fileBytes / MIN_BYTES_PER_ROW) * 4 >= stored;
+}
+
+/**
+ * The commit's sink: writes each clean row as it is checked, while the parse worker reads on, inside one transaction
+ * the caller opened (a refused or cancelled import rolls back whole). Each file is its own batch.
+ *
+ * - Records go straight into fdi_record. Repeats within the run are found through a map of hashed record keys (a hit
+ *   is confirmed against the stored row), repeats of records stored before the run through fdi_record's index, only
+ *   for the months that had records.
+ * - Enterprises (matched by 统一社会信用代码) are created at a batch's first record of them. Where the batch's latest
+ *   record must win over the first — an enterprise seen again, or one that existed before — its details are tracked
+ *   in a temp table and written when the file ends. A firm seen once, the common case, costs nothing more.
+ * - A bulk load (`isBulkLoad`) defers the secondary indexes: the rows go in at a tenth of the cost, the indexes are
+ *   sorted once in `finish`.
+ */
+export class FdiLoad implements RecordSink {
+  private readonly batches = new Map<number, OpenBatch>();
+  private readonly fileOfBatch = new Map<number, number>();
+  /** Records with a larger id were written by this run. */
+  private readonly recordsBefore: number;
+  private readonly storedPeriods: Set<string>;
+  /** Record key hash → id of the first record with it in this run. */
+  private readonly seenRecords = new KeyIndex();
+  /** Hash of (file, 统一社会信用代码) → id of the batch's first record of that enterprise. */
+  private readonly seenEnterprises = new KeyIndex();
+  private readonly deferred: DeferredIndexes | null;
+  private readonly sql: Record<
+    'insertBatch' | 'findEnterprise' | 'insertEnterprise' | 'noteUpdate' | 'insertRecord' | 'firstRecord' | 'recordById' | 'stored' | 'seedTracked' | 'track',
+    Statement
+  >;
+
+  constructor(
+    private readonly db: Db,
+    private readonly run: { user: string; now: string; bulk: boolean },
+  ) {
+    this.recordsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM fdi_record').pluck().get() as number;
+    this.storedPeriods = new Set(db.prepare('SELECT DISTINCT period FROM fdi_record').pluck().all() as string[]);
+    if (run.bulk) {
+      this.deferred = new DeferredIndexes(db);
+      // stored records are looked up by 统一社会信用代码 for duplicates: that index stays when there are any
+      this.deferred.drop(['fdi_record', 'enterprise'], new Set(this.storedPeriods.size ? ['fdi_record_uscc'] : []));
+    } else this.deferred = null;
+    db.exec(`DROP TABLE IF EXISTS temp.fdi_load_latest;
+      CREATE TEMP TABLE fdi_load_latest (uscc TEXT PRIMARY KEY, latest TEXT NOT NULL, name TEXT NOT NULL, investor TEXT,
+        country_code TEXT, industry_code TEXT, district_id INTEGER, platform_id INTEGER, new_date TEXT) WITHOUT ROWID`);
+    this.sql = {
+      insertBatch: db.prepare(
+        `INSERT INTO import_batch (kind, file_name, file_hash, sheet, unit, rows, skipped_rows, rejected_rows, created_at, created_by)
+         VALUES ('fdi', ?, '', NULL, '', 0, 0, 0, ?, ?)`,
+      ),
+      findEnterprise: db.prepare('SELECT id FROM enterprise WHERE uscc = ?').pluck(),
+      insertEnterprise: db.prepare(
+        `INSERT INTO enterprise (name, uscc, investor, country_code, industry_code, setup_date, district_id, platform_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      noteUpdate: db.prepare(`INSERT INTO import_batch_enterprise (batch_id, enterprise_id, action, before) SELECT ?, e.id, 'update', ${BEFORE_JSON} FROM enterprise e WHERE e.id = ?`),
+      insertRecord: db.prepare(
+        `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, uscc, mode, contracted_fdi, actual_fdi, industry_code, country_code,
+           district_id, platform_id, batch_id, source_row, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      firstRecord: db.prepare('SELECT enterprise_id AS enterpriseId, uscc FROM fdi_record WHERE id = ?'),
+      recordById: db.prepare('SELECT batch_id AS batchId, source_row AS row, uscc, period, mode, contracted_fdi AS c, actual_fdi AS a FROM fdi_record WHERE id = ?'),
+      stored: db.prepare(
+        `SELECT r.source_row AS row, b.id AS batchId, b.file_name AS fileName FROM fdi_record r LEFT JOIN import_batch b ON b.id = r.batch_id
+         WHERE r.uscc = ? AND r.period = ? AND r.mode = ? AND r.contracted_fdi = ? AND r.actual_fdi = ? AND r.id <= ? LIMIT 1`,
+      ),
+      // an enterprise this batch created and now sees again: tracked from its first record, whose details (and 新设
+      // date) it was created with (one tracked from the start, as it existed before, is already there and stays)
+      seedTracked: db.prepare(
+        `INSERT OR IGNORE INTO temp.fdi_load_latest SELECT e.uscc, r.period || printf('%09d', r.source_row), e.name, e.investor,
+           e.country_code, e.industry_code, e.district_id, e.platform_id, e.setup_date
+         FROM fdi_record r JOIN enterprise e ON e.id = r.enterprise_id WHERE r.id = ?`,
+      ),
+      // SET expressions see the row as it was: the latest record's details win, the earliest 新设 date is kept
+      track: db.prepare(
+        `INSERT INTO temp.fdi_load_latest VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uscc) DO UPDATE SET
+           latest = max(latest, excluded.latest),
+           name = iif(excluded.latest > latest, excluded.name, name), investor = iif(excluded.latest > latest, excluded.investor, investor),
+           country_code = iif(excluded.latest > latest, excluded.country_code, country_code),
+           industry_code = iif(excluded.latest > latest, excluded.industry_code, industry_code),
+           district_id = iif(excluded.latest > latest, excluded.district_id, district_id),
+           platform_id = iif(excluded.latest > latest, excluded.platform_id, platform_id),
+           new_date = iif(excluded.new_date IS NOT NULL AND (new_date IS NULL OR excluded.new_date < new_date), excluded.new_date, new_date)`,
+      ),
+    };
+  }
+
+  /** A file's data sheet was accepted: its batch, which its records will point at. */
+  openBatch(fileIndex: number, fileName: string): void {
+    const batchId = Number(this.sql.insertBatch.run(fileName, this.run.now, this.run.user).lastInsertRowid);
+    const enterprisesBefore = this.db.prepare('SELECT coalesce(max(id), 0) FROM enterprise').pluck().get() as number;
+    this.batches.set(fileIndex, { batchId, fileName, rows: 0, enterprisesCreated: 0, enterprisesUpdated: 0, enterprisesBefore });
+    this.fileOfBatch.set(batchId, fileIndex);
+  }
+
+  accept(fileIndex: number, d: FdiRecordDraft): string | null {
+    const duplicate = this.duplicateOf(fileIndex, d);
+    if (duplicate) return duplicate;
+    const batch = this.batches.get(fileIndex)!;
+    const { sql, run } = this;
+    const firmKey = hash52(`${fileIndex}|${d.uscc}`);
+    const first = this.seenEnterprises.get(firmKey);
+    const seen = first === undefined ? undefined : (sql.firstRecord.get(first) as { enterpriseId: number; uscc: string });
+    let enterpriseId: number;
+    let tracked = false;
+    if (seen && seen.uscc === d.uscc) {
+      enterpriseId = seen.enterpriseId;
+      sql.seedTracked.run(first); // seen again: from now on its latest record is tracked
+      tracked = true;
+    } else {
+      const existing = sql.findEnterprise.get(d.uscc) as number | undefined;
+      if (existing !== undefined) {
+        enterpriseId = existing;
+        sql.noteUpdate.run(batch.batchId, existing);
+        batch.enterprisesUpdated++;
+        tracked = true;
+      } else {
+        const setupDate = d.mode === 'new' ? d.date : null;
+        enterpriseId = Number(
+          sql.insertEnterprise.run(d.enterpriseName, d.uscc, d.investor, d.countryCode, d.industryCode, setupDate, d.districtId, d.platformId, run.now, run.now).lastInsertRowid,
+        );
+        batch.enterprisesCreated++;
+      }
+    }
+    const recordId = Number(
+      sql.insertRecord.run(d.period, enterpriseId, d.enterpriseName, d.uscc, d.mode, d.contractedFdi, d.actualFdi, d.industryCode, d.countryCode, d.districtId, d.platformId, batch.batchId, d.row, run.now)
+        .lastInsertRowid,
+    );
+    batch.rows++;
+    if (first === undefined) this.seenEnterprises.set(firmKey, recordId);
+    if (tracked) {
+      const latest = `${d.period}${String(d.row).padStart(9, '0')}`;
+      sql.track.run(d.uscc, latest, d.enterpriseName, d.investor, d.countryCode, d.industryCode, d.districtId, d.platformId, d.mode === 'new' ? d.date : null);
+    }
+    const key = recordKey(d);
+    if (this.seenRecords.get(key) === undefined) this.seenRecords.set(key, recordId);
+    return null;
+  }
+
+  private duplicateOf(fileIndex: number, d: FdiRecordDraft): string | null {
+    if (this.storedPeriods.has(d.period)) {
+      const stored = this.sql.stored.get(d.uscc, d.period, d.mode, d.contractedFdi, d.actualFdi, this.recordsBefore) as
+        | { row: number | null; batchId: number | null; fileName: string | null }
+        | undefined;
+      if (stored) return `与已导入的记录相同（第${stored.batchId ?? '?'}批《${stored.fileName ?? ''}》第${stored.row ?? '?'}行）`;
+    }
+    const earlier = this.seenRecords.get(recordKey(d));
+    if (earlier === undefined) return null;
+    const s = this.sql.recordById.get(earlier) as { batchId: number; row: number; uscc: string; period: string; mode: string; c: number; a: number };
+    if (s.uscc !== d.uscc || s.period !== d.period || s.mode !== d.mode || s.c !== d.contractedFdi || s.a !== d.actualFdi) return null;
+    const where = this.fileOfBatch.get(s.batchId) === fileIndex ? `本文件第${s.row}行` : `同批导入的另一文件第${s.row}行`;
+    return `与${where}相同（统一社会信用代码、月份、投资方式和金额都一样）`;
+  }
+
+  /** The file was read to its end: its enterprises get their latest details, its batch its counts and an audit entry. */
+  finishFile(fileIndex: number, meta: BatchMeta): WrittenBatch | null {
+    const batch = this.batches.get(fileIndex);
+    if (!batch) return null;
+    const { db, run } = this;
+    db.prepare(
+      `UPDATE enterprise SET name = t.name, investor = coalesce(t.investor, enterprise.investor), country_code = t.country_code,
+         industry_code = t.industry_code, district_id = coalesce(t.district_id, enterprise.district_id),
+         platform_id = coalesce(t.platform_id, enterprise.platform_id),
+         setup_date = iif(enterprise.id > ?, t.new_date, coalesce(enterprise.setup_date, t.new_date)), updated_at = ?
+       FROM temp.fdi_load_latest t WHERE enterprise.uscc = t.uscc`,
+    ).run(batch.enterprisesBefore, run.now);
+    db.exec('DELETE FROM temp.fdi_load_latest');
+    db.prepare(`INSERT INTO import_batch_enterprise (batch_id, enterprise_id, action) SELECT ?, id, 'create' FROM enterprise WHERE id > ?`).run(
+      batch.batchId,
+      batch.enterprisesBefore,
+    );
+    db.prepare('UPDATE import_batch SET file_hash = ?, sheet = ?, unit = ?, district_id = ?, rows = ?, skipped_rows = ?, rejected_rows = ? WHERE id = ?').run(
+      meta.fileHash,
+      meta.sheet,
+      meta.unit,
+      meta.districtId,
+      batch.rows,
+      meta.skippedRows,
+      meta.rejectedRows,
+      batch.batchId,
+    );
+    writeAudit(db, {
+      user: run.user,
+      action: 'import',
+      entity: 'import_batch',
+      entityId: batch.batchId,
+      after: {
+        kind: 'fdi',
+        file: batch.fileName,
+        sha256: meta.fileHash,
+        sheet: meta.sheet,
+        unit: meta.unit,
+        district: meta.districtName,
+        rows: batch.rows,
+        skippedRows: meta.skippedRows,
+        rejectedRows: meta.rejectedRows,
+        enterprisesCreated: batch.enterprisesCreated,
+        enterprisesUpdated: batch.enterprisesUpdated,
+      },
+    });
+    const { batchId, rows, enterprisesCreated, enterprisesUpdated } = batch;
+    return { batchId, rows, enterprisesCreated, enterprisesUpdated };
+  }
+
+  /** Every file has ended: the deferred indexes are built (the caller commits). */
+  finish(progress?: (done: number, total: number) => void): void {
+    this.deferred?.rebuild(progress);
+    this.seenRecords.clear();
+    this.seenEnterprises.clear();
+  }
+}
