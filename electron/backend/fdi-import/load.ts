@@ -139,7 +139,8 @@ export class FdiLoad implements RecordSink {
   }
 
   accept(fileIndex: number, d: FdiRecordDraft): string | null {
-    const duplicate = this.duplicateOf(fileIndex, d);
+    const key = recordKey(d);
+    const duplicate = this.duplicateOf(fileIndex, d, key);
     if (duplicate) return duplicate;
     const batch = this.batches.get(fileIndex)!;
     const { sql, run } = this;
@@ -177,19 +178,18 @@ export class FdiLoad implements RecordSink {
       const latest = `${d.period}${String(d.row).padStart(9, '0')}`;
       sql.track.run(d.uscc, latest, d.enterpriseName, d.investor, d.countryCode, d.industryCode, d.districtId, d.platformId, d.mode === 'new' ? d.date : null);
     }
-    const key = recordKey(d);
     if (this.seenRecords.get(key) === undefined) this.seenRecords.set(key, recordId);
     return null;
   }
 
-  private duplicateOf(fileIndex: number, d: FdiRecordDraft): string | null {
+  private duplicateOf(fileIndex: number, d: FdiRecordDraft, key: number): string | null {
     if (this.storedPeriods.has(d.period)) {
       const stored = this.sql.stored.get(d.uscc, d.period, d.mode, d.contractedFdi, d.actualFdi, this.recordsBefore) as
         | { row: number | null; batchId: number | null; fileName: string | null }
         | undefined;
       if (stored) return `与已导入的记录相同（第${stored.batchId ?? '?'}批《${stored.fileName ?? ''}》第${stored.row ?? '?'}行）`;
     }
-    const earlier = this.seenRecords.get(recordKey(d));
+    const earlier = this.seenRecords.get(key);
     if (earlier === undefined) return null;
     const s = this.sql.recordById.get(earlier) as { batchId: number; row: number; uscc: string; period: string; mode: string; c: number; a: number };
     if (s.uscc !== d.uscc || s.period !== d.period || s.mode !== d.mode || s.c !== d.contractedFdi || s.a !== d.actualFdi) return null;

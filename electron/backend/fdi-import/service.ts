@@ -13,7 +13,7 @@ import { columnLetter } from '../workbook/cells';
 import { runInWorker, workerEntry } from '../workers/spawn';
 import { rememberMapping } from './mapping';
 import { LIMITS, type FileFindings, type FileTask } from './check';
-import { CHECK_LIMITS } from './messages';
+import { inputBytes, workerLimits } from './messages';
 import type { WorkerInput, WorkerOutput } from './worker';
 
 const WORKER_ENTRY = workerEntry(new URL('./worker.ts', import.meta.url), 'fdi-import');
@@ -87,7 +87,7 @@ export function startPreview(ctx: BackendContext, input: FdiImportOptions & { fi
   const { fileId, ...options } = input;
   const task = fileTask(ctx, fileId, options);
   return ctx.jobs.start('fdiImport.preview', async (job) => {
-    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'preview', [task], false), job, CHECK_LIMITS);
+    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'preview', [task], false), job, workerLimits(inputBytes([task])).check);
     if (out.task !== 'preview') throw new AppError('INTERNAL', 'unexpected worker output');
     const f = out.findings;
     // a mapping the person corrected is remembered for files with the same header
@@ -127,7 +127,7 @@ export function startCommit(ctx: BackendContext, files: CommitFile[], allowParti
     return fileTask(ctx, f.fileId, f.options);
   });
   return ctx.jobs.start('fdiImport.commit', async (job): Promise<ConsolidateResult> => {
-    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'commit', tasks, allowPartial), job, CHECK_LIMITS);
+    const out = await runInWorker<WorkerOutput>(WORKER_ENTRY, workerInput(ctx, 'commit', tasks, allowPartial), job, workerLimits(inputBytes(tasks)).check);
     if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
     // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
     for (const [i, f] of out.findings.entries()) {

@@ -7,15 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AppErrorData } from '../../../shared/result';
 import { backupDatabase, pruneBackups, type BackupEntry } from '../db/backups';
 import { AppError } from '../errors';
 import { serveWorkerTask, type WorkerControl } from '../workers/serve';
-import { outOfMemory, startWorker, workerEntry } from '../workers/spawn';
+import { startWorker, workerEntry } from '../workers/spawn';
 import { FileChecker, type FileFindings, type FileTask } from './check';
-import { PARSE_LIMITS, type ParseAck, type ParseInput, type ParseMessage } from './messages';
+import { inputBytes, workerLimits, type ParseAck, type ParseInput } from './messages';
+import { parseMessages } from './parse-channel';
 import { FdiResolvers } from './resolve';
 import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
 import { FdiStage } from './stage';
@@ -58,28 +59,6 @@ function failure(error: AppErrorData): AppError {
   return Object.assign(new AppError('INTERNAL'), { code: error.code, message: error.message, problems: error.problems });
 }
 
-/** The parse worker's messages as an async sequence (its crash or early exit ends the sequence with an error). */
-function parseMessages(port: MessagePort, parser: import('node:worker_threads').Worker): AsyncIterable<ParseMessage> {
-  const queue: ParseMessage[] = [];
-  let wake: (() => void) | null = null;
-  const push = (m: ParseMessage) => {
-    queue.push(m);
-    wake?.();
-    wake = null;
-  };
-  port.on('message', push);
-  parser.on('error', (err) => push({ type: 'failed', error: (outOfMemory(err) ?? new AppError('INTERNAL', `读取线程出错：${err.message}`)).toData() }));
-  parser.on('exit', (code) => push({ type: 'failed', error: new AppError('INTERNAL', `读取线程意外退出（${code}）`).toData() }));
-  return {
-    async *[Symbol.asyncIterator]() {
-      while (true) {
-        while (queue.length) yield queue.shift()!;
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-    },
-  };
-}
-
 /** A commit's transaction: a backup first, then everything written while it is read; nothing stays of a refused one. */
 interface Commit {
   load: FdiLoad;
@@ -91,11 +70,8 @@ interface Commit {
 async function startCommit(db: Database.Database, input: WorkerInput, control: WorkerControl): Promise<Commit> {
   control.progress(0, '正在备份数据库');
   const backup = await backupDatabase(db, input.dbPath, 'before-import');
-  // the records go in while the parse worker reads: their indexes want more than the default 2 MB of cache
-  db.pragma('cache_size = -65536');
   db.exec('BEGIN IMMEDIATE');
-  const fileBytes = input.files.reduce((n, f) => n + (fs.statSync(f.path, { throwIfNoEntry: false })?.size ?? 0), 0);
-  const load = new FdiLoad(db, { user: input.user, now: new Date().toISOString(), bulk: isBulkLoad(db, fileBytes) });
+  const load = new FdiLoad(db, { user: input.user, now: new Date().toISOString(), bulk: isBulkLoad(db, inputBytes(input.files)) });
   const hashes = input.files.map((f) => sha256(f.path));
   for (const h of hashes) h.catch(() => undefined); // awaited when its file ends
   return { load, backup, hashes, written: [] };
@@ -110,7 +86,9 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
   try {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
-    // a preview only appends to its stage and looks up stored records: a small cache
+    db.pragma('synchronous = NORMAL'); // as the app's own connection: WAL commits without a sync of their own
+    // while the parser holds the shared strings: a small cache (a preview only appends to its stage and looks up stored
+    // records; a bulk load only appends, its indexes deferred)
     db.pragma('cache_size = -16384');
     const resolvers = new FdiResolvers(db);
     if (input.task === 'commit') commit = await startCommit(db, input, control);
@@ -118,7 +96,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     const sink = commit?.load ?? stage!;
     const checkers = input.files.map((file, i) => new FileChecker(db, file, i, resolvers, sink));
     const parseInput: ParseInput = { files: input.files.map((f) => ({ path: f.path, name: f.name, sheet: f.options.sheet })) };
-    parser = startWorker(PARSE_WORKER, { input: parseInput, port: channel.port2 }, { transfer: [channel.port2], resourceLimits: PARSE_LIMITS });
+    parser = startWorker(PARSE_WORKER, { input: parseInput, port: channel.port2 }, { transfer: [channel.port2], resourceLimits: workerLimits(inputBytes(input.files)).parse });
     const findings: FileFindings[] = [];
     let current = 0;
     const share = 0.95 / input.files.length;
@@ -126,8 +104,10 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
       control.throwIfCancelled();
       if (message.type === 'failed') throw failure(message.error);
       if (message.type === 'end') {
-        // the parser's heap (exceljs holds the shared strings) is not needed any more: give it back
+        // the parser's heap (exceljs holds the shared strings) is not needed any more: give it back, and let the index
+        // builds (sorts) and the last writes have the memory instead (the default cache is 2 MB)
         await parser.terminate();
+        db.pragma('cache_size = -131072');
         break;
       }
       if (message.type === 'file') current = message.index;
