@@ -11,6 +11,6 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// elkjs needs most of a second of warming before it lays out a big chain quickly: do that in its worker while the
-// user is still on another page, so a chain opens in well under a second (the section would start it anyway)
-requestIdleCallback(() => void import('./features/chains/layoutEngine').then((m) => m.layoutEngine()), { timeout: 3000 });
+// elkjs needs most of a second of warming before it lays out a big chain quickly: that happens in its own worker
+// thread from the start, while the app loads and the user is on other pages (this thread only starts it)
+void import('./features/chains/layoutEngine').then((m) => m.layoutEngine());

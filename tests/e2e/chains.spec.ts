@@ -89,6 +89,39 @@ test('a chain without saved positions is laid out in the elkjs worker, stage by 
   expect(await node(page, '电芯').boundingBox()).toEqual(before);
 });
 
+test('a large chain opens at its top left drawing only what is in view, and 适应窗口 shows all of it', async ({ page, app }) => {
+  // 200 segments in three stages, as a chain workbook; the CLI imports it (and lays it out)
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('环节');
+  ws.addRow(['环节名称', '上级环节', '位置']);
+  const stages = ['上游', '中游', '下游'];
+  for (let i = 0; i < 200; i++) {
+    const stage = stages[Math.floor((i * 3) / 200)]!;
+    ws.addRow([`大链环节${i}`, i % 10 === 0 ? null : `大链环节${i - (i % 10)}`, stage]);
+  }
+  wb.addWorksheet('本地企业').addRow(['环节名称', '企业名称', '角色']);
+  wb.addWorksheet('招商目标').addRow(['环节名称', '目标企业']);
+  const file = `${app.dir}/big-chain.xlsx`;
+  await wb.xlsx.writeFile(file);
+  const imported = await app.cli(['import', 'chain', file, '--name', '大链', '--db', app.dbPath, '--json']);
+  expect(imported.code, imported.stderr).toBe(0);
+
+  await openChain(page, app.url, '大链');
+  const drawn = await page.getByTestId('segment-node').count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(200);
+  await page.getByRole('button', { name: '适应窗口' }).click();
+  await expect(page.getByTestId('segment-node')).toHaveCount(200);
+  const canvas = (await page.getByTestId('chain-canvas').boundingBox())!;
+  for (const name of ['大链环节0', '大链环节199']) {
+    const box = (await node(page, name).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+  }
+});
+
 test('meeting mode steps through the gaps with their targets, at 1920×1080', async ({ page, app }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openChain(page, app.url, '新能源汽车');

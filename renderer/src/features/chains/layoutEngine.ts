@@ -5,7 +5,7 @@ import { LARGE_LANE, laneGraph, type LayoutEngine, type LayoutSegment } from '..
 /**
  * elkjs for the editor, in a Web Worker as elkjs recommends for big graphs, so the window never freezes while a chain
  * is laid out. elkjs is compiled Java: cold, a 500-segment chain takes it most of a second, warm a third of that. So
- * the worker starts when the app is idle and warms itself on made-up lanes, one lane at a time and only while no real
+ * the worker starts with the app and warms itself on made-up lanes, one lane at a time and only while no real
  * layout is waiting, so a chain opened meanwhile waits for at most one of them. Where workers can't run (a policy, a
  * file:// quirk) elkjs runs in the page instead.
  */

@@ -2,6 +2,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -27,6 +28,7 @@ import { Legend } from '../Legend';
 import { chainsMessages } from '../messages';
 import { useChainGraph } from '../useChainGraph';
 import { buildEdges, buildNodes, segmentNodeId } from './graph';
+import { useFitAll } from './useFitAll';
 import { useGraphLabels } from './labels';
 import { useHistory } from './history';
 import { useMapCommands } from './useMapCommands';
@@ -45,6 +47,7 @@ function Editor({ chainId }: { chainId: number }) {
   const labels = useGraphLabels();
   const history = useHistory();
   const flow = useReactFlow();
+  const fitAll = useFitAll();
   const [nodes, setNodes] = useState<Node[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -131,7 +134,7 @@ function Editor({ chainId }: { chainId: number }) {
             {t('autoLayout')}
           </Button>
           <Tooltip title={t('fitView')}>
-            <Button icon={<ExpandOutlined />} onClick={() => void flow.fitView({ duration: 300 })} />
+            <Button icon={<ExpandOutlined />} onClick={() => fitAll()} />
           </Tooltip>
           <ExportMenu chainId={chainId} detail={detail} analysis={analysis} />
           <Button type="primary" icon={<FundProjectionScreenOutlined />} onClick={() => navigate('chains', [chainId, 'meeting'])} data-testid="meeting-mode">
@@ -169,7 +172,11 @@ function Editor({ chainId }: { chainId: number }) {
             >
               <Background gap={24} />
               <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'segment' ? STATUS_STYLE[(n.data as { status: 'strong' }).status].color : '#e6ebf1')} />
-              <Controls showInteractive={false} />
+              <Controls showInteractive={false} showFitView={false}>
+                <ControlButton onClick={() => fitAll()} title={t('fitView')} aria-label={t('fitView')}>
+                  <ExpandOutlined />
+                </ControlButton>
+              </Controls>
             </ReactFlow>
           ) : (
             <Spin style={{ margin: 48 }} />

@@ -22,7 +22,7 @@ export interface GraphOptions {
   /**
    * Nodes carry their size and handles, so React Flow knows where they are without measuring them and draws only those
    * in view from the first frame (it otherwise draws every node once to measure it). For the editor on a large chain,
-   * which opens at its top left: React Flow's fitView waits for measured nodes and misplaces unmeasured ones.
+   * which opens at its top left: React Flow's fitView waits for measured nodes (useFitAll does without).
    */
   inViewOnly?: boolean;
 }

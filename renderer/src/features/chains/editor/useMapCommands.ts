@@ -9,6 +9,7 @@ import { useChainsStore } from '../../../stores/chains';
 import { layoutEngine } from '../layoutEngine';
 import { chainsMessages } from '../messages';
 import { segmentNodeId } from './graph';
+import { useFitAll } from './useFitAll';
 import type { Command, useHistory } from './history';
 
 const isTyping = (target: EventTarget | null) =>
@@ -39,6 +40,7 @@ export function useMapCommands({
   const { message, modal } = App.useApp();
   const store = useChainsStore.getState();
   const flow = useReactFlow();
+  const fitAll = useFitAll();
   const clipboard = useRef<SegmentSnapshot | null>(null);
 
   const run = useCallback(
@@ -211,9 +213,9 @@ export function useMapCommands({
       await store.moveSegments(after);
       record({ label: t('autoLayout'), undo: () => store.moveSegments(before), redo: () => store.moveSegments(after) });
       message.success(t('autoLayoutDone'));
-      setTimeout(() => flow.fitView({ duration: 300 }), 50);
+      setTimeout(() => fitAll(), 50);
     });
-  }, [detail, store, run, record, message, flow, t]);
+  }, [detail, store, run, record, message, fitAll, t]);
 
   const undo = useCallback(() => void history.undo().then((c) => (c ? message.info(t('undone', { label: c.label })) : message.info(t('nothingToUndo'))), (e) => message.error(errorText(e))), [history, message, t]);
   const redo = useCallback(() => void history.redo().then((c) => c && message.info(t('redone', { label: c.label })), (e) => message.error(errorText(e))), [history, message, t]);
