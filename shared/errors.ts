@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   DB_MIGRATION_FAILED: '数据库升级失败，已保留升级前的备份',
   DB_INTEGRITY: '数据库完整性检查未通过',
   BACKUP_FAILED: '备份数据库失败',
+  DB_BUSY: '数据库正被另一项操作占用（例如正在导入外资统计），请稍后再试',
   // files and jobs
   FILE_NOT_FOUND: '找不到文件',
   FILE_UNREADABLE: '文件无法读取或已损坏',

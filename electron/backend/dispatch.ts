@@ -21,6 +21,11 @@ function zodProblems(error: z.ZodError): Problem[] {
   }));
 }
 
+/** SQLite's "database is locked": another connection held the write lock longer than busy_timeout. */
+function isBusy(err: unknown): boolean {
+  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
+}
+
 /**
  * The one entry to the backend, for every transport: rejects unknown methods, validates input, calls the handler,
  * checks the output against the contract, and returns the envelope. Never throws; never returns a stack trace.
@@ -46,6 +51,8 @@ export function createDispatch(ctx: BackendContext, log: (line: string) => void 
       return { ok: true, value: checked.data };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toData() };
+      // another connection holds the write lock past busy_timeout (an import writes in one long transaction)
+      if (isBusy(err)) return { ok: false, error: errorData('DB_BUSY', method) };
       log(`[dispatch] ${method} failed: ${(err as Error)?.stack ?? String(err)}`);
       return { ok: false, error: errorData('INTERNAL', method) };
     } finally {

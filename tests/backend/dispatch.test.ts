@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/backend/dispatch';
 import { writeSetting } from '../../electron/backend/settings/store';
@@ -73,6 +74,23 @@ describe('dispatch', () => {
     const text = JSON.stringify(r);
     expect(text).not.toMatch(/\bat \S+ \(|TypeError|\.ts:\d+/);
     expect(logs.join('\n')).toMatch(/settings\.get failed: TypeError/);
+  });
+
+  it('answers DB_BUSY, in Chinese, when another connection holds the write lock (an import), and writes nothing', async () => {
+    const b = await tempBackend();
+    const importer = new Database(b.ctx.dbPath);
+    importer.exec('BEGIN IMMEDIATE'); // as the import worker does for the length of an import
+    b.ctx.db.pragma('busy_timeout = 50');
+    try {
+      const r = await b.dispatch('settings.saveDistrict', { name: '江北区' });
+      expect(r).toEqual({ ok: false, error: { code: 'DB_BUSY', message: `${ERROR_MESSAGES.DB_BUSY}：settings.saveDistrict` } });
+      expect(HAN.test(ERROR_MESSAGES.DB_BUSY)).toBe(true);
+    } finally {
+      importer.exec('ROLLBACK');
+      importer.close();
+    }
+    expect(b.ctx.db.prepare("SELECT count(*) FROM district WHERE name = '江北区'").pluck().get()).toBe(0);
+    expect((await b.dispatch('settings.saveDistrict', { name: '江北区' })).ok).toBe(true);
   });
 
   it('refuses a handler result outside the contract with INVALID_OUTPUT (and logs why)', async () => {
