@@ -5,8 +5,8 @@ import { LARGE_LANE, laneGraph, type LayoutEngine, type LayoutSegment } from '..
 /**
  * elkjs for the editor, in a Web Worker as elkjs recommends for big graphs, so the window never freezes while a chain
  * is laid out. elkjs is compiled Java: cold, a 500-segment chain takes it most of a second, warm a third of that. So
- * the worker starts with the app and warms itself on made-up lanes, one lane at a time and only while no real
- * layout is waiting, so a chain opened meanwhile waits for at most one of them. Where workers can't run (a policy, a
+ * the worker starts with the app and warms itself on made-up lanes, one lane at a time until the first real layout,
+ * so a chain opened meanwhile waits for at most one of them. Where workers can't run (a policy, a
  * file:// quirk) elkjs runs in the page instead.
  */
 
@@ -26,17 +26,18 @@ async function startWorker(): Promise<LayoutEngine> {
   const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`elkjs worker: ${e.message}`))));
   failed.catch(() => undefined); // observed by each layout; a failure while idle must not be an unhandled rejection
   const elk = new ELK({ workerFactory: () => worker });
-  let waiting = 0;
+  let used = false;
   const run: LayoutEngine['layout'] = (graph) => Promise.race([elk.layout(graph), failed]);
-  // the first call proves the worker runs (else elkjs in the page); the rest keep to the idle time
+  // the first call proves the worker runs (else elkjs in the page); the rest stop at the first real layout, so they
+  // never compete with it or with drawing its result
   await run(warmUpLane());
   void (async () => {
-    for (let i = 1; i < WARM_UP_ROUNDS && waiting === 0; i++) await run(warmUpLane()).catch(() => undefined);
+    for (let i = 1; i < WARM_UP_ROUNDS && !used; i++) await run(warmUpLane()).catch(() => undefined);
   })();
   return {
     layout(graph) {
-      waiting++;
-      return run(graph).finally(() => waiting--);
+      used = true;
+      return run(graph);
     },
   };
 }
