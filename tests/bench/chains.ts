@@ -6,6 +6,7 @@ import { createBackend } from '../../electron/backend/create';
 import type { Db } from '../../electron/backend/db/open';
 import { seededRandom } from '../../electron/backend/demo/random';
 import { startHttpServer } from '../../electron/http/server';
+import { benchRow, type BenchRow } from './row';
 
 /**
  * Benchmark of the chain map (issue 5): a chain of 500 segments and 2,000 targets, opened in Chromium through browser
@@ -15,13 +16,6 @@ import { startHttpServer } from '../../electron/http/server';
  * fresh page; later openings use the saved positions.
  * Also the frame time while panning. Needs `npm run build:renderer` first.
  */
-
-export interface BenchRow {
-  metric: string;
-  value: number;
-  unit: string;
-  target: string;
-}
 
 const SEGMENTS = 500;
 const TARGETS = 2000;
@@ -79,7 +73,7 @@ export async function run(): Promise<BenchRow[]> {
     const t0 = performance.now();
     const detail = await backend.dispatch('chains.get', { id: chainId });
     if (!detail.ok) throw new Error(detail.error.message);
-    rows.push({ metric: 'chains.get (500 segments, 2,000 targets)', value: Math.round(performance.now() - t0), unit: 'ms', target: 'informational' });
+    rows.push(benchRow('chains.get (500 segments, 2,000 targets)', Math.round(performance.now() - t0), 'ms'));
 
     const open = async (label: string | null, id = chainId) => {
       const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -88,7 +82,7 @@ export async function run(): Promise<BenchRow[]> {
       const ms = (await page.evaluate(
         "performance.getEntriesByName('chain-painted').at(-1).startTime - performance.getEntriesByName('chain-open').at(-1).startTime",
       )) as number;
-      if (label) rows.push({ metric: label, value: Math.round(ms), unit: 'ms', target: '< 1000' });
+      if (label) rows.push(benchRow(label, Math.round(ms), 'ms', 1000));
       const parts = (await page.evaluate(
         `['chain-loaded', 'chain-layout-start', 'chain-layout-done'].map((n) => { const e = performance.getEntriesByName(n).at(-1); return e ? Math.round(e.startTime - performance.getEntriesByName('chain-open').at(-1).startTime) : null; })`,
       )) as Array<number | null>;
@@ -107,7 +101,7 @@ export async function run(): Promise<BenchRow[]> {
       await first.page.close();
     }
     firsts.sort((a, b) => a - b);
-    rows.push({ metric: 'chain map first opening: fetch + elkjs layout + first paint (median of 3 chains)', value: Math.round(firsts[1]!), unit: 'ms', target: '< 1000' });
+    rows.push(benchRow('chain map first opening: fetch + elkjs layout + first paint (median of 3 chains)', Math.round(firsts[1]!), 'ms', 1000));
     await (await open('chain map opening with saved positions: fetch + first paint')).page.close();
     const { page } = await open('chain map opening with saved positions: fetch + first paint');
 
@@ -127,7 +121,7 @@ export async function run(): Promise<BenchRow[]> {
     const frames = (await page.evaluate('window.frames_.slice(1)')) as number[];
     frames.sort((a, b) => a - b);
     const p95 = frames[Math.floor(frames.length * 0.95)] ?? 0;
-    rows.push({ metric: 'chain map panning: 95th percentile frame time', value: Math.round(p95), unit: 'ms', target: '< 50 (smooth)' });
+    rows.push(benchRow('chain map panning: 95th percentile frame time', Math.round(p95), 'ms', 50, 'smooth below 50'));
   } finally {
     await browser.close();
     await server.close();
@@ -140,13 +134,3 @@ export async function run(): Promise<BenchRow[]> {
 export const name = 'chains';
 export default { name, run };
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  run().then(
-    (rows) => console.table(rows),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}

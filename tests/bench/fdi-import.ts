@@ -7,16 +7,7 @@ import { build } from 'esbuild';
 import { WORKER_BUNDLES } from '../../electron/backend/workers/bundles';
 import { mainExternals } from '../../build/scripts/build-electron';
 import { writeBenchWorkbook } from './fdi-import-workbook';
-
-/** One line of the benchmark table (the same shape as the other parts'). `ratio` is value / target. */
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: number;
-  ratio?: number;
-  note?: string;
-}
+import { benchRow, type BenchRow } from './row';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -99,22 +90,12 @@ export const fdiImportBench = {
         const ratio = imported.ms / read.ms;
         const name = `fdi import ${label(size)}`;
         const load = `load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`;
-        rows.push({ name: `${name}: bare exceljs streaming read`, value: round(read.ms / 1000), unit: 's', note: `CPU ${round(read.cpuMs / 1000)} s, RSS ${Math.round(read.maxRssMb)} MB` });
-        rows.push({
-          name: `${name}: import (commit job)`,
-          value: round(imported.ms / 1000),
-          unit: 's',
-          ...(size === 1_000_000 ? { target: 60, ratio: imported.ms / 1000 / 60 } : {}),
-          note: `CPU ${round(imported.cpuMs / 1000)} s (both threads); ${load}`,
-        });
-        rows.push({ name: `${name}: import / read`, value: round(ratio), unit: '×', ...(size === 100_000 ? { target: 1.3, ratio: ratio / 1.3 } : {}) });
-        rows.push({ name: `${name}: rows/s`, value: Math.round(size / (imported.ms / 1000)), unit: 'rows/s' });
-        rows.push({
-          name: `${name}: peak RSS (import process)`,
-          value: Math.round(imported.maxRssMb),
-          unit: 'MB',
-          ...(size === 1_000_000 ? { target: 600, ratio: imported.maxRssMb / 600 } : {}),
-        });
+        const at = (n: number, target: number) => (size === n ? target : undefined);
+        rows.push(benchRow(`${name}: bare exceljs streaming read`, round(read.ms / 1000), 's', undefined, `CPU ${round(read.cpuMs / 1000)} s, RSS ${Math.round(read.maxRssMb)} MB`));
+        rows.push(benchRow(`${name}: import (commit job)`, round(imported.ms / 1000), 's', at(1_000_000, 60), `CPU ${round(imported.cpuMs / 1000)} s (both threads); ${load}`));
+        rows.push(benchRow(`${name}: import / read`, round(ratio), '×', at(100_000, 1.3)));
+        rows.push(benchRow(`${name}: rows/s`, Math.round(size / (imported.ms / 1000)), 'rows/s'));
+        rows.push(benchRow(`${name}: peak RSS (import process)`, Math.round(imported.maxRssMb), 'MB', at(1_000_000, 600)));
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

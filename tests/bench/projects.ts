@@ -7,14 +7,7 @@ import { alertClock } from '../../electron/backend/projects/alerts';
 import { refreshArrival } from '../../electron/backend/projects/arrivalCache';
 import type { ProjectQuery } from '../../shared/api/projects';
 import { generateProjects } from './projectsData';
-
-/** One measurement: `target` in the same unit (a ceiling), or null when there is none. */
-export interface BenchRow {
-  metric: string;
-  value: number;
-  unit: string;
-  target: number | null;
-}
+import { benchRow, type BenchRow } from './row';
 
 const PROJECTS = 100_000;
 const TARGET_MS = 100;
@@ -60,18 +53,18 @@ export const projectsBench = {
       seedDemo(db);
       let t = performance.now();
       generateProjects(db, PROJECTS);
-      const rows: BenchRow[] = [{ metric: `generate ${PROJECTS} projects`, value: Math.round(performance.now() - t), unit: 'ms', target: null }];
+      const rows: BenchRow[] = [benchRow(`generate ${PROJECTS} projects`, Math.round(performance.now() - t), 'ms')];
 
       const clock = alertClock(db);
       db.prepare(`DELETE FROM setting WHERE key = 'projectArrivalPeriod'`).run();
       t = performance.now();
       refreshArrival(db, clock);
-      rows.push({ metric: 'arrival alert: full recompute (once a month)', value: Math.round(performance.now() - t), unit: 'ms', target: 1000 });
+      rows.push(benchRow('arrival alert: full recompute (once a month)', Math.round(performance.now() - t), 'ms', 1000));
       const enterprise = (db.prepare('SELECT enterprise_id AS id FROM project WHERE enterprise_id IS NOT NULL LIMIT 1').get() as { id: number }).id;
       db.prepare(`INSERT INTO fdi_record (period, enterprise_id, enterprise_name, mode, actual_fdi, created_at) VALUES (?, ?, 'x', 'increase', 10, '')`).run(clock.arrivalPeriod, enterprise);
       t = performance.now();
       refreshArrival(db, clock);
-      rows.push({ metric: 'arrival alert: refresh after one FDI record', value: round1(performance.now() - t), unit: 'ms', target: TARGET_MS });
+      rows.push(benchRow('arrival alert: refresh after one FDI record', round1(performance.now() - t), 'ms', TARGET_MS));
 
       const firstSegment = (db.prepare('SELECT min(id) AS id FROM segment').get() as { id: number }).id;
       for (const [label, { offset = 0, ...query }] of CASES) {
@@ -88,8 +81,8 @@ export const projectsBench = {
           wall.push(performance.now() - t);
           cpu.push(cpuMs(c));
         }
-        rows.push({ metric: `projects.list ${label} (wall)`, value: round1(median(wall)), unit: 'ms', target: TARGET_MS });
-        rows.push({ metric: `projects.list ${label} (cpu)`, value: round1(median(cpu)), unit: 'ms', target: TARGET_MS });
+        rows.push(benchRow(`projects.list ${label} (wall)`, round1(median(wall)), 'ms', TARGET_MS));
+        rows.push(benchRow(`projects.list ${label} (cpu)`, round1(median(cpu)), 'ms', TARGET_MS));
       }
       return rows;
     } finally {
@@ -102,9 +95,3 @@ export const projectsBench = {
 export const name = projectsBench.name;
 export const run = projectsBench.run;
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  projectsBench.run().then((rows) => {
-    for (const r of rows) console.log(`${r.metric.padEnd(64)} ${String(r.value).padStart(8)} ${r.unit}${r.target === null ? '' : `  (target < ${r.target}${r.value < r.target ? '' : ' MISSED'})`}`);
-  });
-}

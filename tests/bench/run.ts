@@ -1,15 +1,8 @@
 import chainsBench from './chains';
 import { fdiImportBench } from './fdi-import';
 import { projectsBench } from './projects';
-import { statsBench, type BenchRow } from './stats';
-
-/** Areas written before the row shape was shared report `{metric, value, unit, target}`; one table wants one shape. */
-type MetricRow = { metric: string; value: number; unit: string; target: number | string | null };
-function asBenchRow(row: BenchRow | MetricRow): BenchRow {
-  if (!('metric' in row)) return row;
-  const target = row.target === null ? undefined : Number(String(row.target).match(/[\d.]+/)?.[0]);
-  return { name: row.metric, value: row.value, unit: row.unit, target, ratio: target ? row.value / target : undefined };
-}
+import type { BenchRow } from './row';
+import { statsBench } from './stats';
 
 /**
  * `npm run bench`: every area's benchmark, one table. Areas add their entry to BENCHES; `npm run bench -- NAME`
@@ -17,13 +10,13 @@ function asBenchRow(row: BenchRow | MetricRow): BenchRow {
  */
 // light first: after the million-record parts the machine pages and compacts memory for a while, and a browser
 // measured then is 30–40 % slower (even opening a chain with saved positions)
-const BENCHES: Array<{ name: string; run(): Promise<Array<BenchRow | MetricRow>> }> = [chainsBench, projectsBench, statsBench, fdiImportBench];
+const BENCHES: Array<{ name: string; run(): Promise<BenchRow[]> }> = [chainsBench, projectsBench, statsBench, fdiImportBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const bench of BENCHES.filter((b) => !only.length || only.includes(b.name))) {
   process.stderr.write(`running ${bench.name}…\n`);
-  rows.push(...(await bench.run()).map(asBenchRow));
+  rows.push(...(await bench.run()));
 }
 const cells = rows.map((r) => [r.name, `${r.value} ${r.unit}`, r.target ? `${r.target} ${r.unit}` : '', r.ratio !== undefined ? r.ratio.toFixed(2) : '', r.note ?? '']);
 const head = ['benchmark', 'value', 'target', 'ratio', 'note'];

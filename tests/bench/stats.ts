@@ -6,16 +6,7 @@ import type { Db } from '../../electron/backend/db/open';
 import { seedDemo } from '../../electron/backend/demo';
 import { seededRandom } from '../../electron/backend/demo/random';
 import { FDI_MODE_CODES } from '../../shared/domain/fdi';
-
-/** One line of the benchmark table. `target` and `ratio` (value / target) where the issue sets a target. */
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: number;
-  ratio?: number;
-  note?: string;
-}
+import { benchRow, type BenchRow } from './row';
 
 const RECORDS = 1_000_000;
 const ENTERPRISES = 250_000;
@@ -93,13 +84,7 @@ async function ok(backend: Backend, method: string, input: unknown) {
   return result.value;
 }
 
-const row = (name: string, ms: number, target?: number, note?: string): BenchRow => ({
-  name,
-  value: Math.round(ms),
-  unit: 'ms',
-  ...(target ? { target, ratio: Math.round((ms / target) * 100) / 100 } : {}),
-  ...(note ? { note } : {}),
-});
+const row = (name: string, ms: number, target?: number, note?: string): BenchRow => benchRow(name, Math.round(ms), 'ms', target, note);
 
 export const statsBench = {
   name: 'stats',
