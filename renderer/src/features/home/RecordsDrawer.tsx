@@ -1,38 +1,18 @@
 import { Drawer, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../shared/api';
 import type { ChartItem } from '../../../../shared/api/dashboard';
 import type { StatsRecord } from '../../../../shared/api/stats';
 import { periodLabel } from '../../../../shared/rules/period';
-import { api } from '../../api/client';
+import { useStatsRecords } from '../../api/useStatsRecords';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
 import { dashboardMessages } from './messages';
 
-type Page = MethodOutput<'stats.records'>;
-const PAGE_SIZE = 50;
-
 /** The FDI records behind a bar or slice: stats.records with the item's own filter, for the dashboard's months. */
 export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | null; from: string; to: string; onClose: () => void }) {
   const t = useT(dashboardMessages);
   const td = useT(domainMessages);
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => setPage(1), [item]);
-  useEffect(() => {
-    setError(null);
-    if (!item) return setData(null);
-    let live = true;
-    api.call('stats.records', { from, to, filter: item.filter, page, pageSize: PAGE_SIZE }).then(
-      (d) => live && setData(d),
-      (e) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [item, from, to, page]);
+  const { data, error, page, setPage, pageSize } = useStatsRecords(item ? { from, to, filter: item.filter } : null);
   const num = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 4 });
   return (
     <Drawer
@@ -55,7 +35,7 @@ export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | n
           loading={!data && !error}
           dataSource={data?.rows ?? []}
           scroll={{ x: 900 }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
           columns={[
             { title: t('colPeriod'), dataIndex: 'period', width: 80 },
             { title: t('colEnterprise'), dataIndex: 'enterpriseName', width: 220 },

@@ -1,8 +1,6 @@
 import { Drawer, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../../shared/api';
 import { rowLabel, type StatsRow } from '../../../../../shared/api/stats';
-import { api } from '../../../api/client';
+import { useStatsRecords } from '../../../api/useStatsRecords';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { domainMessages } from '../../../i18n/domain';
@@ -10,29 +8,11 @@ import { formatAmount } from './format';
 import { statsTablesMessages } from './messages';
 import type { MonthRange } from './range';
 
-type Page = MethodOutput<'stats.records'>;
-const PAGE_SIZE = 50;
-
 /** The records behind a row's current figures: stats.records with the row's own filter, page by page. */
 export function StatsRecordsDrawer({ row, range, onClose }: { row: StatsRow | null; range: MonthRange; onClose(): void }) {
   const t = useT(statsTablesMessages);
   const td = useT(domainMessages);
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => setPage(1), [row]);
-  useEffect(() => {
-    if (!row) return;
-    let live = true;
-    setError(null);
-    api.call('stats.records', { ...range, filter: row.filter, page, pageSize: PAGE_SIZE }).then(
-      (value) => live && setData(value),
-      (err) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [row, range, page]);
+  const { data, error, page, setPage, pageSize } = useStatsRecords(row ? { ...range, filter: row.filter } : null);
   return (
     <Drawer open={row !== null} onClose={onClose} size={960} title={row ? t('records', { name: rowLabel(row) }) : ''} destroyOnHidden>
       {error ? <ErrorAlert error={error} /> : null}
@@ -46,7 +26,7 @@ export function StatsRecordsDrawer({ row, range, onClose }: { row: StatsRow | nu
             rowKey="id"
             dataSource={data.rows}
             data-testid="records-table"
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage }}
+            pagination={{ current: page, pageSize, total: data.total, showSizeChanger: false, onChange: setPage }}
             columns={[
               { title: t('period'), dataIndex: 'period', width: 80 },
               { title: t('enterprise'), dataIndex: 'enterpriseName' },
