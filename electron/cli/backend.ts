@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { errorData, type AppErrorData } from '../../shared/result';
 import { AppError } from '../backend/errors';
 import { createBackend, type Backend } from '../backend/create';
-import type { CliIO } from './command';
-import { exitCodeFor } from './command';
+import { EXIT, exitCodeFor, type CliIO } from './command';
 
 /** Opens the backend for a command, runs it, always closes; turns an AppError into the command's exit code. */
 export async function withBackend(
@@ -27,6 +29,42 @@ export async function callOrFail<T>(backend: Backend, io: CliIO, method: string,
   const result = await backend.dispatch(method, input);
   if (result.ok) return { value: result.value as T };
   return { code: io.fail(result.error) };
+}
+
+/**
+ * Runs a job method to its end; a failed job fails the command (`onFailure` may report it its own way, as
+ * failImport does).
+ */
+export async function runJob<T>(
+  backend: Backend,
+  io: CliIO,
+  method: string,
+  input: unknown,
+  onFailure: (error: AppErrorData) => number = (error) => io.fail(error),
+): Promise<{ value: T } | { code: number }> {
+  const started = await callOrFail<{ jobId: string }>(backend, io, method, input);
+  if ('code' in started) return started;
+  const job = await backend.ctx.jobs.wait(started.value.jobId);
+  if (job.status === 'done') return { value: job.result as T };
+  return { code: onFailure(job.error ?? errorData('INTERNAL', job.status)) };
+}
+
+/** A refused import under --json prints `{"errors":[…]}` (exit 1), as the FDI importer's contract says; else as any failure. */
+export function failImport(io: CliIO, error: AppErrorData): number {
+  if (error.code !== 'IMPORT_REFUSED' || !io.json) return io.fail(error);
+  const errors = (error.problems ?? [])
+    .filter((p) => p.severity !== 'warning')
+    .map((p) => ({ file: p.file ?? null, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, value: p.value ?? null, code: p.code, message: p.message }));
+  io.out({ errors });
+  return EXIT.refused;
+}
+
+/** Copies a file a job made (an export) to where the command was told to put it; returns that absolute path. */
+export function saveJobFile(backend: Backend, fileId: string, out: string): string {
+  const target = path.resolve(out);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(backend.ctx.files.get(fileId).path, target);
+  return target;
 }
 
 export { exitCodeFor };

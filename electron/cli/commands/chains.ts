@@ -1,21 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ChainExportFormat, ChainExportResult, ChainGaps, ChainImportResult, ChainSummary } from '../../../shared/api/chains';
 import { SEGMENT_STATUSES, tierLabel } from '../../../shared/domain/chain';
 import type { Backend } from '../../backend/create';
-import { callOrFail, withBackend } from '../backend';
+import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand, type CliIO } from '../command';
 
 const db = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
-
-/** Runs a job method to its end; a failed job fails the command with its problems. */
-async function runJob<T>(backend: Backend, io: CliIO, method: string, input: unknown): Promise<{ value: T } | { code: number }> {
-  const started = await callOrFail<{ jobId: string }>(backend, io, method, input);
-  if ('code' in started) return started;
-  const state = await backend.ctx.jobs.wait(started.value.jobId);
-  if (state.status !== 'done') return { code: io.fail(state.error ?? refuse('INTERNAL', state.status)) };
-  return { value: state.result as T };
-}
 
 async function chainId(backend: Backend, io: CliIO, name: string): Promise<{ value: number } | { code: number }> {
   const chains = await callOrFail<ChainSummary[]>(backend, io, 'chains.list', {});
@@ -125,9 +115,7 @@ export const exportChainCommand: CliCommand = {
       if ('code' in id) return id.code;
       const result = await runJob<ChainExportResult>(backend, io, 'chains.export', { chainId: id.value, format, scale });
       if ('code' in result) return result.code;
-      const target = path.resolve(out);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(backend.ctx.files.get(result.value.fileId).path, target);
+      const target = saveJobFile(backend, result.value.fileId, out);
       const r = { out: target, format, size: result.value.size, width: result.value.width, height: result.value.height };
       io.out(r, `已导出 ${target}${r.width ? `（${r.width}×${r.height} 像素）` : ''}`);
       return EXIT.ok;

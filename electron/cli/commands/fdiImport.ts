@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FdiImportResult, ImportBatch } from '../../../shared/api/fdiImport';
 import { errorData } from '../../../shared/result';
-import { callOrFail, withBackend } from '../backend';
+import { callOrFail, failImport, runJob, withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand } from '../command';
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -22,24 +22,15 @@ export const importFdiCommand: CliCommand = {
       const district = typeof values.district === 'string' ? values.district : undefined;
       const sheet = typeof values.sheet === 'string' ? values.sheet : undefined;
       const registered = files.map((f) => backend.ctx.files.register(f));
-      const started = await callOrFail<{ jobId: string }>(backend, io, 'fdiImport.consolidate', {
-        files: registered.map((f) => ({ fileId: f.fileId, district, sheet })),
-        allowPartial: values['allow-partial'] === true,
-      });
-      if ('code' in started) return started.code;
-      const job = await backend.ctx.jobs.wait(started.value.jobId);
-      if (job.status !== 'done') {
-        const error = job.error ?? errorData('INTERNAL', job.status);
-        if (error.code === 'IMPORT_REFUSED' && io.json) {
-          const errors = (error.problems ?? [])
-            .filter((p) => p.severity !== 'warning')
-            .map((p) => ({ file: p.file ?? null, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, value: p.value ?? null, code: p.code, message: p.message }));
-          io.out({ errors });
-          return EXIT.refused;
-        }
-        return io.fail(error);
-      }
-      const result = job.result as FdiImportResult;
+      const done = await runJob<FdiImportResult>(
+        backend,
+        io,
+        'fdiImport.consolidate',
+        { files: registered.map((f) => ({ fileId: f.fileId, district, sheet })), allowPartial: values['allow-partial'] === true },
+        (error) => failImport(io, error),
+      );
+      if ('code' in done) return done.code;
+      const result = done.value;
       const batches = result.batches.map((b) => ({ file: b.file, rows: b.rows, skippedRows: b.skippedRows, unit: b.unit, batchId: b.batchId }));
       const human = [
         ...result.batches.map(

@@ -1,32 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { ExportDone, ImportDone, Project } from '../../../shared/api/projects';
 import { PROJECT_STAGE_CODES, PROJECT_STAGES } from '../../../shared/domain/project';
 import { errorData } from '../../../shared/result';
 import { roundReported } from '../../../shared/rules/money';
-import type { Backend } from '../../backend/create';
-import { callOrFail, withBackend } from '../backend';
-import { EXIT, isError, refuse, requireString, type CliCommand, type CliIO } from '../command';
+import { callOrFail, failImport, runJob, saveJobFile, withBackend } from '../backend';
+import { EXIT, isError, refuse, requireString, type CliCommand } from '../command';
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
 const PAGE = 500;
-
-/** Runs a job method to its end; a refused import prints `{"errors":[…]}` (exit 1) as the FDI importer does. */
-async function runJob<T>(backend: Backend, io: CliIO, method: string, input: unknown): Promise<{ value: T } | { code: number }> {
-  const started = await callOrFail<{ jobId: string }>(backend, io, method, input);
-  if ('code' in started) return started;
-  const job = await backend.ctx.jobs.wait(started.value.jobId);
-  if (job.status === 'done') return { value: job.result as T };
-  const error = job.error ?? errorData('INTERNAL', job.status);
-  if (error.code === 'IMPORT_REFUSED' && io.json) {
-    const errors = (error.problems ?? [])
-      .filter((p) => p.severity !== 'warning')
-      .map((p) => ({ file: p.file ?? null, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, value: p.value ?? null, code: p.code, message: p.message }));
-    io.out({ errors });
-    return { code: EXIT.refused };
-  }
-  return { code: io.fail(error) };
-}
 
 function importCommand(kind: 'projects' | 'enterprises', label: string): CliCommand {
   return {
@@ -42,7 +23,7 @@ function importCommand(kind: 'projects' | 'enterprises', label: string): CliComm
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return io.fail(errorData('FILE_NOT_FOUND', file));
       return withBackend(db, io, async (backend) => {
         const fileId = backend.ctx.files.register(file).fileId;
-        const done = await runJob<ImportDone>(backend, io, `${kind}.importCommit`, { fileId });
+        const done = await runJob<ImportDone>(backend, io, `${kind}.importCommit`, { fileId }, (error) => failImport(io, error));
         if ('code' in done) return done.code;
         const r = done.value;
         const warnings = r.problems.filter((p) => p.severity === 'warning');
@@ -72,9 +53,7 @@ function exportCommand(kind: 'projects' | 'enterprises', label: string): CliComm
       return withBackend(db, io, async (backend) => {
         const done = await runJob<ExportDone>(backend, io, `${kind}.export`, kind === 'projects' ? { layout } : {});
         if ('code' in done) return done.code;
-        const target = path.resolve(out);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.copyFileSync(backend.ctx.files.get(done.value.fileId).path, target);
+        const target = saveJobFile(backend, done.value.fileId, out);
         io.out({ out: target, rows: done.value.rows }, `已导出 ${done.value.rows} 行到 ${target}`);
         return EXIT.ok;
       });

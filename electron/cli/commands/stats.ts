@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FileRef } from '../../../shared/api/files';
 import type { StatsTables } from '../../../shared/api/stats';
-import { errorData } from '../../../shared/result';
 import { flattenStatsTables } from '../../backend/stats/flat';
-import { callOrFail, withBackend } from '../backend';
+import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand, type CliValues } from '../command';
 import { statsAsText } from './stats-text';
 
@@ -50,14 +48,10 @@ export const exportStatsCommand: CliCommand = {
     if (!out.toLowerCase().endsWith('.xlsx')) return io.fail(refuse('INVALID_INPUT', '--out 应为 .xlsx 文件'));
     if (fs.existsSync(out) && !values.force) return io.fail(refuse('REFUSED', `目标文件已存在：${out}（覆盖请加 --force）`));
     return withBackend(args.db, io, async (backend) => {
-      const started = await callOrFail<{ jobId: string }>(backend, io, 'stats.export', { from: args.from, to: args.to });
-      if ('code' in started) return started.code;
-      const job = await backend.ctx.jobs.wait(started.value.jobId);
-      if (job.status !== 'done') return io.fail(job.error ?? errorData('INTERNAL', job.message));
-      const file = job.result as FileRef;
-      const target = path.resolve(out);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(backend.ctx.files.get(file.fileId).path, target);
+      const done = await runJob<FileRef>(backend, io, 'stats.export', { from: args.from, to: args.to });
+      if ('code' in done) return done.code;
+      const file = done.value;
+      const target = saveJobFile(backend, file.fileId, out);
       io.out({ out: target, size: file.size, from: args.from, to: args.to }, `已导出 ${target}（${file.size} 字节）`);
       return EXIT.ok;
     });
