@@ -1,4 +1,4 @@
-import { FDI_IMPORT_FIELDS, type FdiImportField, type FdiImportOptions } from '../../../shared/api/fdiImport';
+import type { FdiImportField, FdiImportOptions } from '../../../shared/api/fdiImport';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
 import type { Problem } from '../../../shared/result';
 import { parsePeriod } from '../../../shared/rules/period';

@@ -3,6 +3,7 @@ import { writeAudit } from '../audit';
 import { DeferredIndexes } from '../db/deferred-indexes';
 import type { Db } from '../db/open';
 import type { RecordSink } from './check';
+import { repeatOf, sameRecord, StoredDuplicates } from './duplicates';
 import type { FdiRecordDraft } from './normalize';
 import { hash52, KeyIndex, recordKey } from './stage';
 
@@ -50,8 +51,7 @@ export function isBulkLoad(db: Db, fileBytes: number): boolean {
  * the caller opened (a refused or cancelled import rolls back whole). Each file is its own batch.
  *
  * - Records go straight into fdi_record. Repeats within the run are found through a map of hashed record keys (a hit
- *   is confirmed against the stored row), repeats of records stored before the run through fdi_record's index, only
- *   for the months that had records.
+ *   is confirmed against the stored row), repeats of records stored before the run by StoredDuplicates.
  * - Enterprises (matched by 统一社会信用代码) are created at a batch's first record of them. Where the batch's latest
  *   record must win over the first — an enterprise seen again, or one that existed before — its details are tracked
  *   in a temp table and written when the file ends. A firm seen once, the common case, costs nothing more.
@@ -61,16 +61,14 @@ export function isBulkLoad(db: Db, fileBytes: number): boolean {
 export class FdiLoad implements RecordSink {
   private readonly batches = new Map<number, OpenBatch>();
   private readonly fileOfBatch = new Map<number, number>();
-  /** Records with a larger id were written by this run. */
-  private readonly recordsBefore: number;
-  private readonly storedPeriods: Set<string>;
+  private readonly stored: StoredDuplicates;
   /** Record key hash → id of the first record with it in this run. */
   private readonly seenRecords = new KeyIndex();
   /** Hash of (file, 统一社会信用代码) → id of the batch's first record of that enterprise. */
   private readonly seenEnterprises = new KeyIndex();
   private readonly deferred: DeferredIndexes | null;
   private readonly sql: Record<
-    'insertBatch' | 'findEnterprise' | 'insertEnterprise' | 'noteUpdate' | 'insertRecord' | 'firstRecord' | 'recordById' | 'stored' | 'seedTracked' | 'track',
+    'insertBatch' | 'findEnterprise' | 'insertEnterprise' | 'noteUpdate' | 'insertRecord' | 'firstRecord' | 'recordById' | 'seedTracked' | 'track',
     Statement
   >;
 
@@ -78,12 +76,11 @@ export class FdiLoad implements RecordSink {
     private readonly db: Db,
     private readonly run: { user: string; now: string; bulk: boolean },
   ) {
-    this.recordsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM fdi_record').pluck().get() as number;
-    this.storedPeriods = new Set(db.prepare('SELECT DISTINCT period FROM fdi_record').pluck().all() as string[]);
+    this.stored = new StoredDuplicates(db);
     if (run.bulk) {
       this.deferred = new DeferredIndexes(db);
       // stored records are looked up by 统一社会信用代码 for duplicates: that index stays when there are any
-      this.deferred.drop(['fdi_record', 'enterprise'], new Set(this.storedPeriods.size ? ['fdi_record_uscc'] : []));
+      this.deferred.drop(['fdi_record', 'enterprise'], new Set(this.stored.any ? ['fdi_record_uscc'] : []));
     } else this.deferred = null;
     db.exec(`DROP TABLE IF EXISTS temp.fdi_load_latest;
       CREATE TEMP TABLE fdi_load_latest (uscc TEXT PRIMARY KEY, latest TEXT NOT NULL, name TEXT NOT NULL, investor TEXT,
@@ -105,10 +102,6 @@ export class FdiLoad implements RecordSink {
       ),
       firstRecord: db.prepare('SELECT enterprise_id AS enterpriseId, uscc FROM fdi_record WHERE id = ?'),
       recordById: db.prepare('SELECT batch_id AS batchId, source_row AS row, uscc, period, mode, contracted_fdi AS c, actual_fdi AS a FROM fdi_record WHERE id = ?'),
-      stored: db.prepare(
-        `SELECT r.source_row AS row, b.id AS batchId, b.file_name AS fileName FROM fdi_record r LEFT JOIN import_batch b ON b.id = r.batch_id
-         WHERE r.uscc = ? AND r.period = ? AND r.mode = ? AND r.contracted_fdi = ? AND r.actual_fdi = ? AND r.id <= ? LIMIT 1`,
-      ),
       // an enterprise this batch created and now sees again: tracked from its first record, whose details (and 新设
       // date) it was created with (one tracked from the start, as it existed before, is already there and stays)
       seedTracked: db.prepare(
@@ -183,18 +176,12 @@ export class FdiLoad implements RecordSink {
   }
 
   private duplicateOf(fileIndex: number, d: FdiRecordDraft, key: number): string | null {
-    if (this.storedPeriods.has(d.period)) {
-      const stored = this.sql.stored.get(d.uscc, d.period, d.mode, d.contractedFdi, d.actualFdi, this.recordsBefore) as
-        | { row: number | null; batchId: number | null; fileName: string | null }
-        | undefined;
-      if (stored) return `与已导入的记录相同（第${stored.batchId ?? '?'}批《${stored.fileName ?? ''}》第${stored.row ?? '?'}行）`;
-    }
+    const stored = this.stored.find(d);
+    if (stored) return stored;
     const earlier = this.seenRecords.get(key);
     if (earlier === undefined) return null;
     const s = this.sql.recordById.get(earlier) as { batchId: number; row: number; uscc: string; period: string; mode: string; c: number; a: number };
-    if (s.uscc !== d.uscc || s.period !== d.period || s.mode !== d.mode || s.c !== d.contractedFdi || s.a !== d.actualFdi) return null;
-    const where = this.fileOfBatch.get(s.batchId) === fileIndex ? `本文件第${s.row}行` : `同批导入的另一文件第${s.row}行`;
-    return `与${where}相同（统一社会信用代码、月份、投资方式和金额都一样）`;
+    return sameRecord(s, d) ? repeatOf(this.fileOfBatch.get(s.batchId) === fileIndex, s.row) : null;
   }
 
   /** The file was read to its end: its enterprises get their latest details, its batch its counts and an audit entry. */

@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { columnLetter } from '../workbook/cells';
 import { runInWorker, workerEntry } from '../workers/spawn';
 import { rememberMapping } from './mapping';
-import { LIMITS, type FileFindings, type FileTask } from './check';
+import type { FileFindings, FileTask } from './check';
 import { inputBytes, workerLimits } from './messages';
 import type { WorkerInput, WorkerOutput } from './worker';
 

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { RecordSink } from './check';
+import { repeatOf, sameRecord, StoredDuplicates } from './duplicates';
 import type { FdiRecordDraft } from './normalize';
 
 const STAGE_CHUNK = 5000;
@@ -74,17 +75,15 @@ export class KeyIndex {
 }
 
 /**
- * The preview's sink: clean rows are only checked for duplicates, never written. They are appended to a temp table with no index
- * (on disk: `temp_store = FILE`, so a million rows do not sit in memory); repeats within the run are found through a
- * map of hashed record keys (a hash hit is confirmed against the staged row), and repeats of stored records through
- * fdi_record's index, only for months that had records before the run. A record is 统一社会信用代码 + period + mode +
- * both amounts.
+ * The preview's sink: clean rows are only checked for duplicates, never written. Repeats within the run are found
+ * through a map of hashed record keys, a hit confirmed against the row's identity, kept in a temp table with no index
+ * (on disk: `temp_store = FILE`, so a million rows do not sit in memory); repeats of stored records by
+ * StoredDuplicates.
  */
 export class FdiStage implements RecordSink {
   private readonly insert: Statement;
   private readonly stagedRow: Statement;
-  private readonly stored: Statement;
-  private readonly storedPeriods: Set<string>;
+  private readonly stored: StoredDuplicates;
   /** Record key hash → rowid of the first staged row with it. */
   private readonly seen = new KeyIndex();
   private pending = 0;
@@ -92,47 +91,31 @@ export class FdiStage implements RecordSink {
   constructor(private readonly db: Db) {
     db.pragma('temp_store = FILE');
     db.exec(`DROP TABLE IF EXISTS temp.fdi_stage;
-      CREATE TEMP TABLE fdi_stage (
-        file INTEGER NOT NULL, row INTEGER NOT NULL, period TEXT NOT NULL, date TEXT, enterprise_name TEXT NOT NULL,
-        uscc TEXT NOT NULL, investor TEXT, mode TEXT NOT NULL, contracted_fdi REAL NOT NULL, actual_fdi REAL NOT NULL,
-        industry_code TEXT NOT NULL, country_code TEXT NOT NULL, district_id INTEGER, platform_id INTEGER)`);
-    this.insert = db.prepare('INSERT INTO temp.fdi_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    this.stagedRow = db.prepare('SELECT file, row, uscc, period, mode, contracted_fdi AS c, actual_fdi AS a FROM temp.fdi_stage WHERE rowid = ?');
-    this.stored = db.prepare(
-      `SELECT r.source_row AS row, b.id AS batchId, b.file_name AS fileName FROM fdi_record r LEFT JOIN import_batch b ON b.id = r.batch_id
-       WHERE r.uscc = ? AND r.period = ? AND r.mode = ? AND r.contracted_fdi = ? AND r.actual_fdi = ? LIMIT 1`,
-    );
-    this.storedPeriods = new Set(db.prepare('SELECT DISTINCT period FROM fdi_record').pluck().all() as string[]);
+      CREATE TEMP TABLE fdi_stage (file INTEGER NOT NULL, row INTEGER NOT NULL, uscc TEXT NOT NULL, period TEXT NOT NULL,
+        mode TEXT NOT NULL, c REAL NOT NULL, a REAL NOT NULL)`);
+    this.insert = db.prepare('INSERT INTO temp.fdi_stage VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.stagedRow = db.prepare('SELECT file, row, uscc, period, mode, c, a FROM temp.fdi_stage WHERE rowid = ?');
+    this.stored = new StoredDuplicates(db);
   }
 
   accept(fileIndex: number, d: FdiRecordDraft): string | null {
-    if (this.storedPeriods.has(d.period)) {
-      const stored = this.stored.get(d.uscc, d.period, d.mode, d.contractedFdi, d.actualFdi) as { row: number | null; batchId: number | null; fileName: string | null } | undefined;
-      if (stored) return `与已导入的记录相同（第${stored.batchId ?? '?'}批《${stored.fileName ?? ''}》第${stored.row ?? '?'}行）`;
-    }
+    const stored = this.stored.find(d);
+    if (stored) return stored;
     const key = recordKey(d);
     const earlier = this.seen.get(key);
     if (earlier !== undefined) {
       this.flush();
       const s = this.stagedRow.get(earlier) as { file: number; row: number; uscc: string; period: string; mode: string; c: number; a: number };
-      if (s.uscc === d.uscc && s.period === d.period && s.mode === d.mode && s.c === d.contractedFdi && s.a === d.actualFdi) {
-        const where = s.file === fileIndex ? `本文件第${s.row}行` : `同批导入的另一文件第${s.row}行`;
-        return `与${where}相同（统一社会信用代码、月份、投资方式和金额都一样）`;
-      }
+      if (sameRecord(s, d)) return repeatOf(s.file === fileIndex, s.row);
     }
     if (this.pending === 0) this.db.exec('BEGIN');
-    const { lastInsertRowid } = this.insert.run(fileIndex, d.row, d.period, d.date, d.enterpriseName, d.uscc, d.investor, d.mode, d.contractedFdi, d.actualFdi, d.industryCode, d.countryCode, d.districtId, d.platformId);
+    const { lastInsertRowid } = this.insert.run(fileIndex, d.row, d.uscc, d.period, d.mode, d.contractedFdi, d.actualFdi);
     if (earlier === undefined) this.seen.set(key, Number(lastInsertRowid));
     if (++this.pending >= STAGE_CHUNK) this.flush();
     return null;
   }
 
-  /** Lets go of the duplicate map (its rows are all staged) before the write needs the memory. */
-  release(): void {
-    this.seen.clear();
-  }
-
-  /** Ends the open staging transaction (before reading the stage, and before the commit's own transaction). */
+  /** Ends the open staging transaction (before a staged row is read back, and at the end). */
   flush(): void {
     if (this.pending > 0) this.db.exec('COMMIT');
     this.pending = 0;
