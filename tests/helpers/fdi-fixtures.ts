@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import { fakeUscc } from '../../electron/backend/demo/uscc';
 import { seededRandom } from '../../electron/backend/demo/random';
 import type { FdiMode } from '../../shared/domain/fdi';
+import type { CellValue } from '../../electron/backend/workbook';
 
 export type Unit = '美元' | '万美元' | '亿美元';
 const FACTOR: Record<Unit, number> = { 美元: 0.0001, 万美元: 1, 亿美元: 10000 };
@@ -216,4 +217,20 @@ export function rowNumberOf(rows: unknown[][], cells: unknown[]): number {
   const index = rows.indexOf(cells);
   if (index < 0) throw new Error('row not in layout');
   return index + 1;
+}
+
+/** An exceljs cell value as the app's reader gives it (an oracle for tests that read a file with exceljs). */
+export function toCellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
+    if ('result' in v) return toCellValue(v.result);
+    if ('formula' in v || 'sharedFormula' in v) return null;
+    if ('text' in v) return toCellValue(v.text);
+    if (typeof v.error === 'string') return v.error;
+  }
+  return null;
 }

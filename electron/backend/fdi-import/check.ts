@@ -5,7 +5,7 @@ import { parsePeriod } from '../../../shared/rules/period';
 import type { AmountUnit } from '../../../shared/rules/units';
 import { AppError } from '../errors';
 import type { Db } from '../db/open';
-// the table and cell modules only: the check worker must not load exceljs, the parse worker's business
+// the table and cell modules only: the check worker must not load the .xlsx reader, the parse worker's business
 import { cellText } from '../workbook/cells';
 import { SKIP_REASON_ZH, type TableLayout } from '../workbook/table';
 import { FDI_FIELD_SPECS } from './fields';

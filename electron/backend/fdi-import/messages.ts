@@ -40,7 +40,7 @@ export function inputBytes(files: ReadonlyArray<{ path: string }>): number {
 }
 
 /**
- * Heap limits of the two workers for `bytes` of input. The parse worker: exceljs holds the workbook's whole
+ * Heap limits of the two workers for `bytes` of input. The parse worker: it holds the workbook's whole
  * shared-string table (~100 MB per million names). The check worker holds little: problems (capped), a sample, hashed
  * keys. On large input the young generations are capped too: more frequent scavenges for ~60 MB less at the peak,
  * which keeps a million-record import under 600 MB; smaller files keep V8's default, which is faster.

@@ -1,7 +1,7 @@
 /**
  * The parse worker: streams the files through the workbook layer and hands the rows of each file's data sheet to
- * the check worker over a MessageChannel, a batch at a time. It runs beside the check worker, so parsing (exceljs,
- * the bulk of the work) and checking/writing (SQLite) use both cores. It never touches the database.
+ * the check worker over a MessageChannel, a batch at a time. It runs beside the check worker, so parsing and
+ * checking/writing (SQLite) use both cores. It never touches the database.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../errors';

@@ -1,6 +1,6 @@
 /**
  * The check worker: runs an FDI import job off the main thread, on its own database connection. It starts the parse
- * worker (parse-worker.ts) beside it and takes its rows over a MessageChannel, so parsing (exceljs) and checking run
+ * worker (parse-worker.ts) beside it and takes its rows over a MessageChannel, so parsing and checking run
  * on two cores at once. A preview stages clean rows to find duplicates (stage.ts) on a read-only connection. A commit
  * takes a backup, opens one transaction and writes each clean row as it is checked (load.ts); it commits when every
  * file was clean (or the user allowed a partial import), and rolls back otherwise. Started by runInWorker (service.ts).
@@ -104,7 +104,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
       control.throwIfCancelled();
       if (message.type === 'failed') throw failure(message.error);
       if (message.type === 'end') {
-        // the parser's heap (exceljs holds the shared strings) is not needed any more: give it back, and let the index
+        // the parser's heap (it holds the shared strings) is not needed any more: give it back, and let the index
         // builds (sorts) and the last writes have the memory instead (the default cache is 2 MB)
         await parser.terminate();
         db.pragma('cache_size = -131072');

@@ -1,4 +1,4 @@
-/** One cell as the readers hand it on: exceljs's rich text, formulas and hyperlinks are reduced to their value. */
+/** One cell as the readers hand it on: rich text and formulas are reduced to their value. */
 export type CellValue = string | number | boolean | Date | null;
 
 /** One row of a sheet: `rowNumber` is the row Excel shows (1-based), `cells[0]` is column A. */
@@ -6,22 +6,6 @@ export interface SheetRow {
   sheet: string;
   rowNumber: number;
   cells: CellValue[];
-}
-
-/** Reduces an exceljs cell value to a plain value. Errors (`#N/A`) come back as their text so they show in problems. */
-export function toCellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
-    if ('result' in v) return toCellValue(v.result);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if ('text' in v) return toCellValue(v.text);
-    if (typeof v.error === 'string') return v.error;
-  }
-  return null;
 }
 
 /** The text of a cell as a person reads it: trimmed; dates as YYYY-MM-DD; blank for null. */

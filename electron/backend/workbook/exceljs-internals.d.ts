@@ -1,14 +1,4 @@
-// Modules inside exceljs that its typings leave out; xlsx-rows.ts reads a sheet's XML with them.
-
-declare module 'exceljs/lib/utils/parse-sax.js' {
-  interface SaxTag {
-    name: string;
-    attributes: Record<string, string>;
-  }
-  export type SaxEvent = { eventType: 'opentag'; value: SaxTag } | { eventType: 'closetag'; value: SaxTag } | { eventType: 'text'; value: string };
-  /** SAX events of an XML byte stream, one array per chunk (patched to decode UTF-8 across chunks). */
-  export default function parseSax(iterable: AsyncIterable<Buffer | string>): AsyncGenerator<SaxEvent[]>;
-}
+// Modules inside exceljs that its typings leave out; the .xlsx reader (xlsx-parts.ts, xlsx-rows.ts) uses its date rules.
 
 declare module 'exceljs/lib/utils/utils.js' {
   const utils: {
@@ -16,4 +6,10 @@ declare module 'exceljs/lib/utils/utils.js' {
     excelToDate(serial: number, date1904?: boolean): Date;
   };
   export default utils;
+}
+
+declare module 'exceljs/lib/xlsx/defaultnumformats.js' {
+  /** Built-in number formats by id: `{ f }`, or per locale (`'zh-cn'`…) for the CJK date and time formats. */
+  const formats: Record<number, Record<string, string>>;
+  export default formats;
 }

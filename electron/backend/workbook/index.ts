@@ -3,9 +3,9 @@
  *
  * Layer 1, rows (`source.ts`, `xlsx.ts`, `csv.ts`):
  *   - `openSheets(path, {fileName?, merges?})` → async sheets `{name, hidden, merges, rows()}`; `rows()` streams
- *     `{sheet, rowNumber (Excel's 1-based), cells: CellValue[] (cells[0] is column A)}`. .xlsx/.xlsm through exceljs's
- *     streaming reader (patched for Chinese text, see patches/), .csv/.tsv as UTF-8 (BOM or not), UTF-16 with BOM, or
- *     GB18030/GBK (detected). Unread rows of a sheet are skipped unparsed when the next sheet is asked for.
+ *     `{sheet, rowNumber (Excel's 1-based), cells: CellValue[] (cells[0] is column A)}`. .xlsx/.xlsm by random access
+ *     (yauzl) and our own XML tokenizer (`xml-scan.ts`; why: see there), .csv/.tsv as UTF-8 (BOM or not), UTF-16 with
+ *     BOM, or GB18030/GBK (detected). A sheet's rows are parsed only if read.
  *   - `readRows(path)` every row of every sheet; `listSheets(path)`; `readMerges(path)` merged ranges by sheet.
  *   - Cells (`cells.ts`): string | number | boolean | Date | null; rich text and formulas reduced to their value;
  *     CSV cells are always text. `cellText`, `isBlankRow`, `columnLetter`.

@@ -1,22 +1,15 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
 import type { SheetRow } from './cells';
 import type { CellRange, SheetSource } from './source';
-import { xlsxRowBatches, type SheetContext } from './xlsx-rows';
-
-/** What exceljs's streaming WorksheetReader has at run time (its typings leave these out). */
-interface RawWorksheetReader {
-  name: string;
-  state?: string;
-  /** The sheet XML: the zip entry, or a temp-file stream when exceljs had to put the sheet aside. */
-  iterator: AsyncIterable<Buffer> & Partial<AsyncIterator<Buffer>>;
-  workbook: SheetContext;
-}
+import { readDateStyles, readSharedStrings, readWorkbookParts, scanPart } from './xlsx-parts';
+import { parseRange, xlsxRowBatches, type SheetContext } from './xlsx-rows';
+import { ZipArchive } from './zip';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** Turns what exceljs, unzipper or saxes throw on a damaged file into the one refusal people can act on. */
+/** Turns what yauzl, zlib or the XML reader throw on a damaged file into the one refusal people can act on. */
 export function unreadable(err: unknown, fileName: string): AppError {
   if (err instanceof AppError) return err;
   const reason = String((err as Error)?.message ?? err);
@@ -36,96 +29,78 @@ async function assertZip(file: string, fileName: string): Promise<void> {
   }
 }
 
-/** Passes a sheet's XML bytes through while collecting its `<mergeCell ref="A1:C2"/>` ranges. */
-function scanningMerges(raw: AsyncIterator<Buffer>, merges: CellRange[]): AsyncIterator<Buffer> {
-  const seen = new Set<string>();
-  let tail = '';
-  const pattern = /<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
-  return (async function* () {
-    while (true) {
-      const next = await raw.next();
-      if (next.done) return;
-      const chunk = next.value;
-      // merge ranges sit after the rows: skip the byte scan on chunks that cannot hold one
-      if (tail || chunk.includes('<mergeCell')) {
-        const window = tail + chunk.toString('latin1');
-        for (const m of window.matchAll(pattern)) {
-          if (seen.has(m[0])) continue;
-          seen.add(m[0]);
-          merges.push({ top: +m[2]!, left: lettersToNumber(m[1]!), bottom: +m[4]!, right: lettersToNumber(m[3]!) });
-        }
-        tail = window.slice(-64);
-      } else tail = chunk.subarray(-64).toString('latin1');
-      yield chunk;
-    }
-  })();
-}
-
-function lettersToNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+/** Counts the bytes passing through, for progress. */
+async function* counted(stream: Readable, seen: { bytes: number }): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) {
+    seen.bytes += (chunk as Buffer).length;
+    yield chunk as Buffer;
+  }
 }
 
 /**
- * The sheets of an .xlsx, streamed with exceljs's WorkbookReader (patched: see patches/exceljs+4.4.0.patch). Each
- * sheet's rows may be read or not; whatever is left unread is skipped without being parsed when the next sheet is
- * asked for. Dates come as Date (styles are cached so date formats are known). Rows are read from the sheet's XML by
- * xlsx-rows.ts rather than by exceljs's WorksheetReader.
+ * The sheets of an .xlsx, in the workbook's tab order, read by random access (zip.ts) and our own XML tokenizer
+ * (xml-scan.ts). Parts are read only when needed: listing sheets reads the workbook part alone, the shared strings and
+ * styles are read once before the first rows, and a sheet's rows only when asked for. Dates come as Date (cell formats
+ * that show dates are known from the styles).
  */
 export async function* xlsxSheets(file: string, fileName: string, options: { merges?: boolean } = {}): AsyncGenerator<SheetSource> {
   await assertZip(file, fileName);
-  const fileSize = (await fs.promises.stat(file)).size || 1;
-  const input = fs.createReadStream(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let sheets = 0;
+  let zip: ZipArchive;
   try {
-    for await (const ws of reader as unknown as AsyncIterable<RawWorksheetReader>) {
-      sheets++;
+    zip = await ZipArchive.open(file);
+  } catch (err) {
+    throw unreadable(err, fileName);
+  }
+  try {
+    const book = await readWorkbookParts(zip);
+    if (book.sheets.length === 0) throw new AppError('FILE_UNREADABLE', `${fileName}：文件中没有工作表，不是有效的 Excel 工作簿`);
+    let context: Promise<SheetContext> | null = null;
+    const contextOf = () =>
+      (context ??= Promise.all([readSharedStrings(zip, book.sharedStrings), readDateStyles(zip, book.styles)]).then(([sharedStrings, dateStyles]) => ({
+        sharedStrings,
+        dateStyles,
+        date1904: book.date1904,
+      })));
+    for (const sheet of book.sheets) {
       const merges: CellRange[] = [];
-      // a sheet exceljs put aside comes from a temp file (progress through that file); otherwise straight from the zip
-      const putAside = ws.iterator as unknown as { path?: string; bytesRead?: number };
-      const asideSize = typeof putAside.path === 'string' ? fs.statSync(putAside.path, { throwIfNoEntry: false })?.size || 1 : 0;
-      const xml: AsyncIterator<Buffer> = typeof ws.iterator.next === 'function' ? (ws.iterator as AsyncIterator<Buffer>) : ws.iterator[Symbol.asyncIterator]();
-      const raw = options.merges ? scanningMerges(xml, merges) : xml;
-      let ended = false;
-      // exceljs closes the iterator it was given when rows stop being read; this wrapper keeps `raw` open for draining
-      ws.iterator = (async function* () {
-        while (true) {
-          const next = await raw.next();
-          if (next.done) {
-            ended = true;
-            return;
-          }
-          yield next.value;
-        }
-      })();
-      const name = ws.name;
+      const size = zip.size(sheet.part) || 1;
+      const seen = { bytes: 0 };
+      let readToEnd = false;
       yield {
-        name,
-        hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+        name: sheet.name,
+        hidden: sheet.hidden,
         merges,
-        progress: () => Math.min(1, asideSize ? (putAside.bytesRead ?? 0) / asideSize : input.bytesRead / fileSize),
+        progress: () => Math.min(1, seen.bytes / size),
         async *rows(): AsyncGenerator<SheetRow> {
+          let stream: Readable | null = null;
           try {
-            for await (const batch of xlsxRowBatches(ws.iterator, name, ws.workbook)) yield* batch;
+            const ctx = await contextOf();
+            stream = await zip.stream(sheet.part);
+            for await (const batch of xlsxRowBatches(counted(stream, seen), sheet.name, ctx, merges)) yield* batch;
+            readToEnd = true;
           } catch (err) {
             throw unreadable(err, fileName);
+          } finally {
+            stream?.destroy();
           }
         },
       };
-      if (!ended) while (!(await raw.next()).done);
+      // merged ranges come after the rows: a sheet whose rows were not read through is scanned for them alone
+      if (options.merges && !readToEnd) {
+        merges.length = 0;
+        await scanPart(zip, sheet.part, {
+          open(name, a) {
+            const range = name === 'mergeCell' && a.ref ? parseRange(a.ref) : null;
+            if (range) merges.push(range);
+          },
+          close() {},
+          text() {},
+        });
+      }
     }
   } catch (err) {
     throw unreadable(err, fileName);
   } finally {
-    input.destroy();
+    zip.close();
   }
-  if (sheets === 0) throw new AppError('FILE_UNREADABLE', `${fileName}：文件中没有工作表，不是有效的 Excel 工作簿`);
 }

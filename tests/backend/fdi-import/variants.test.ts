@@ -5,13 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCellValue } from '../../../electron/backend/workbook';
 import { tempDir } from '../../helpers/backend';
 import { commitJob, fdiBackend, importFile, previewFile, register, storedRecords } from '../../helpers/fdi-backend';
 import {
   convertWithLibreOffice,
   layoutRows,
   makeRecords,
+  toCellValue,
   writeReturnCsv,
   writeReturnXlsx,
   writeXlsx,

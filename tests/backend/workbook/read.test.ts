@@ -73,6 +73,38 @@ describe('workbook rows', () => {
     expect(rows[2]!.cells).toEqual([null, '苏州工业园区', null, '#N/A', null, '算出']);
   });
 
+  it('finds the parts through their relationships, in tab order, and knows built-in Chinese date formats and the 1904 system', async () => {
+    // written by hand: parts under unusual names and in an unusual order, prefixed SpreadsheetML, phonetic guides
+    const zip = new JSZip();
+    const rels = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+    const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const sheet = (rows: string) => `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows}</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>`;
+    zip.file('xl/ws/second.xml', sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>1</x:v></x:c></x:row>'));
+    zip.file('xl/ws/first.xml', sheet('<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2" s="1"><x:v>45731</x:v></x:c><x:c r="C2" s="2"><x:v>45731</x:v></x:c><x:c r="D2" s="3"><x:v>45731</x:v></x:c></x:row>'));
+    zip.file('_rels/.rels', rels(rel('rId1', 'officeDocument', '/xl/book.xml')));
+    zip.file('xl/_rels/book.xml.rels', rels(rel('r7', 'worksheet', 'ws/second.xml') + rel('r3', 'worksheet', 'ws/first.xml') + rel('r9', 'sharedStrings', 'strings.xml') + rel('r10', 'styles', 'look.xml')));
+    zip.file('xl/book.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="数据" sheetId="2" r:id="r3"/><sheet name="隐藏" sheetId="1" state="hidden" r:id="r7"/></sheets></workbook>`);
+    zip.file('xl/Strings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>苏州_x000D_工业园区</t><rPh sb="0" eb="2"><t>スージョウ</t></rPh></si><si><r><t xml:space="preserve">华瑞 </t></r><r><t>电子</t></r></si></sst>`);
+    zip.file('xl/look.xml', `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="176"/><xf numFmtId="4"/></cellXfs></styleSheet>`);
+    const file = path.join(tempDir(), 'unusual-parts.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+
+    expect(await listSheets(file)).toEqual([
+      { name: '数据', hidden: false },
+      { name: '隐藏', hidden: true },
+    ]);
+    const rows = await collect(file);
+    expect(rows.map((r) => [r.sheet, r.rowNumber])).toEqual([['数据', 2], ['隐藏', 1]]);
+    const [name, builtInDate, customDate, amount] = rows[0]!.cells;
+    expect(name).toBe('苏州\r工业园区');
+    // serial 45731 in the 1904 system is four years and a day after 2025-03-15
+    expect((builtInDate as Date).toISOString()).toBe('2029-03-16T00:00:00.000Z');
+    expect((customDate as Date).toISOString()).toBe('2029-03-16T00:00:00.000Z');
+    expect(amount).toBe(45731);
+    expect(rows[1]!.cells).toEqual(['华瑞 电子']);
+    expect((await readMerges(file)).get('隐藏')).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+
   it('reads merged ranges of each sheet', async () => {
     const file = await writeXlsx(path.join(tempDir(), 'm.xlsx'), [{ name: 'S', rows: [['标题'], ['a', 'b', 'c']], merges: ['A1:C1', 'B2:C2'] }]);
     expect((await readMerges(file)).get('S')).toEqual([
