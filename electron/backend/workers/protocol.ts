@@ -6,5 +6,8 @@ export type FromWorker =
   | { type: 'progress'; fraction: number | null; message?: string }
   /** From here on the task finishes what it started: a cancel is ignored rather than cutting a write in half. */
   | { type: 'committing' }
-  | { type: 'done'; value: unknown }
+  /** `lingering`: the worker still has work that needs no one to wait for it (see WorkerControl.afterReply). */
+  | { type: 'done'; value: unknown; lingering?: boolean }
+  /** A lingering worker has finished: it may be terminated. */
+  | { type: 'released' }
   | { type: 'failed'; error: AppErrorData };

@@ -8,6 +8,11 @@ export interface WorkerControl {
   throwIfCancelled(): void;
   /** Says the task is past the point of no return (about to write): a cancel from now on is ignored. */
   committing?(): void;
+  /**
+   * Runs `work` after the result has been posted, so the job is done without waiting for it: housekeeping whose
+   * result nobody needs (a WAL checkpoint). The worker is terminated once it has run.
+   */
+  afterReply(work: () => void): void;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -22,6 +27,7 @@ export function serveWorkerTask<I, R>(task: (input: I, control: WorkerControl) =
   });
   const post = (message: FromWorker) => port.postMessage(message);
   let last = 0;
+  const lingering: Array<() => void> = [];
   const control: WorkerControl = {
     progress(fraction, message) {
       const now = Date.now();
@@ -35,12 +41,30 @@ export function serveWorkerTask<I, R>(task: (input: I, control: WorkerControl) =
     committing() {
       post({ type: 'committing' });
     },
+    afterReply(work) {
+      lingering.push(work);
+    },
+  };
+  const runLingering = () => {
+    for (const work of lingering.splice(0)) {
+      try {
+        work();
+      } catch (err) {
+        console.error('[worker] after reply:', (err as Error)?.stack ?? err);
+      }
+    }
   };
   task((workerData as { input: I }).input, control).then(
-    (value) => post({ type: 'done', value }),
+    (value) => {
+      if (!lingering.length) return post({ type: 'done', value });
+      post({ type: 'done', value, lingering: true });
+      runLingering();
+      post({ type: 'released' });
+    },
     (err) => {
       if (!(err instanceof AppError)) console.error('[worker]', (err as Error)?.stack ?? err);
       const error = err instanceof AppError ? err.toData() : new AppError('INTERNAL', String((err as Error)?.message ?? err)).toData();
+      runLingering(); // a failed job is terminated at once: nothing is left for after it
       post({ type: 'failed', error });
     },
   );

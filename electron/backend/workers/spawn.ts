@@ -56,13 +56,15 @@ export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, reso
     let settled = false;
     let committing = false;
     let killTimer: NodeJS.Timeout | undefined;
+    let lingering = false;
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
       job.signal.removeEventListener('abort', onAbort);
       clearTimeout(killTimer);
       fn();
-      void worker.terminate();
+      // a worker with work after its reply (afterReply) is terminated when it says it has finished
+      if (!lingering) void worker.terminate();
     };
     const onAbort = () => {
       // past its commit point the worker is left to finish: terminating it could report a cancel for data written
@@ -78,8 +80,11 @@ export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, reso
         committing = true;
         clearTimeout(killTimer);
       }
-      else if (message.type === 'done') settle(() => resolve(message.value as R));
-      else if (message.type === 'failed') settle(() => reject(errorFrom(message.error)));
+      else if (message.type === 'done') {
+        lingering = message.lingering === true;
+        settle(() => resolve(message.value as R));
+      } else if (message.type === 'failed') settle(() => reject(errorFrom(message.error)));
+      else if (message.type === 'released') void worker.terminate();
     });
     worker.on('error', (err) => settle(() => reject(err instanceof AppError ? err : (outOfMemory(err) ?? new AppError('INTERNAL', String(err?.message ?? err))))));
     worker.on('exit', (code) => settle(() => reject(new AppError(job.signal.aborted ? 'JOB_CANCELLED' : 'INTERNAL', `工作线程意外退出（${code}）`))));
