@@ -5,6 +5,10 @@
 const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+/** Value of each character code in USCC_CHARSET, -1 for characters outside it (checked once per row of an import). */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_CHARSET.length; i++) USCC_VALUE[USCC_CHARSET.charCodeAt(i)] = i;
+const valueOf = (code: number) => (code < 128 ? USCC_VALUE[code]! : -1);
 
 export type UsccCheck =
   | { valid: true; code: string; warnings: Array<'USCC_ORG_CODE_WARNING'> }
@@ -12,12 +16,13 @@ export type UsccCheck =
 
 /** Upper-cases, strips spaces and converts full-width characters, as people paste codes from documents. */
 export function normalizeUscc(raw: string): string {
+  if (/^[0-9A-Z]*$/.test(raw)) return raw; // as most codes come
   return raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 }
 
 export function usccCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(first17.charAt(i)) * USCC_WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += valueOf(first17.charCodeAt(i)) * USCC_WEIGHTS[i]!;
   return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
 }
 
@@ -25,8 +30,8 @@ export function usccCheckChar(first17: string): string {
 export function orgCodeCheckChar(body8: string): string | null {
   let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const ch = body8.charAt(i);
-    const value = /[0-9]/.test(ch) ? Number(ch) : /[A-Z]/.test(ch) ? ch.charCodeAt(0) - 55 : -1;
+    const c = body8.charCodeAt(i);
+    const value = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
     if (value < 0) return null;
     sum += value * ORG_WEIGHTS[i]!;
   }
@@ -37,7 +42,7 @@ export function orgCodeCheckChar(body8: string): string | null {
 export function checkUscc(raw: string): UsccCheck {
   const code = normalizeUscc(raw);
   if (code.length !== 18) return { valid: false, code, reason: 'length' };
-  for (const ch of code) if (!USCC_CHARSET.includes(ch)) return { valid: false, code, reason: 'charset' };
+  for (let i = 0; i < 18; i++) if (valueOf(code.charCodeAt(i)) < 0) return { valid: false, code, reason: 'charset' };
   if (!/^\d{6}$/.test(code.slice(2, 8))) return { valid: false, code, reason: 'division' };
   if (usccCheckChar(code.slice(0, 17)) !== code.charAt(17)) return { valid: false, code, reason: 'checksum' };
   const warnings: Array<'USCC_ORG_CODE_WARNING'> = [];

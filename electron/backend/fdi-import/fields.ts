@@ -34,6 +34,9 @@ const MODE_WORDS: Record<string, FdiMode> = {
   利润再投资: 'reinvestment', 境内再投资: 'reinvestment', 再投资: 'reinvestment', 未分配利润再投资: 'reinvestment', reinvestment: 'reinvestment',
 };
 
+const MODES = new Map(Object.entries(MODE_WORDS));
+
 export function parseMode(text: string): FdiMode | null {
-  return MODE_WORDS[text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()] ?? null;
+  // most cells hold one of the wordings exactly: only the others are normalised
+  return MODES.get(text) ?? MODES.get(text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()) ?? null;
 }

@@ -78,8 +78,20 @@ export class FdiRowNormalizer {
   private problems: Problem[] = NO_PROBLEMS;
   private failed = false;
   private row: SheetRow = { sheet: '', rowNumber: 0, cells: [] };
+  /** Dates repeat across a return's rows (a few hundred days): each is read once. */
+  private readonly periodsOfDates = new Map<number, ReturnType<typeof parsePeriod>>();
 
   constructor(private readonly setup: RowSetup) {}
+
+  private period(value: CellValue): ReturnType<typeof parsePeriod> {
+    if (!(value instanceof Date)) return parsePeriod(value);
+    let parsed = this.periodsOfDates.get(value.getTime());
+    if (!parsed) {
+      parsed = parsePeriod(value);
+      if (this.periodsOfDates.size < 10_000) this.periodsOfDates.set(value.getTime(), parsed);
+    }
+    return parsed;
+  }
 
   private cell(field: FdiImportField): CellValue {
     const column = this.setup.mapping[field];
@@ -185,7 +197,7 @@ export class FdiRowNormalizer {
     if (setup.mapping.period !== undefined) {
       const value = this.cell('period');
       if (!(isBlankCell(value) && setup.defaultPeriod)) {
-        const parsed = parsePeriod(value);
+        const parsed = this.period(value);
         if (parsed.ok) [period, date] = [parsed.period, parsed.date];
         else {
           period = null;
