@@ -23,6 +23,7 @@ const GT = 62; // >
 const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
+const COLON = 58;
 const NO_ATTRIBUTES: XmlAttributes = Object.freeze({}) as XmlAttributes;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -37,9 +38,14 @@ export function decodeEntities(text: string): string {
   });
 }
 
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
+/**
+ * The name in s[start, end) without its prefix. One-character names (`c`, `v`, `r`, `t`, `s`: most of a sheet) come
+ * from V8's cache of one-character strings instead of a new string each.
+ */
+function nameAt(s: string, start: number, end: number): string {
+  let from = start;
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === COLON) from = i + 1;
+  return end - from === 1 ? s[from]! : s.slice(from, end);
 }
 
 function isSpace(c: number): boolean {
@@ -80,7 +86,9 @@ export class XmlScanner {
       if (next === SLASH) {
         const gt = s.indexOf('>', lt + 2);
         if (gt < 0) return s.slice(lt);
-        handler.close(localName(s.slice(lt + 2, gt).trim()));
+        let end = gt;
+        while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+        handler.close(nameAt(s, lt + 2, end));
         pos = gt + 1;
       } else if (next === QUESTION) {
         const end = s.indexOf('?>', lt + 2);
@@ -127,7 +135,7 @@ export class XmlScanner {
       i++;
     }
     if (i >= length) return -1;
-    const name = localName(s.slice(lt + 1, i));
+    const name = nameAt(s, lt + 1, i);
     let attributes = NO_ATTRIBUTES;
     for (;;) {
       while (i < length && isSpace(s.charCodeAt(i))) i++;
@@ -154,7 +162,7 @@ export class XmlScanner {
       if (attributes === NO_ATTRIBUTES) attributes = {};
       let nameEnd = eq;
       while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
-      attributes[s.slice(i, nameEnd)] = decodeEntities(s.slice(q + 1, close));
+      attributes[nameEnd - i === 1 ? s[i]! : s.slice(i, nameEnd)] = decodeEntities(s.slice(q + 1, close));
       i = close + 1;
     }
   }
