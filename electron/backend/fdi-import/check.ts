@@ -12,6 +12,7 @@ import { FDI_FIELD_SPECS } from './fields';
 import { readRememberedMapping } from './mapping';
 import type { ParsedRow } from './messages';
 import { FdiRowNormalizer, type FdiRecordDraft, type FdiRowView, type RowSetup } from './normalize';
+import type { CheckedRecord } from './record-keys';
 import type { FdiResolvers } from './resolve';
 
 /** How much of a file's findings travel back from the worker. */
@@ -58,15 +59,42 @@ function effectiveMapping(db: Db, layout: TableLayout, given: FdiImportOptions['
   return { mapping, source };
 }
 
-/** Where clean rows go: the preview's stage (duplicates only), or the commit's writer. */
+/** Where clean records go in the check worker: the preview's stage (duplicates only), or the commit's writer. */
 export interface RecordSink {
-  /** Takes a clean row; returns a duplicate's description instead when it repeats an earlier or stored record. */
-  accept(fileIndex: number, draft: FdiRecordDraft): string | null;
+  /** Takes a clean record; returns a duplicate's description instead when it repeats an earlier or stored record. */
+  accept(fileIndex: number, record: CheckedRecord): string | null;
+}
+
+function noteProblem(found: FileFindings, p: Problem): void {
+  found.problemCount++;
+  found.problemsByCode[p.code] = (found.problemsByCode[p.code] ?? 0) + 1;
+  if (found.problems.length < LIMITS.problems) found.problems.push(p);
+}
+
+function duplicateProblem(found: FileFindings, row: number, description: string): Problem {
+  return { file: found.file, sheet: found.sheet ?? undefined, row, code: 'DUPLICATE', message: `${ERROR_MESSAGES.DUPLICATE}：${description}`, severity: 'error' };
 }
 
 /**
- * Checks one file from the parse worker's events: works out the sheet's mapping, units and district, reads and
- * checks each row, passes clean rows to the sink, and collects counts, skipped rows, a sample and the problems.
+ * What a file's check found, once the sink has looked at its clean rows: rows that repeat an earlier or a stored
+ * record become error rows with a DUPLICATE problem (problems stay in row order). The parse worker checks the rows and
+ * the check worker finds the duplicates, each on its own core.
+ */
+export function withDuplicates(found: FileFindings, duplicates: ReadonlyArray<{ row: number; description: string }>): FileFindings {
+  if (!duplicates.length) return found;
+  for (const d of duplicates) noteProblem(found, duplicateProblem(found, d.row, d.description));
+  found.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  found.counts.cleanRows -= duplicates.length;
+  found.counts.errorRows += duplicates.length;
+  const repeated = new Set(duplicates.map((d) => d.row));
+  for (const view of found.sample) if (repeated.has(view.row)) view.ok = false;
+  return found;
+}
+
+/**
+ * Checks one file from the workbook layer's events: works out the sheet's mapping, units and district, reads and
+ * checks each row, hands clean rows on, and collects counts, skipped rows, a sample and the problems. Each clean row
+ * counts as clean until the check worker finds it repeats another (withDuplicates).
  */
 export class FileChecker {
   readonly found: FileFindings;
@@ -78,9 +106,8 @@ export class FileChecker {
   constructor(
     private readonly db: Db,
     private readonly task: FileTask,
-    private readonly fileIndex: number,
     private readonly resolvers: FdiResolvers,
-    private readonly sink: RecordSink,
+    private readonly onClean: (draft: FdiRecordDraft) => void,
   ) {
     const { options } = task;
     const givenDistrict = options.district ? resolvers.district(options.district) : null;
@@ -106,10 +133,7 @@ export class FileChecker {
   }
 
   private note(p: Problem): void {
-    const found = this.found;
-    found.problemCount++;
-    found.problemsByCode[p.code] = (found.problemsByCode[p.code] ?? 0) + 1;
-    if (found.problems.length < LIMITS.problems) found.problems.push(p);
+    noteProblem(this.found, p);
   }
 
   /** A sheet was looked at; returns true when its rows will be checked (the commit then opens its batch). */
@@ -144,14 +168,8 @@ export class FileChecker {
       found.counts.dataRows++;
       const { draft, view, problems } = normalizer.normalize(row, found.sample.length < LIMITS.sample);
       for (const p of problems) this.note(p);
-      let ok = draft !== null;
-      if (draft) {
-        const duplicate = this.sink.accept(this.fileIndex, draft);
-        if (duplicate) {
-          ok = false;
-          this.note({ ...rowProblem(setup, parsed.n, 'DUPLICATE'), message: `${ERROR_MESSAGES.DUPLICATE}：${duplicate}` });
-        }
-      }
+      const ok = draft !== null;
+      if (draft) this.onClean(draft);
       if (ok) found.counts.cleanRows++;
       else found.counts.errorRows++;
       if (view) found.sample.push({ ...view, ok });
@@ -179,10 +197,6 @@ export class FileChecker {
     }
     return found;
   }
-}
-
-function rowProblem(setup: RowSetup, row: number, code: ErrorCode): Problem {
-  return { file: setup.file, sheet: setup.sheet, row, code, message: ERROR_MESSAGES[code], severity: 'error' };
 }
 
 /** Works out the mapping, units, district and default period of an accepted sheet; null when it cannot be read. */

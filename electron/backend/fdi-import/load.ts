@@ -4,8 +4,7 @@ import { DeferredIndexes } from '../db/deferred-indexes';
 import type { Db } from '../db/open';
 import type { RecordSink } from './check';
 import { repeatOf, sameRecord, StoredDuplicates } from './duplicates';
-import type { FdiRecordDraft } from './normalize';
-import { hash52, KeyIndex, recordKey } from './stage';
+import { KeyIndex, type CheckedRecord } from './record-keys';
 
 export interface BatchMeta {
   fileHash: string;
@@ -131,13 +130,13 @@ export class FdiLoad implements RecordSink {
     this.fileOfBatch.set(batchId, fileIndex);
   }
 
-  accept(fileIndex: number, d: FdiRecordDraft): string | null {
-    const key = recordKey(d);
+  accept(fileIndex: number, d: CheckedRecord): string | null {
+    const { key } = d;
     const duplicate = this.duplicateOf(fileIndex, d, key);
     if (duplicate) return duplicate;
     const batch = this.batches.get(fileIndex)!;
     const { sql, run } = this;
-    const firmKey = hash52(`${fileIndex}|${d.uscc}`);
+    const firmKey = (d.firm + fileIndex * 0x9e3779b97) % 2 ** 52; // a hit is confirmed by the 统一社会信用代码
     const first = this.seenEnterprises.get(firmKey);
     const seen = first === undefined ? undefined : (sql.firstRecord.get(first) as { enterpriseId: number; uscc: string });
     let enterpriseId: number;
@@ -175,7 +174,7 @@ export class FdiLoad implements RecordSink {
     return null;
   }
 
-  private duplicateOf(fileIndex: number, d: FdiRecordDraft, key: number): string | null {
+  private duplicateOf(fileIndex: number, d: CheckedRecord, key: number): string | null {
     const stored = this.stored.find(d);
     if (stored) return stored;
     const earlier = this.seenRecords.get(key);

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AppErrorData } from '../../../shared/result';
-import type { CellValue, SkipReason, TableLayout } from '../workbook';
+import type { CellValue, SkipReason } from '../workbook';
+import type { FileFindings, FileTask } from './check';
+import type { RecordBatch } from './record-keys';
 
-/** What the parse worker needs: the files, in order, and the sheet chosen for each (if any). */
+/** What the parse worker needs: the files in order, with their options, and the database to resolve names against. */
 export interface ParseInput {
-  files: Array<{ path: string; name: string; sheet?: string }>;
+  files: FileTask[];
+  dbPath: string;
+  nativeBinding?: string;
 }
 
 /** One row under a table's header: data, or skipped with its reason. */
@@ -15,12 +19,16 @@ export interface ParsedRow {
   skip?: SkipReason;
 }
 
-/** Parse worker → check worker, over their own MessageChannel. */
+/**
+ * Parse worker → check worker, over their own MessageChannel: per file, its data sheet (`accepted`: its rows are
+ * checked, and a commit opens its batch), its clean records (`checked`: rows checked so far), and at its end what the
+ * check found — with every record counted clean that the check worker has not yet found to repeat another.
+ */
 export type ParseMessage =
   | { type: 'file'; index: number }
-  | { type: 'sheet'; sheet: string; hidden: boolean; layout: TableLayout | null; accepted: boolean }
-  | { type: 'rows'; rows: ParsedRow[]; progress: number }
-  | { type: 'fileEnd'; index: number }
+  | { type: 'sheet'; accepted: boolean }
+  | { type: 'records'; records: RecordBatch; progress: number; checked: number }
+  | { type: 'fileEnd'; index: number; findings: FileFindings }
   | { type: 'end' }
   | { type: 'failed'; error: AppErrorData };
 

@@ -1,13 +1,18 @@
 /**
- * The parse worker: streams the files through the workbook layer and hands the rows of each file's data sheet to
- * the check worker over a MessageChannel, a batch at a time. It runs beside the check worker, so parsing and
- * checking/writing (SQLite) use both cores. It never touches the database.
+ * The parse worker: streams the files through the workbook layer, checks each row of a file's data sheet (FileChecker,
+ * resolving names on its own read-only connection) and hands the clean records to the check worker over a
+ * MessageChannel, a batch at a time, and at each file's end what the check found. The check worker finds duplicates
+ * and writes, so reading and checking run on one core and SQLite's writes on the other.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { scanTables } from '../workbook';
+import { FileChecker } from './check';
 import { FDI_FIELD_SPECS } from './fields';
 import { PARSE_BATCH_ROWS, PARSE_BATCHES_IN_FLIGHT, type ParseAck, type ParseInput, type ParseMessage, type ParsedRow } from './messages';
+import { packRecord, type RecordBatch } from './record-keys';
+import { FdiResolvers } from './resolve';
 
 const { input, port } = workerData as { input: ParseInput; port: MessagePort };
 let inFlight = 0;
@@ -22,24 +27,29 @@ port.on('message', (message: ParseAck | { type: 'stop' }) => {
 
 const send = (message: ParseMessage) => port.postMessage(message);
 
-async function sendRows(rows: ParsedRow[], progress: number): Promise<void> {
-  send({ type: 'rows', rows, progress });
-  inFlight++;
-  while (inFlight >= PARSE_BATCHES_IN_FLIGHT && !stopped) await new Promise<void>((resolve) => (wake = resolve));
-}
-
-async function parse(): Promise<void> {
+async function parse(db: Database.Database): Promise<void> {
+  const resolvers = new FdiResolvers(db);
   for (const [index, file] of input.files.entries()) {
     send({ type: 'file', index });
+    let records: RecordBatch = [];
+    const checker = new FileChecker(db, file, resolvers, (draft) => packRecord(records, draft));
     let chosen: string | null = null;
     let batch: ParsedRow[] = [];
     let progress: () => number = () => 0;
+    const check = async (at: number) => {
+      checker.rows(batch);
+      batch = [];
+      send({ type: 'records', records, progress: at, checked: checker.found.counts.dataRows });
+      records = [];
+      inFlight++;
+      while (inFlight >= PARSE_BATCHES_IN_FLIGHT && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+    };
     for await (const event of scanTables(file.path, FDI_FIELD_SPECS, {
       fileName: file.name,
       minFields: 3,
       accept: ({ name, hidden, layout }) => {
         if (!layout) return false;
-        if (file.sheet !== undefined) return name === file.sheet;
+        if (file.options.sheet !== undefined) return name === file.options.sheet;
         if (hidden || chosen !== null) return false;
         chosen = name;
         return true;
@@ -47,25 +57,31 @@ async function parse(): Promise<void> {
     })) {
       if (stopped) return;
       if (event.type === 'sheet') {
-        if (batch.length) await sendRows(batch, progress());
-        batch = [];
+        if (batch.length) await check(progress());
         progress = event.progress;
-        send({ type: 'sheet', sheet: event.sheet, hidden: event.hidden, layout: event.layout, accepted: event.accepted });
+        send({ type: 'sheet', accepted: checker.sheet(event) });
         continue;
       }
       batch.push(event.type === 'row' ? { n: event.row.rowNumber, cells: event.row.cells } : { n: event.row.rowNumber, cells: event.row.cells, skip: event.reason });
-      if (batch.length >= PARSE_BATCH_ROWS) {
-        await sendRows(batch, progress());
-        batch = [];
-      }
+      if (batch.length >= PARSE_BATCH_ROWS) await check(progress());
     }
-    if (batch.length) await sendRows(batch, 1);
-    send({ type: 'fileEnd', index });
+    if (batch.length) await check(1);
+    send({ type: 'fileEnd', index, findings: checker.finish() });
   }
   send({ type: 'end' });
 }
 
-parse().then(
+async function main(): Promise<void> {
+  const db = new Database(input.dbPath, { fileMustExist: true, readonly: true, nativeBinding: input.nativeBinding });
+  try {
+    db.pragma('busy_timeout = 10000');
+    await parse(db);
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
   () => port.close(),
   (err) => {
     if (!(err instanceof AppError)) console.error('[parse worker]', (err as Error)?.stack ?? err);

@@ -1,9 +1,10 @@
 /**
  * The check worker: runs an FDI import job off the main thread, on its own database connection. It starts the parse
- * worker (parse-worker.ts) beside it and takes its rows over a MessageChannel, so parsing and checking run
- * on two cores at once. A preview stages clean rows to find duplicates (stage.ts) on a read-only connection. A commit
- * takes a backup, opens one transaction and writes each clean row as it is checked (load.ts); it commits when every
- * file was clean (or the user allowed a partial import), and rolls back otherwise. Started by runInWorker (service.ts).
+ * worker (parse-worker.ts) beside it, which reads and checks the rows, and takes the clean records over a
+ * MessageChannel, so reading and writing run on two cores at once. A preview stages the records to find duplicates
+ * (stage.ts) on a read-only connection. A commit takes a backup, opens one transaction and writes each record as it
+ * comes (load.ts); it commits when every file was clean (or the user allowed a partial import), and rolls back
+ * otherwise. Started by runInWorker (service.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,10 +15,10 @@ import { backupDatabase, pruneBackups, type BackupEntry } from '../db/backups';
 import { AppError } from '../errors';
 import { serveWorkerTask, type WorkerControl } from '../workers/serve';
 import { startWorker, workerEntry } from '../workers/spawn';
-import { FileChecker, type FileFindings, type FileTask } from './check';
+import { withDuplicates, type FileFindings, type FileTask } from './check';
 import { inputBytes, workerLimits, type ParseAck, type ParseInput } from './messages';
 import { parseMessages } from './parse-channel';
-import { FdiResolvers } from './resolve';
+import { unpackRecords } from './record-keys';
 import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
 import { FdiStage } from './stage';
 
@@ -93,12 +94,11 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     // while the parser holds the shared strings: a small cache (a preview only appends to its stage and looks up stored
     // records; a bulk load only appends, its indexes deferred)
     db.pragma('cache_size = -16384');
-    const resolvers = new FdiResolvers(db);
     if (input.task === 'commit') commit = await startCommit(db, input, control);
     const stage = commit ? null : new FdiStage(db);
     const sink = commit?.load ?? stage!;
-    const checkers = input.files.map((file, i) => new FileChecker(db, file, i, resolvers, sink));
-    const parseInput: ParseInput = { files: input.files.map((f) => ({ path: f.path, name: f.name, sheet: f.options.sheet })) };
+    const duplicates = input.files.map(() => [] as Array<{ row: number; description: string }>);
+    const parseInput: ParseInput = { files: input.files, dbPath: input.dbPath, nativeBinding: input.nativeBinding };
     parser = startWorker(PARSE_WORKER, { input: parseInput, port: channel.port2 }, { transfer: [channel.port2], resourceLimits: workerLimits(inputBytes(input.files)).parse });
     const findings: FileFindings[] = [];
     let current = 0;
@@ -115,15 +115,17 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
       }
       if (message.type === 'file') current = message.index;
       else if (message.type === 'fileEnd') {
-        const f = (findings[message.index] = checkers[message.index]!.finish());
+        const f = (findings[message.index] = withDuplicates(message.findings, duplicates[message.index]!));
         if (commit) commit.written[message.index] = commit.load.finishFile(message.index, await batchMeta(f, commit.hashes[message.index]!));
       } else if (message.type === 'sheet') {
-        if (checkers[current]!.sheet(message)) commit?.load.openBatch(current, input.files[current]!.name);
+        if (message.accepted) commit?.load.openBatch(current, input.files[current]!.name);
       } else {
-        checkers[current]!.rows(message.rows);
+        for (const record of unpackRecords(message.records)) {
+          const description = sink.accept(current, record);
+          if (description) duplicates[current]!.push({ row: record.row, description });
+        }
         channel.port1.postMessage({ type: 'ack' } satisfies ParseAck);
-        const checked = checkers[current]!.found.counts.dataRows;
-        control.progress(share * (current + message.progress), `${input.files[current]!.name}：已检查 ${checked} 行`);
+        control.progress(share * (current + message.progress), `${input.files[current]!.name}：已检查 ${message.checked} 行`);
       }
     }
     if (!commit) {

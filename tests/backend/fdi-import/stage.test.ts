@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyIndex } from '../../../electron/backend/fdi-import/stage';
+import { KeyIndex } from '../../../electron/backend/fdi-import/record-keys';
 import { seededRandom } from '../../../electron/backend/demo/random';
 
 describe('the stage key index', () => {
