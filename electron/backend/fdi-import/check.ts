@@ -4,12 +4,11 @@ import type { Problem } from '../../../shared/result';
 import { parsePeriod } from '../../../shared/rules/period';
 import type { AmountUnit } from '../../../shared/rules/units';
 import { AppError } from '../errors';
-import type { Db } from '../db/open';
 // the table and cell modules only: the check worker must not load the .xlsx reader, the parse worker's business
 import { cellText } from '../workbook/cells';
 import { SKIP_REASON_ZH, type TableLayout } from '../workbook/table';
 import { FDI_FIELD_SPECS } from './fields';
-import { readRememberedMapping } from './mapping';
+import type { StoredMapping } from './mapping';
 import type { ParsedRow } from './messages';
 import { FdiRowNormalizer, type FdiRecordDraft, type FdiRowView, type RowSetup } from './normalize';
 import type { CheckedRecord } from './record-keys';
@@ -50,9 +49,15 @@ function fileProblem(file: string, sheet: string | undefined, code: ErrorCode, d
   return { file, sheet, code, message: detail ? `${ERROR_MESSAGES[code]}：${detail}` : ERROR_MESSAGES[code], severity };
 }
 
+/** What a file is checked against: the resolvers, and the mappings remembered by header signature. */
+export interface CheckContext {
+  resolvers: FdiResolvers;
+  mappings: Readonly<Record<string, StoredMapping>>;
+}
+
 /** The mapping in force: given entries over a remembered mapping over the detected one; null entries unmap. */
-function effectiveMapping(db: Db, layout: TableLayout, given: FdiImportOptions['mapping']) {
-  const remembered = readRememberedMapping(db, layout.signature);
+function effectiveMapping(mappings: CheckContext['mappings'], layout: TableLayout, given: FdiImportOptions['mapping']) {
+  const remembered = Object.hasOwn(mappings, layout.signature) ? mappings[layout.signature]! : null;
   const base: Partial<Record<FdiImportField, number | null>> = remembered ?? { ...(layout.mapping as Partial<Record<FdiImportField, number>>) };
   const mapping = { ...base, ...(given ?? {}) };
   const source: FileFindings['mappingSource'] = given && Object.keys(given).length ? 'given' : remembered ? 'remembered' : 'detected';
@@ -104,13 +109,12 @@ export class FileChecker {
   private readonly currentPeriod = new Date().toISOString().slice(0, 7);
 
   constructor(
-    private readonly db: Db,
     private readonly task: FileTask,
-    private readonly resolvers: FdiResolvers,
+    private readonly context: CheckContext,
     private readonly onClean: (draft: FdiRecordDraft) => void,
   ) {
     const { options } = task;
-    const givenDistrict = options.district ? resolvers.district(options.district) : null;
+    const givenDistrict = options.district ? context.resolvers.district(options.district) : null;
     if (options.district && !givenDistrict) throw new AppError('DISTRICT_UNKNOWN', `“${options.district}”不在“设置—区县”中`);
     this.found = {
       file: task.name,
@@ -144,7 +148,7 @@ export class FileChecker {
     this.sheetName = event.sheet;
     this.found.sheet = event.sheet;
     this.found.layout = layout;
-    this.setup = prepareSheet(this.db, this.task, layout, this.found, this.resolvers, this.currentPeriod, (p) => this.note(p));
+    this.setup = prepareSheet(this.task, layout, this.found, this.context, this.currentPeriod, (p) => this.note(p));
     if (!this.setup) {
       this.found.fatal = true;
       return false;
@@ -201,16 +205,15 @@ export class FileChecker {
 
 /** Works out the mapping, units, district and default period of an accepted sheet; null when it cannot be read. */
 function prepareSheet(
-  db: Db,
   task: FileTask,
   layout: TableLayout,
   found: FileFindings,
-  resolvers: FdiResolvers,
+  { resolvers, mappings }: CheckContext,
   currentPeriod: string,
   note: (p: Problem) => void,
 ): RowSetup | null {
   const file = task.name;
-  const { mapping, source } = effectiveMapping(db, layout, task.options.mapping);
+  const { mapping, source } = effectiveMapping(mappings, layout, task.options.mapping);
   found.mapping = mapping;
   found.mappingSource = source;
   const columns = Object.fromEntries(Object.entries(mapping).filter(([, c]) => c !== null && c !== undefined)) as Partial<Record<FdiImportField, number>>;

@@ -6,9 +6,10 @@ const key = (signature: string) => `fdi|${signature}`;
 
 export type StoredMapping = Partial<Record<FdiImportField, number | null>>;
 
-export function readRememberedMapping(db: Db, signature: string): StoredMapping | null {
-  const row = db.prepare("SELECT mapping FROM column_mapping WHERE signature = ? AND kind = 'fdi'").get(key(signature)) as { mapping: string } | undefined;
-  return row ? (JSON.parse(row.mapping) as StoredMapping) : null;
+/** Every remembered mapping, by header signature (a handful: one per layout a bureau corrected). */
+export function readRememberedMappings(db: Db): Record<string, StoredMapping> {
+  const rows = db.prepare("SELECT signature, mapping FROM column_mapping WHERE kind = 'fdi'").all() as Array<{ signature: string; mapping: string }>;
+  return Object.fromEntries(rows.map((r) => [r.signature.slice(key('').length), JSON.parse(r.mapping) as StoredMapping]));
 }
 
 /** Remembers the mapping a person settled on for this header layout (the next file laid out alike gets it). */

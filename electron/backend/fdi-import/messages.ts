@@ -3,13 +3,16 @@ import type { ResourceLimits } from 'node:worker_threads';
 import type { AppErrorData } from '../../../shared/result';
 import type { CellValue, SkipReason } from '../workbook';
 import type { FileFindings, FileTask } from './check';
+import type { StoredMapping } from './mapping';
 import type { RecordBatch } from './record-keys';
+import type { ResolverData } from './resolve';
 
-/** What the parse worker needs: the files in order, with their options, and the database to resolve names against. */
+/** What the parse worker needs: the files in order, with their options, and what to check them against. */
 export interface ParseInput {
   files: FileTask[];
-  dbPath: string;
-  nativeBinding?: string;
+  resolverData: ResolverData;
+  /** Remembered column mappings by header signature. */
+  mappings: Record<string, StoredMapping>;
 }
 
 /** One row under a table's header: data, or skipped with its reason. */

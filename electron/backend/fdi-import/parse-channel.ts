@@ -1,10 +1,13 @@
-import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { AppError } from '../errors';
-import { outOfMemory } from '../workers/spawn';
 import type { ParseMessage } from './messages';
 
-/** The parse worker's messages as an async sequence (its crash, or its exit before 'end', ends it with an error). */
-export function parseMessages(port: MessagePort, parser: Worker): AsyncIterable<ParseMessage> {
+/**
+ * The parse worker's messages as an async sequence. The parse worker runs beside this one (both started by the job),
+ * so its end is seen as its port closing: after 'end' when it finished, without 'end' when it died — an error it
+ * caught comes as a 'failed' message first; running out of memory is told by the job, which sees the worker itself.
+ */
+export function parseMessages(port: MessagePort): AsyncIterable<ParseMessage> {
   const queue: ParseMessage[] = [];
   let wake: (() => void) | null = null;
   const push = (m: ParseMessage) => {
@@ -13,13 +16,9 @@ export function parseMessages(port: MessagePort, parser: Worker): AsyncIterable<
     wake = null;
   };
   port.on('message', push);
-  parser.on('error', (err) => push({ type: 'failed', error: (outOfMemory(err) ?? new AppError('INTERNAL', `读取线程出错：${err.message}`)).toData() }));
-  parser.on('exit', (code) => {
-    // the parser exits once it has posted 'end', maybe before this thread has taken its last batches off the port:
-    // take them now, so that 'end' comes before the exit (which after 'end' is never read)
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) push(m.message as ParseMessage);
-    push({ type: 'failed', error: new AppError('INTERNAL', `读取线程意外退出（${code}）`).toData() });
-  });
+  // the close comes through the port after every message sent before it, so after 'end' it is never read (Node 20
+  // crashes on receiveMessageOnPort once the port has closed: no draining here)
+  port.on('close', () => push({ type: 'failed', error: new AppError('INTERNAL', '读取线程意外退出').toData() }));
   return {
     async *[Symbol.asyncIterator]() {
       while (true) {

@@ -1,11 +1,12 @@
 /**
- * The parse worker: streams the files through the workbook layer, checks each row of a file's data sheet (FileChecker,
- * resolving names on its own read-only connection) and hands the clean records to the check worker over a
- * MessageChannel, a batch at a time, and at each file's end what the check found. The check worker finds duplicates
- * and writes, so reading and checking run on one core and SQLite's writes on the other.
+ * The parse worker, started by the job beside the check worker: streams the files through the workbook layer, checks
+ * each row of a file's data sheet (FileChecker, against the reference data and settings the job read for it) and
+ * hands the clean records to the check worker over a MessageChannel, a batch at a time, and at each file's end what
+ * the check found. The check worker finds duplicates and writes, so reading and checking run on one core and SQLite's
+ * writes on the other. It never touches the database: what it checks against (reference data, settings, remembered
+ * mappings; a few thousand rows) comes with its input.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { scanTables } from '../workbook';
 import { FileChecker } from './check';
@@ -18,21 +19,28 @@ const { input, port } = workerData as { input: ParseInput; port: MessagePort };
 let inFlight = 0;
 let wake: (() => void) | null = null;
 let stopped = false;
-port.on('message', (message: ParseAck | { type: 'stop' }) => {
-  if (message.type === 'stop') stopped = true;
-  else inFlight--;
+const resume = () => {
   wake?.();
   wake = null;
+};
+port.on('message', (_ack: ParseAck) => {
+  inFlight--;
+  resume();
+});
+// the check worker closes its end when it stops (finished, refused or cancelled)
+port.on('close', () => {
+  stopped = true;
+  resume();
 });
 
 const send = (message: ParseMessage) => port.postMessage(message);
 
-async function parse(db: Database.Database): Promise<void> {
-  const resolvers = new FdiResolvers(db);
+async function parse(): Promise<void> {
+  const context = { resolvers: new FdiResolvers(input.resolverData), mappings: input.mappings };
   for (const [index, file] of input.files.entries()) {
     send({ type: 'file', index });
     let records: RecordBatch = [];
-    const checker = new FileChecker(db, file, resolvers, (draft) => packRecord(records, draft));
+    const checker = new FileChecker(file, context, (draft) => packRecord(records, draft));
     let chosen: string | null = null;
     let batch: ParsedRow[] = [];
     let progress: () => number = () => 0;
@@ -71,17 +79,7 @@ async function parse(db: Database.Database): Promise<void> {
   send({ type: 'end' });
 }
 
-async function main(): Promise<void> {
-  const db = new Database(input.dbPath, { fileMustExist: true, readonly: true, nativeBinding: input.nativeBinding });
-  try {
-    db.pragma('busy_timeout = 10000');
-    await parse(db);
-  } finally {
-    db.close();
-  }
-}
-
-main().then(
+parse().then(
   () => port.close(),
   (err) => {
     if (!(err instanceof AppError)) console.error('[parse worker]', (err as Error)?.stack ?? err);

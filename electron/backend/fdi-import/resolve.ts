@@ -1,9 +1,38 @@
 import type { Db } from '../db/open';
-import { findCountry } from '../reference/queries';
+import { normalizeCountryText } from '../reference/country-text';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 type IndustryRow = { code: string; name: string; level: string; section: string };
+type CountryRow = { code: string; name: string };
+
+/**
+ * What the resolvers look names up in: the reference data and the bureau's settings, as plain data (a few thousand
+ * rows), so the parse worker gets them without a database connection of its own.
+ */
+export interface ResolverData {
+  industries: IndustryRow[];
+  /** Normalised alias (normalizeCountryText) → country. */
+  countryAliases: Array<[string, CountryRow]>;
+  /** ISO alpha-2 → country. */
+  countryAlpha2: Array<[string, CountryRow]>;
+  districts: Array<{ id: number; name: string }>;
+  platforms: Array<{ id: number; name: string; districtId: number | null }>;
+}
+
+export function readResolverData(db: Db): ResolverData {
+  return {
+    industries: db.prepare('SELECT code, name, level, section FROM ref_industry').all() as IndustryRow[],
+    countryAliases: (db.prepare('SELECT a.alias, c.code, c.name FROM ref_country_alias a JOIN ref_country c ON c.code = a.code').all() as Array<CountryRow & { alias: string }>).map(
+      ({ alias, code, name }) => [alias, { code, name }],
+    ),
+    countryAlpha2: (db.prepare('SELECT alpha2, code, name FROM ref_country WHERE alpha2 IS NOT NULL').all() as Array<CountryRow & { alpha2: string }>).map(
+      ({ alpha2, code, name }) => [alpha2, { code, name }],
+    ),
+    districts: db.prepare('SELECT id, name FROM district').all() as Array<{ id: number; name: string }>,
+    platforms: db.prepare('SELECT id, name, district_id AS districtId FROM platform').all() as Array<{ id: number; name: string; districtId: number | null }>,
+  };
+}
 
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
@@ -16,31 +45,37 @@ export class FdiResolvers {
   private industries = new Map<string, Resolved<{ code: string; name: string }>>();
   private districtsByName: Map<string, { id: number; name: string }>;
   private platformsByName: Map<string, { id: number; name: string; districtId: number | null }>;
-  private industryByCode: (code: string) => IndustryRow | undefined;
-  private industriesByName: (name: string) => IndustryRow[];
+  private industriesByCode: Map<string, IndustryRow>;
+  private industriesByName = new Map<string, IndustryRow[]>();
+  private countryAliases: Map<string, CountryRow>;
+  private countryAlpha2: Map<string, CountryRow>;
 
-  constructor(private db: Db) {
-    const byCode = db.prepare('SELECT code, name, level, section FROM ref_industry WHERE code = ?');
-    const byName = db.prepare('SELECT code, name, level, section FROM ref_industry WHERE name = ?');
-    this.industryByCode = (code) => byCode.get(code) as IndustryRow | undefined;
-    this.industriesByName = (name) => byName.all(name) as IndustryRow[];
-    const districts = db.prepare('SELECT id, name FROM district').all() as { id: number; name: string }[];
+  constructor(data: ResolverData) {
+    this.industriesByCode = new Map(data.industries.map((r) => [r.code, r]));
+    for (const r of data.industries) this.industriesByName.set(r.name, [...(this.industriesByName.get(r.name) ?? []), r]);
+    this.countryAliases = new Map(data.countryAliases);
+    this.countryAlpha2 = new Map(data.countryAlpha2);
     this.districtsByName = new Map();
-    for (const d of districts) {
+    for (const d of data.districts) {
       this.districtsByName.set(squash(d.name), d);
       // 江北 for 江北区, 吴江 for 吴江区: files drop the suffix
       const short = squash(d.name).replace(/(?:区|县|市|旗)$/, '');
       if (short.length >= 2 && !this.districtsByName.has(short)) this.districtsByName.set(short, d);
     }
-    const platforms = db.prepare('SELECT id, name, district_id AS districtId FROM platform').all() as { id: number; name: string; districtId: number | null }[];
-    this.platformsByName = new Map(platforms.map((p) => [squash(p.name), p]));
+    this.platformsByName = new Map(data.platforms.map((p) => [squash(p.name), p]));
+  }
+
+  /** Resolvers over the database's reference data and settings as they are now. */
+  static of(db: Db): FdiResolvers {
+    return new FdiResolvers(readResolverData(db));
   }
 
   country(text: string): Resolved<{ code: string; name: string }> {
     let hit = this.countries.get(text);
     if (!hit) {
-      const found = findCountry(this.db, text);
-      hit = found ? { ok: true, value: { code: found.code, name: found.name } } : { ok: false, reason: '不在国别（地区）代码表中，可用中文名称、常用简称或ISO代码' };
+      const key = normalizeCountryText(text);
+      const found = key ? (this.countryAliases.get(key) ?? this.countryAlpha2.get(key)) : undefined;
+      hit = found ? { ok: true, value: found } : { ok: false, reason: '不在国别（地区）代码表中，可用中文名称、常用简称或ISO代码' };
       this.countries.set(text, hit);
     }
     return hit;
@@ -65,14 +100,14 @@ export class FdiResolvers {
       const [, letter, digits] = coded;
       // a 3-digit number is a class code that lost its leading zero (0111 → 111) when saved from a number cell;
       // group codes are refused anyway, since records are by class
-      const lostZero = digits!.length === 3 && !letter ? this.industryByCode(`0${digits}`) : undefined;
-      const row = lostZero?.level === 'class' ? lostZero : this.industryByCode(digits!);
+      const lostZero = digits!.length === 3 && !letter ? this.industriesByCode.get(`0${digits}`) : undefined;
+      const row = lostZero?.level === 'class' ? lostZero : this.industriesByCode.get(digits!);
       if (!row) return { ok: false, reason: `行业代码 ${digits} 不在 GB/T 4754-2017 中` };
       if (letter && row.section !== letter) return { ok: false, reason: `门类字母 ${letter} 与代码 ${row.code}（属门类 ${row.section}）不符` };
       if (row.level !== 'class') return { ok: false, reason: `应填4位行业小类代码（${row.code} ${row.name} 是${levelName(row.level)}）` };
       return { ok: true, value: { code: row.code, name: row.name } };
     }
-    const named = this.industriesByName(squash(String(cell)));
+    const named = this.industriesByName.get(squash(String(cell))) ?? [];
     const cls = named.find((r) => r.level === 'class');
     if (cls) return { ok: true, value: { code: cls.code, name: cls.name } };
     if (named[0]) return { ok: false, reason: `“${named[0].name}”是${levelName(named[0].level)}，应为行业小类` };

@@ -1,22 +1,21 @@
 /**
- * The check worker: runs an FDI import job off the main thread, on its own database connection. It starts the parse
- * worker (parse-worker.ts) beside it, which reads and checks the rows, and takes the clean records over a
- * MessageChannel, so reading and writing run on two cores at once. A preview stages the records to find duplicates
+ * The check worker: runs an FDI import job off the main thread, on its own database connection. The job starts the
+ * parse worker (parse-worker.ts) beside it, which reads and checks the rows; this worker takes the clean records over
+ * their MessageChannel, so reading and writing run on two cores at once. A preview stages the records to find duplicates
  * (stage.ts) on a read-only connection. A commit takes a backup, opens one transaction and writes each record as it
  * comes (load.ts); it commits when every file was clean (or the user allowed a partial import), and rolls back
  * otherwise. Started by runInWorker (service.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { MessageChannel } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AppErrorData } from '../../../shared/result';
 import { backupDatabase, pruneBackups, type BackupEntry } from '../db/backups';
 import { AppError } from '../errors';
 import { serveWorkerTask, type WorkerControl } from '../workers/serve';
-import { startWorker, workerEntry } from '../workers/spawn';
 import { withDuplicates, type FileFindings, type FileTask } from './check';
-import { inputBytes, workerLimits, type ParseAck, type ParseInput } from './messages';
+import { inputBytes, type ParseAck } from './messages';
 import { parseMessages } from './parse-channel';
 import { unpackRecords } from './record-keys';
 import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
@@ -32,6 +31,8 @@ export interface WorkerInput {
   user: string;
   /** Backups before an import that are kept. */
   keepBackups: number;
+  /** The parse worker's channel. */
+  port: MessagePort;
 }
 
 export type WorkerOutput =
@@ -42,8 +43,6 @@ export type WorkerOutput =
       batches: Array<WrittenBatch & { file: string; skippedRows: number; rejectedRows: number; unit: string; district: string | null }>;
       backup: string;
     };
-
-const PARSE_WORKER = workerEntry(new URL('./parse-worker.ts', import.meta.url), 'fdi-parse');
 
 
 async function sha256(file: string): Promise<string> {
@@ -83,8 +82,7 @@ async function startCommit(db: Database.Database, input: WorkerInput, control: W
 
 async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOutput> {
   const db = new Database(input.dbPath, { fileMustExist: true, readonly: input.task !== 'commit', nativeBinding: input.nativeBinding });
-  const channel = new MessageChannel();
-  let parser: import('node:worker_threads').Worker | null = null;
+  const { port } = input;
   let commit: Commit | null = null;
   let committed = false;
   try {
@@ -98,18 +96,15 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     const stage = commit ? null : new FdiStage(db);
     const sink = commit?.load ?? stage!;
     const duplicates = input.files.map(() => [] as Array<{ row: number; description: string }>);
-    const parseInput: ParseInput = { files: input.files, dbPath: input.dbPath, nativeBinding: input.nativeBinding };
-    parser = startWorker(PARSE_WORKER, { input: parseInput, port: channel.port2 }, { transfer: [channel.port2], resourceLimits: workerLimits(inputBytes(input.files)).parse });
     const findings: FileFindings[] = [];
     let current = 0;
     const share = 0.95 / input.files.length;
-    for await (const message of parseMessages(channel.port1, parser)) {
+    for await (const message of parseMessages(port)) {
       control.throwIfCancelled();
       if (message.type === 'failed') throw failure(message.error);
       if (message.type === 'end') {
-        // the parser's heap (it holds the shared strings) is not needed any more: give it back, and let the index
-        // builds (sorts) and the last writes have the memory instead (the default cache is 2 MB)
-        await parser.terminate();
+        // the parser has ended, its heap (it held the shared strings) given back: the index builds (sorts) and the last
+        // writes have the memory instead (the default cache is 2 MB)
         db.pragma('cache_size = -131072');
         break;
       }
@@ -124,7 +119,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
           const description = sink.accept(current, record);
           if (description) duplicates[current]!.push({ row: record.row, description });
         }
-        channel.port1.postMessage({ type: 'ack' } satisfies ParseAck);
+        port.postMessage({ type: 'ack' } satisfies ParseAck);
         control.progress(share * (current + message.progress), `${input.files[current]!.name}：已检查 ${message.checked} 行`);
       }
     }
@@ -153,8 +148,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
       batches: findings.map((f, i) => ({ ...written[i]!, file: f.file, skippedRows: f.counts.skippedRows, rejectedRows: f.counts.errorRows, unit: unitLabel(f), district: f.district?.name ?? null })),
     };
   } finally {
-    channel.port1.close();
-    await parser?.terminate();
+    port.close(); // a parser still reading stops
     if (db.inTransaction) db.exec('ROLLBACK');
     // a refused or cancelled import leaves no backup behind (it would push out one worth keeping)
     if (commit && !committed) fs.rmSync(commit.backup.path, { force: true });

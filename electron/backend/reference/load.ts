@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
 import type { Db } from '../db/open';
+import { normalizeCountryText } from './country-text';
 
 /** Each data set's version. Bump one when its file changes: databases holding an older version reload it. */
 export const VERSIONS = {
@@ -122,13 +123,6 @@ function removeDropped(db: Db, table: 'ref_industry', current: string[]): void {
   }
 }
 
-/** Upper-case, NFKC, no spaces or brackets: how a country is looked up whatever way a file writes it. */
-export function normalizeCountryText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s()（）·.,'’]/g, '')
-    .toUpperCase();
-}
 
 /** Loads every data set whose stored version differs from this app's; returns the ones loaded. */
 export function loadReferenceData(db: Db, dir: string): Dataset[] {

@@ -1,6 +1,6 @@
 import type { Country, Division, Industry } from '../../../shared/api/reference';
 import type { Db } from '../db/open';
-import { normalizeCountryText } from './load';
+import { normalizeCountryText } from './country-text';
 
 type CountryRow = { code: string; name: string; name_en: string | null; is_region: number };
 const toCountry = (r: CountryRow): Country => ({ code: r.code, name: r.name, nameEn: r.name_en, isRegion: r.is_region === 1 });

@@ -23,7 +23,7 @@ function errorFrom(data: AppErrorData): AppError {
 }
 
 export interface StartOptions {
-  /** MessagePorts carried in workerData. */
+  /** MessagePorts carried in workerData (for runInWorker: in its input). */
   transfer?: TransferListItem[];
   /**
    * Heap limits. Without them a worker's heap grows far beyond what it holds before V8 collects (a bare exceljs read
@@ -50,8 +50,8 @@ export function outOfMemory(err: Error & { code?: string }): AppError | null {
  * terminates it if it does not), and resolves with its result or rejects with its AppError. Entries are `.ts` when
  * running from source (started through bootstrap.mjs, which registers tsx) and `.js` once bundled.
  */
-export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, resourceLimits?: ResourceLimits): Promise<R> {
-  const worker = startWorker(entry, { input }, { resourceLimits });
+export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, options: StartOptions = {}): Promise<R> {
+  const worker = startWorker(entry, { input }, options);
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     let committing = false;

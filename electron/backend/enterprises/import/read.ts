@@ -116,7 +116,7 @@ export async function readEnterpriseList(db: Db, path: string, file: string, con
   const note = (p: Problem) => {
     if (found.problems.length < MAX_PROBLEMS) found.problems.push(p);
   };
-  const resolvers = new FdiResolvers(db);
+  const resolvers = FdiResolvers.of(db);
   let setup: Setup | null = null;
   let progress = () => 0;
   const seen = new Map<string, number>();

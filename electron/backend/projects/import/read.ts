@@ -36,7 +36,7 @@ export async function readProjectList(db: Db, path: string, file: string, contro
   const note = (p: Problem) => {
     if (found.problems.length < MAX_PROBLEMS) found.problems.push(p);
   };
-  const resolvers = new FdiResolvers(db);
+  const resolvers = FdiResolvers.of(db);
   const lookups = new ProjectLookups(db);
   let setup: ListSetup | null = null;
   let progress = () => 0;
