@@ -6,10 +6,10 @@ import type { AmountUnit } from '../../../shared/rules/units';
 import { AppError } from '../errors';
 // the table and cell modules only: the check worker must not load the .xlsx reader, the parse worker's business
 import { cellText } from '../workbook/cells';
+import type { ClassifiedRow } from '../workbook/scan';
 import { SKIP_REASON_ZH, type TableLayout } from '../workbook/table';
 import { FDI_FIELD_SPECS } from './fields';
 import type { StoredMapping } from './mapping';
-import type { ParsedRow } from './messages';
 import { FdiRowNormalizer, type FdiRecordDraft, type FdiRowView, type RowSetup } from './normalize';
 import type { CheckedRecord } from './record-keys';
 import type { FdiResolvers } from './resolve';
@@ -105,7 +105,6 @@ export class FileChecker {
   readonly found: FileFindings;
   private setup: RowSetup | null = null;
   private normalizer: FdiRowNormalizer | null = null;
-  private sheetName = '';
   private readonly currentPeriod = new Date().toISOString().slice(0, 7);
 
   constructor(
@@ -145,7 +144,6 @@ export class FileChecker {
     const { layout } = event;
     this.found.sheets.push({ name: event.sheet, hidden: event.hidden, isData: layout !== null && !event.hidden, headerRow: layout?.headerRows[0] ?? null });
     if (!event.accepted || !layout) return false;
-    this.sheetName = event.sheet;
     this.found.sheet = event.sheet;
     this.found.layout = layout;
     this.setup = prepareSheet(this.task, layout, this.found, this.context, this.currentPeriod, (p) => this.note(p));
@@ -157,15 +155,14 @@ export class FileChecker {
     return true;
   }
 
-  rows(rows: readonly ParsedRow[]): void {
+  rows(rows: readonly ClassifiedRow[]): void {
     const { found, normalizer, setup } = this;
     if (!normalizer || !setup) return; // a sheet refused as a whole: its rows are not checked
-    for (const parsed of rows) {
-      const row = { sheet: this.sheetName, rowNumber: parsed.n, cells: parsed.cells };
-      if (parsed.skip) {
+    for (const { row, skip } of rows) {
+      if (skip) {
         found.counts.skippedRows++;
         if (found.skipped.length < LIMITS.skipped) {
-          found.skipped.push({ row: parsed.n, reason: parsed.skip, text: `${SKIP_REASON_ZH[parsed.skip]}：${parsed.cells.map(cellText).filter(Boolean).join(' ').slice(0, 60)}` });
+          found.skipped.push({ row: row.rowNumber, reason: skip, text: `${SKIP_REASON_ZH[skip]}：${row.cells.map(cellText).filter(Boolean).join(' ').slice(0, 60)}` });
         }
         continue;
       }

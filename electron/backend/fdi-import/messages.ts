@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AppErrorData } from '../../../shared/result';
-import type { CellValue, SkipReason } from '../workbook';
 import type { FileFindings, FileTask } from './check';
 import type { StoredMapping } from './mapping';
 import type { RecordBatch } from './record-keys';
@@ -13,13 +12,6 @@ export interface ParseInput {
   resolverData: ResolverData;
   /** Remembered column mappings by header signature. */
   mappings: Record<string, StoredMapping>;
-}
-
-/** One row under a table's header: data, or skipped with its reason. */
-export interface ParsedRow {
-  n: number;
-  cells: CellValue[];
-  skip?: SkipReason;
 }
 
 /**
@@ -38,7 +30,7 @@ export type ParseMessage =
 /** Check worker → parse worker: a batch was dealt with (the parser keeps only a few batches in flight). */
 export type ParseAck = { type: 'ack' };
 
-/** Rows per message, and messages in flight before the parser waits. */
+/** Rows checked per message (at least), and messages in flight before the parser waits. */
 export const PARSE_BATCH_ROWS = 1000;
 export const PARSE_BATCHES_IN_FLIGHT = 8;
 

@@ -8,10 +8,10 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../errors';
-import { scanTables } from '../workbook';
+import { scanTableBatches } from '../workbook';
 import { FileChecker } from './check';
 import { FDI_FIELD_SPECS } from './fields';
-import { PARSE_BATCH_ROWS, PARSE_BATCHES_IN_FLIGHT, type ParseAck, type ParseInput, type ParseMessage, type ParsedRow } from './messages';
+import { PARSE_BATCH_ROWS, PARSE_BATCHES_IN_FLIGHT, type ParseAck, type ParseInput, type ParseMessage } from './messages';
 import { packRecord, type RecordBatch } from './record-keys';
 import { FdiResolvers } from './resolve';
 
@@ -42,17 +42,16 @@ async function parse(): Promise<void> {
     let records: RecordBatch = [];
     const checker = new FileChecker(file, context, (draft) => packRecord(records, draft));
     let chosen: string | null = null;
-    let batch: ParsedRow[] = [];
+    let checked = 0; // rows checked since the last message
     let progress: () => number = () => 0;
-    const check = async (at: number) => {
-      checker.rows(batch);
-      batch = [];
+    const sendRecords = async (at: number) => {
       send({ type: 'records', records, progress: at, checked: checker.found.counts.dataRows });
       records = [];
+      checked = 0;
       inFlight++;
       while (inFlight >= PARSE_BATCHES_IN_FLIGHT && !stopped) await new Promise<void>((resolve) => (wake = resolve));
     };
-    for await (const event of scanTables(file.path, FDI_FIELD_SPECS, {
+    for await (const event of scanTableBatches(file.path, FDI_FIELD_SPECS, {
       fileName: file.name,
       minFields: 3,
       accept: ({ name, hidden, layout }) => {
@@ -65,15 +64,16 @@ async function parse(): Promise<void> {
     })) {
       if (stopped) return;
       if (event.type === 'sheet') {
-        if (batch.length) await check(progress());
+        if (checked) await sendRecords(progress());
         progress = event.progress;
         send({ type: 'sheet', accepted: checker.sheet(event) });
         continue;
       }
-      batch.push(event.type === 'row' ? { n: event.row.rowNumber, cells: event.row.cells } : { n: event.row.rowNumber, cells: event.row.cells, skip: event.reason });
-      if (batch.length >= PARSE_BATCH_ROWS) await check(progress());
+      checker.rows(event.rows);
+      checked += event.rows.length;
+      if (checked >= PARSE_BATCH_ROWS) await sendRecords(progress());
     }
-    if (batch.length) await check(1);
+    if (checked) await sendRecords(1);
     send({ type: 'fileEnd', index, findings: checker.finish() });
   }
   send({ type: 'end' });

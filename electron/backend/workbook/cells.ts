@@ -8,6 +8,11 @@ export interface SheetRow {
   cells: CellValue[];
 }
 
+/** Rows one by one, from the batches a reader reads them in. */
+export async function* rowsOf(batches: AsyncIterable<SheetRow[]>): AsyncGenerator<SheetRow> {
+  for await (const batch of batches) yield* batch;
+}
+
 /** The text of a cell as a person reads it: trimmed; dates as YYYY-MM-DD; blank for null. */
 export function cellText(value: CellValue): string {
   if (value === null) return '';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors';
-import type { CellValue, SheetRow } from './cells';
+import { rowsOf, type CellValue, type SheetRow } from './cells';
 import type { SheetSource } from './source';
 
 export type CsvEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
@@ -16,6 +16,8 @@ export interface CsvFormat {
 }
 
 const CHUNK_BYTES = 64 * 1024;
+/** Rows per batch a CSV is read in. */
+const CSV_BATCH_ROWS = 1000;
 /** Enough non-ASCII bytes to tell GBK from UTF-8; reading stops there (or at MAX_SAMPLE_BYTES). */
 const NON_ASCII_WANTED = 4096;
 const MAX_SAMPLE_BYTES = 8 * 1024 * 1024;
@@ -81,25 +83,34 @@ export async function* csvSheets(file: string, fileName: string): AsyncGenerator
       hidden: false,
       merges: [],
       progress: () => Math.min(1, input.bytesRead / size),
-      async *rows(): AsyncGenerator<SheetRow> {
-        const decoded = format.encoding === 'utf8' ? input : input.pipe(iconv.decodeStream(format.encoding));
-        const parser = decoded.pipe(
-          parse({ bom: true, delimiter: format.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
-        );
-        let rowNumber = 0;
-        try {
-          for await (const record of parser as AsyncIterable<string[]>) {
-            rowNumber++;
-            const cells: CellValue[] = record.map((c) => (c === '' ? null : c));
-            yield { sheet: name, rowNumber, cells };
-          }
-        } catch (err) {
-          if (err instanceof AppError) throw err;
-          throw new AppError('FILE_UNREADABLE', `${fileName}：第${rowNumber + 1}行附近的 CSV 格式有误（${String((err as Error).message).slice(0, 120)}）`);
-        }
-      },
+      rows: () => rowsOf(batches()),
+      batches,
     };
   } finally {
     input.destroy();
+  }
+
+  async function* batches(): AsyncGenerator<SheetRow[]> {
+    const decoded = format.encoding === 'utf8' ? input : input.pipe(iconv.decodeStream(format.encoding));
+    const parser = decoded.pipe(
+      parse({ bom: true, delimiter: format.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
+    );
+    let rowNumber = 0;
+    let batch: SheetRow[] = [];
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) {
+        rowNumber++;
+        const cells: CellValue[] = record.map((c) => (c === '' ? null : c));
+        batch.push({ sheet: name, rowNumber, cells });
+        if (batch.length >= CSV_BATCH_ROWS) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('FILE_UNREADABLE', `${fileName}：第${rowNumber + 1}行附近的 CSV 格式有误（${String((err as Error).message).slice(0, 120)}）`);
+    }
   }
 }

@@ -23,6 +23,8 @@ export interface SheetSource {
   readonly merges: CellRange[];
   /** The rows, in order; blank rows may be missing. Stop early if you like: the rest is skipped unparsed. */
   rows(): AsyncGenerator<SheetRow>;
+  /** The same rows in the batches they are read in (one step per batch, not per row, for big files). */
+  batches(): AsyncGenerator<SheetRow[]>;
   /** How much of this sheet has been read, 0..1 (by bytes, so roughly), for progress bars. */
   progress(): number;
 }

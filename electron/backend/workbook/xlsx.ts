@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
-import type { SheetRow } from './cells';
+import { rowsOf, type SheetRow } from './cells';
 import type { CellRange, SheetSource } from './source';
 import { readDateStyles, readSharedStrings, readWorkbookParts, scanPart } from './xlsx-parts';
 import { parseRange, xlsxRowBatches, type SheetContext } from './xlsx-rows';
@@ -66,24 +66,26 @@ export async function* xlsxSheets(file: string, fileName: string, options: { mer
       const size = zip.size(sheet.part) || 1;
       const seen = { bytes: 0 };
       let readToEnd = false;
+      const batches = async function* (): AsyncGenerator<SheetRow[]> {
+        let stream: Readable | null = null;
+        try {
+          const ctx = await contextOf();
+          stream = await zip.stream(sheet.part);
+          yield* xlsxRowBatches(counted(stream, seen), sheet.name, ctx, merges);
+          readToEnd = true;
+        } catch (err) {
+          throw unreadable(err, fileName);
+        } finally {
+          stream?.destroy();
+        }
+      };
       yield {
         name: sheet.name,
         hidden: sheet.hidden,
         merges,
         progress: () => Math.min(1, seen.bytes / size),
-        async *rows(): AsyncGenerator<SheetRow> {
-          let stream: Readable | null = null;
-          try {
-            const ctx = await contextOf();
-            stream = await zip.stream(sheet.part);
-            for await (const batch of xlsxRowBatches(counted(stream, seen), sheet.name, ctx, merges)) yield* batch;
-            readToEnd = true;
-          } catch (err) {
-            throw unreadable(err, fileName);
-          } finally {
-            stream?.destroy();
-          }
-        },
+        rows: () => rowsOf(batches()),
+        batches,
       };
       // merged ranges come after the rows: a sheet whose rows were not read through is scanned for them alone
       if (options.merges && !readToEnd) {
