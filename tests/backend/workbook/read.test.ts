@@ -161,6 +161,22 @@ describe('workbook rows', () => {
     expect(xls.message).toContain('另存为 .xlsx');
   });
 
+  it('refuses a workbook whose zip is intact but whose sheet data is damaged, naming the file', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 10007}</v></c></row>`).join('');
+    const zip = await JSZip.loadAsync(fs.readFileSync(await writeXlsx(path.join(dir, 'base.xlsx'), [{ name: 'S', rows: [['x']] }])));
+    zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // the sheet's deflate data follows its local header: overwrite a stretch of it, leaving the central directory whole
+    const at = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml')) + 200;
+    bytes.fill(0xff, at, at + 64);
+    const corrupt = path.join(dir, 'corrupt.xlsx');
+    fs.writeFileSync(corrupt, bytes);
+    const refused = await refusal(() => collect(corrupt));
+    expect(refused.code).toBe('FILE_UNREADABLE');
+    expect(refused.message).toMatch(/corrupt\.xlsx.*不完整或已损坏/);
+  });
+
   it('skips the unread rest of a sheet and goes on with the next', async () => {
     const { openSheets } = await import('../../../electron/backend/workbook');
     const file = await writeXlsx(path.join(tempDir(), 'two.xlsx'), [
