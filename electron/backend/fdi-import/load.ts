@@ -36,8 +36,10 @@ const BEFORE_JSON = `json_object('name', e.name, 'investor', e.investor, 'countr
 /** Fewer .xlsx bytes than this per record are unlikely (a return's row compresses to about 70): a high guess of the rows. */
 const MIN_BYTES_PER_ROW = 40;
 
-/** Up to this many stored enterprises, their 统一社会信用代码 hashes are read up front (see FdiLoad.knownFirms). */
+/** Up to this many stored enterprises, their 统一社会信用代码 hashes are read up front (see FdiLoad.firms). */
 const KNOWN_FIRMS_LIMIT = 300_000;
+/** In FdiLoad.firms: an enterprise stored before the run, none of whose records the run has written yet. */
+const STORED_FIRM = 0x7fffffff;
 
 /**
  * Whether to load with fdi_record's and enterprise's secondary indexes dropped and built again at the end: when the
@@ -66,13 +68,16 @@ export class FdiLoad implements RecordSink {
   private readonly stored: StoredDuplicates;
   /** Record key hash → id of the first record with it in this run. */
   private readonly seenRecords = new KeyIndex();
-  /** Hash of (file, 统一社会信用代码) → id of the batch's first record of that enterprise. */
-  private readonly seenEnterprises = new KeyIndex();
   /**
-   * Hashes of the 统一社会信用代码 of every enterprise there is, when there are few enough to read up front: a
-   * record of a firm not among them needs no lookup (most records of a return, 0.15 s at 100k). Null: look up each.
+   * 统一社会信用代码 hash → id of the current batch's first record of that enterprise (of an earlier batch's, until
+   * this one has written one), or STORED_FIRM. Hits are confirmed against the record or by a lookup.
    */
-  private readonly knownFirms: KeyIndex | null;
+  private readonly firms = new KeyIndex();
+  /**
+   * Whether `firms` holds every stored enterprise (read up front when there are few enough): then a firm not in it
+   * needs no lookup, which most records of a return are (0.15 s of lookups at 100k).
+   */
+  private readonly firmsComplete: boolean;
   private readonly deferred: DeferredIndexes | null;
   private readonly sql: Record<
     'insertBatch' | 'findEnterprise' | 'insertEnterprise' | 'noteUpdate' | 'insertRecord' | 'firstRecord' | 'recordById' | 'seedTracked' | 'track',
@@ -89,9 +94,8 @@ export class FdiLoad implements RecordSink {
       // stored records are looked up by 统一社会信用代码 for duplicates: that index stays when there are any
       this.deferred.drop(['fdi_record', 'enterprise'], new Set(this.stored.any ? ['fdi_record_uscc'] : []));
     } else this.deferred = null;
-    const firms = db.prepare('SELECT count(*) FROM enterprise').pluck().get() as number;
-    this.knownFirms = firms <= KNOWN_FIRMS_LIMIT ? new KeyIndex() : null;
-    if (this.knownFirms) for (const uscc of db.prepare('SELECT uscc FROM enterprise WHERE uscc IS NOT NULL').pluck().iterate()) this.knownFirms.set(hash52(uscc as string), 1);
+    this.firmsComplete = (db.prepare('SELECT count(*) FROM enterprise').pluck().get() as number) <= KNOWN_FIRMS_LIMIT;
+    if (this.firmsComplete) for (const uscc of db.prepare('SELECT uscc FROM enterprise WHERE uscc IS NOT NULL').pluck().iterate()) this.firms.set(hash52(uscc as string), STORED_FIRM);
     db.exec(`DROP TABLE IF EXISTS temp.fdi_load_latest;
       CREATE TEMP TABLE fdi_load_latest (uscc TEXT PRIMARY KEY, latest TEXT NOT NULL, name TEXT NOT NULL, investor TEXT,
         country_code TEXT, industry_code TEXT, district_id INTEGER, platform_id INTEGER, new_date TEXT) WITHOUT ROWID`);
@@ -110,7 +114,7 @@ export class FdiLoad implements RecordSink {
         `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, uscc, mode, contracted_fdi, actual_fdi, industry_code, country_code,
            district_id, platform_id, batch_id, source_row, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      firstRecord: db.prepare('SELECT enterprise_id AS enterpriseId, uscc FROM fdi_record WHERE id = ?'),
+      firstRecord: db.prepare('SELECT enterprise_id AS enterpriseId, uscc, batch_id AS batchId FROM fdi_record WHERE id = ?'),
       recordById: db.prepare('SELECT batch_id AS batchId, source_row AS row, uscc, period, mode, contracted_fdi AS c, actual_fdi AS a FROM fdi_record WHERE id = ?'),
       // an enterprise this batch created and now sees again: tracked from its first record, whose details (and 新设
       // date) it was created with (one tracked from the start, as it existed before, is already there and stays)
@@ -147,18 +151,18 @@ export class FdiLoad implements RecordSink {
     if (duplicate) return duplicate;
     const batch = this.batches.get(fileIndex)!;
     const { sql, run } = this;
-    const firmKey = (d.firm + fileIndex * 0x9e3779b97) % 2 ** 52; // a hit is confirmed by the 统一社会信用代码
-    const first = this.seenEnterprises.get(firmKey);
-    const seen = first === undefined ? undefined : (sql.firstRecord.get(first) as { enterpriseId: number; uscc: string });
+    const first = this.firms.get(d.firm);
+    const earlier = first === undefined || first === STORED_FIRM ? undefined : (sql.firstRecord.get(first) as { enterpriseId: number; uscc: string; batchId: number });
+    const same = earlier?.uscc === d.uscc ? earlier : undefined; // not a hash collision
     let enterpriseId: number;
     let tracked = false;
-    if (seen && seen.uscc === d.uscc) {
-      enterpriseId = seen.enterpriseId;
+    if (same?.batchId === batch.batchId) {
+      enterpriseId = same.enterpriseId;
       sql.seedTracked.run(first); // seen again: from now on its latest record is tracked
       tracked = true;
     } else {
-      const maybeKnown = this.knownFirms === null || this.knownFirms.get(d.firm) !== undefined;
-      const existing = maybeKnown ? (sql.findEnterprise.get(d.uscc) as number | undefined) : undefined;
+      // created by an earlier batch of the run, stored before it, or (a miss) new unless the stored ones are unknown
+      const existing = same ? same.enterpriseId : first !== undefined || !this.firmsComplete ? (sql.findEnterprise.get(d.uscc) as number | undefined) : undefined;
       if (existing !== undefined) {
         enterpriseId = existing;
         sql.noteUpdate.run(batch.batchId, existing);
@@ -170,7 +174,6 @@ export class FdiLoad implements RecordSink {
           sql.insertEnterprise.run(d.enterpriseName, d.uscc, d.investor, d.countryCode, d.industryCode, setupDate, d.districtId, d.platformId, run.now, run.now).lastInsertRowid,
         );
         batch.enterprisesCreated++;
-        this.knownFirms?.set(d.firm, 1);
       }
     }
     const recordId = Number(
@@ -178,7 +181,8 @@ export class FdiLoad implements RecordSink {
         .lastInsertRowid,
     );
     batch.rows++;
-    if (first === undefined) this.seenEnterprises.set(firmKey, recordId);
+    // the batch's first record of the firm (a collision keeps the slot's firm, which then looks up each time)
+    if (first === undefined || first === STORED_FIRM || (same && same.batchId !== batch.batchId)) this.firms.set(d.firm, recordId);
     if (tracked) {
       const latest = `${d.period}${String(d.row).padStart(9, '0')}`;
       sql.track.run(d.uscc, latest, d.enterpriseName, d.investor, d.countryCode, d.industryCode, d.districtId, d.platformId, d.mode === 'new' ? d.date : null);
@@ -250,6 +254,6 @@ export class FdiLoad implements RecordSink {
   finish(progress?: (done: number, total: number) => void): void {
     this.deferred?.rebuild(progress);
     this.seenRecords.clear();
-    this.seenEnterprises.clear();
+    this.firms.clear();
   }
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../electron/backend/db/backups';
 import { isBulkLoad } from '../../../electron/backend/fdi-import/load';
-import { tempDir } from '../../helpers/backend';
+import type { FdiImportResult } from '../../../shared/api/fdiImport';
+import { call, tempDir } from '../../helpers/backend';
 import { commitJob, fdiBackend, importFile, register } from '../../helpers/fdi-backend';
 import { layoutRows, makeRecords, writeXlsx, type FixtureRecord } from '../../helpers/fdi-fixtures';
 
@@ -45,6 +46,37 @@ describe('FDI commit load', () => {
     expect(firm(rows[0]!.cells.uscc)).toEqual({ name: '江海九月科技有限公司', country: 'DEU', setupDate: '2025-01-10' });
     const before = backend.ctx.db.prepare('SELECT before FROM import_batch_enterprise WHERE batch_id = ?').pluck().get(second.batches[0]!.batchId) as string;
     expect(JSON.parse(before)).toMatchObject({ name: '江海五月科技有限公司', country_code: 'SGP' });
+  });
+
+  it('updates, in the second file of one consolidation, an enterprise the first file created', async () => {
+    const backend = await fdiBackend();
+    const dir = tempDir();
+    const inA = sameFirm(makeRecords(2, { seed: 73 }), [
+      { name: '江海甲科技有限公司', country: '香港', mode: '新设', date: utc(2025, 2, 1) },
+      { name: '江海乙科技有限公司', country: '日本', mode: '增资', date: utc(2025, 4, 1) },
+    ]);
+    const inB = sameFirm(makeRecords(2, { seed: 74 }), [
+      { name: '江海丙科技有限公司', country: '德国', mode: '增资', date: utc(2025, 6, 1) },
+      { name: '江海丁科技有限公司', country: '美国', mode: '增资', date: utc(2025, 8, 1) },
+    ]).map((r) => ({ ...r, cells: { ...r.cells, uscc: inA[0]!.cells.uscc } }));
+    const a = await writeXlsx(path.join(dir, 'a.xlsx'), [{ name: 'S', ...layoutRows(inA, {}) }]);
+    const b = await writeXlsx(path.join(dir, 'b.xlsx'), [{ name: 'S', ...layoutRows(inB, {}) }]);
+    const { jobId } = await call<{ jobId: string }>(backend, 'fdiImport.consolidate', {
+      files: [{ fileId: register(backend, a), options: { district: '江北区' } }, { fileId: register(backend, b), options: { district: '江北区' } }],
+    });
+    const state = await backend.ctx.jobs.wait(jobId);
+    expect(state.status).toBe('done');
+    const [batchA, batchB] = (state.result as FdiImportResult).batches;
+    expect(batchA).toMatchObject({ rows: 2, enterprisesCreated: 1, enterprisesUpdated: 0 });
+    expect(batchB).toMatchObject({ rows: 2, enterprisesCreated: 0, enterprisesUpdated: 1 });
+    const uscc = inA[0]!.cells.uscc;
+    expect(backend.ctx.db.prepare('SELECT name, country_code AS country, setup_date AS setupDate FROM enterprise WHERE uscc = ?').get(uscc)).toEqual({
+      name: '江海丁科技有限公司',
+      country: 'USA',
+      setupDate: '2025-02-01',
+    });
+    const before = backend.ctx.db.prepare('SELECT before FROM import_batch_enterprise WHERE batch_id = ?').pluck().get(batchB!.batchId) as string;
+    expect(JSON.parse(before)).toMatchObject({ name: '江海乙科技有限公司', country_code: 'JPN' });
   });
 
   it('defers the indexes of a large load and builds every one again, and loads a small one into a large table as it goes', async () => {
