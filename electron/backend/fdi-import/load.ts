@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import type { RecordSink } from './check';
 import { repeatOf, sameRecord, StoredDuplicates } from './duplicates';
 import { hash52, KeyIndex, type CheckedRecord } from './record-keys';
+import { RecordWriter } from './record-writer';
 
 export interface BatchMeta {
   fileHash: string;
@@ -79,8 +80,9 @@ export class FdiLoad implements RecordSink {
    */
   private readonly firmsComplete: boolean;
   private readonly deferred: DeferredIndexes | null;
+  private readonly records: RecordWriter;
   private readonly sql: Record<
-    'insertBatch' | 'findEnterprise' | 'insertEnterprise' | 'noteUpdate' | 'insertRecord' | 'firstRecord' | 'recordById' | 'seedTracked' | 'track',
+    'insertBatch' | 'findEnterprise' | 'insertEnterprise' | 'noteUpdate' | 'firstRecord' | 'recordById' | 'seedTracked' | 'track',
     Statement
   >;
 
@@ -89,6 +91,7 @@ export class FdiLoad implements RecordSink {
     private readonly run: { user: string; now: string; bulk: boolean },
   ) {
     this.stored = new StoredDuplicates(db);
+    this.records = new RecordWriter(db);
     if (run.bulk) {
       this.deferred = new DeferredIndexes(db);
       // stored records are looked up by 统一社会信用代码 for duplicates: that index stays when there are any
@@ -110,10 +113,6 @@ export class FdiLoad implements RecordSink {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       noteUpdate: db.prepare(`INSERT INTO import_batch_enterprise (batch_id, enterprise_id, action, before) SELECT ?, e.id, 'update', ${BEFORE_JSON} FROM enterprise e WHERE e.id = ?`),
-      insertRecord: db.prepare(
-        `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, uscc, mode, contracted_fdi, actual_fdi, industry_code, country_code,
-           district_id, platform_id, batch_id, source_row, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       firstRecord: db.prepare('SELECT enterprise_id AS enterpriseId, uscc, batch_id AS batchId FROM fdi_record WHERE id = ?'),
       recordById: db.prepare('SELECT batch_id AS batchId, source_row AS row, uscc, period, mode, contracted_fdi AS c, actual_fdi AS a FROM fdi_record WHERE id = ?'),
       // an enterprise this batch created and now sees again: tracked from its first record, whose details (and 新设
@@ -152,6 +151,7 @@ export class FdiLoad implements RecordSink {
     const batch = this.batches.get(fileIndex)!;
     const { sql, run } = this;
     const first = this.firms.get(d.firm);
+    if (first !== undefined && first !== STORED_FIRM) this.records.readable(first);
     const earlier = first === undefined || first === STORED_FIRM ? undefined : (sql.firstRecord.get(first) as { enterpriseId: number; uscc: string; batchId: number });
     const same = earlier?.uscc === d.uscc ? earlier : undefined; // not a hash collision
     let enterpriseId: number;
@@ -176,10 +176,9 @@ export class FdiLoad implements RecordSink {
         batch.enterprisesCreated++;
       }
     }
-    const recordId = Number(
-      sql.insertRecord.run(d.period, enterpriseId, d.enterpriseName, d.uscc, d.mode, d.contractedFdi, d.actualFdi, d.industryCode, d.countryCode, d.districtId, d.platformId, batch.batchId, d.row, run.now)
-        .lastInsertRowid,
-    );
+    const recordId = this.records.add([
+      d.period, enterpriseId, d.enterpriseName, d.uscc, d.mode, d.contractedFdi, d.actualFdi, d.industryCode, d.countryCode, d.districtId, d.platformId, batch.batchId, d.row, run.now,
+    ]);
     batch.rows++;
     // the batch's first record of the firm (a collision keeps the slot's firm, which then looks up each time)
     if (first === undefined || first === STORED_FIRM || (same && same.batchId !== batch.batchId)) this.firms.set(d.firm, recordId);
@@ -196,6 +195,7 @@ export class FdiLoad implements RecordSink {
     if (stored) return stored;
     const earlier = this.seenRecords.get(key);
     if (earlier === undefined) return null;
+    this.records.readable(earlier);
     const s = this.sql.recordById.get(earlier) as { batchId: number; row: number; uscc: string; period: string; mode: string; c: number; a: number };
     return sameRecord(s, d) ? repeatOf(this.fileOfBatch.get(s.batchId) === fileIndex, s.row) : null;
   }
@@ -205,6 +205,7 @@ export class FdiLoad implements RecordSink {
     const batch = this.batches.get(fileIndex);
     if (!batch) return null;
     const { db, run } = this;
+    this.records.flush();
     db.prepare(
       `UPDATE enterprise SET name = t.name, investor = coalesce(t.investor, enterprise.investor), country_code = t.country_code,
          industry_code = t.industry_code, district_id = coalesce(t.district_id, enterprise.district_id),
@@ -252,6 +253,7 @@ export class FdiLoad implements RecordSink {
 
   /** Every file has ended: the deferred indexes are built (the caller commits). */
   finish(progress?: (done: number, total: number) => void): void {
+    this.records.flush();
     this.deferred?.rebuild(progress);
     this.seenRecords.clear();
     this.firms.clear();
