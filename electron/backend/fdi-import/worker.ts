@@ -73,8 +73,12 @@ async function startCommit(db: Database.Database, input: WorkerInput, control: W
   // the commit would copy the whole import from the WAL into the database before the job could answer (0.2 s for
   // 100k records, 3 s for a million): it is done after the reply instead (see run's finally)
   db.pragma('wal_autocheckpoint = 0');
+  const bulk = isBulkLoad(db, inputBytes(input.files));
+  // a bulk load checks its references once at its end instead of per row (FdiLoad.checkReferences); the pragma
+  // cannot change inside a transaction
+  if (bulk) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
-  const load = new FdiLoad(db, { user: input.user, now: new Date().toISOString(), bulk: isBulkLoad(db, inputBytes(input.files)) });
+  const load = new FdiLoad(db, { user: input.user, now: new Date().toISOString(), bulk });
   const hashes = input.files.map((f) => sha256(f.path));
   for (const h of hashes) h.catch(() => undefined); // awaited when its file ends
   return { load, backup, hashes, written: [] };

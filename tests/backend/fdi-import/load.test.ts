@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../electron/backend/db/backups';
-import { isBulkLoad } from '../../../electron/backend/fdi-import/load';
+import Database from 'better-sqlite3';
+import { FdiLoad, isBulkLoad } from '../../../electron/backend/fdi-import/load';
+import { hash52 } from '../../../electron/backend/fdi-import/record-keys';
 import type { FdiImportResult } from '../../../shared/api/fdiImport';
 import { call, tempDir } from '../../helpers/backend';
 import { commitJob, fdiBackend, importFile, register } from '../../helpers/fdi-backend';
@@ -88,6 +90,7 @@ describe('FDI commit load', () => {
     await importFile(backend, file, { district: '江北区' });
     expect(indexes(db)).toEqual(schema);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]); // loaded without per-row checks, checked at its end
     // the stats read through the rebuilt indexes and agree with the records
     const viaIndex = db.prepare("SELECT sum(actual_fdi) FROM fdi_record INDEXED BY fdi_record_stats_country WHERE period BETWEEN '2025-01' AND '2025-12'").pluck().get() as number;
     const viaTable = db.prepare('SELECT sum(actual_fdi) FROM fdi_record NOT INDEXED').pluck().get() as number;
@@ -98,6 +101,24 @@ describe('FDI commit load', () => {
     await importFile(backend, small, { district: '江南区' });
     expect(indexes(db)).toEqual(schema);
     expect(db.prepare('SELECT count(*) FROM fdi_record').pluck().get()).toBe(2003);
+  });
+
+  it('refuses, at its end, a bulk load whose district was deleted after the job read the settings', async () => {
+    const backend = await fdiBackend();
+    // the check worker's way: its own connection, foreign keys off for a bulk load, one transaction
+    const db = new Database(backend.ctx.dbPath);
+    db.pragma('foreign_keys = OFF');
+    db.exec('BEGIN IMMEDIATE');
+    const load = new FdiLoad(db, { user: '测试', now: new Date().toISOString(), bulk: true });
+    load.openBatch(0, 'a.xlsx');
+    const draft = { row: 4, period: '2025-03', date: '2025-03-05', enterpriseName: '江海科技有限公司', uscc: '91320500MA1XXXXX0X', investor: null, mode: 'new' as const };
+    const values = { contractedFdi: 10, actualFdi: 5, industryCode: '3670', countryCode: 'HKG', districtId: 999, platformId: null };
+    expect(load.accept(0, { ...draft, ...values, key: hash52('k'), firm: hash52(draft.uscc) })).toBeNull();
+    load.finishFile(0, { fileHash: '', sheet: 'S', unit: '万美元', districtId: null, districtName: null, skippedRows: 0, rejectedRows: 0 });
+    expect(() => load.finish()).toThrow(/区县 999/);
+    db.exec('ROLLBACK');
+    db.close();
+    expect(backend.ctx.db.prepare('SELECT count(*) FROM fdi_record').pluck().get()).toBe(0);
   });
 
   it('keeps the backup of an import that committed, and none of one refused', async () => {
