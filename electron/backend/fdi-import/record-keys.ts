@@ -15,7 +15,7 @@ export function hash52(text: string): number {
   return (hi & 0xfffff) * 0x100000000 + lo;
 }
 
-/** A clean record with its hashed keys, computed by the parse worker (off the core that writes). */
+/** A clean record with its hashed keys, as the check worker's sinks take it. */
 export interface CheckedRecord extends FdiRecordDraft {
   /** Hash of what makes two rows the same record: 统一社会信用代码 + period + mode + both amounts. */
   key: number;
@@ -23,8 +23,8 @@ export interface CheckedRecord extends FdiRecordDraft {
   firm: number;
 }
 
-/** Values per record in a RecordBatch: a draft's 13 fields, then `key` and `firm`. */
-const WIDTH = 15;
+/** Values per record in a RecordBatch: a draft's 13 fields. */
+const WIDTH = 13;
 
 /**
  * Records as they cross to the check worker: their values one after another in one array. Structured clone writes
@@ -34,15 +34,20 @@ export type RecordBatch = unknown[];
 
 export function packRecord(batch: RecordBatch, d: FdiRecordDraft): void {
   batch.push(d.row, d.period, d.date, d.enterpriseName, d.uscc, d.investor, d.mode, d.contractedFdi, d.actualFdi, d.industryCode, d.countryCode, d.districtId, d.platformId);
-  batch.push(hash52(`${d.uscc}|${d.period}|${d.mode}|${d.contractedFdi}|${d.actualFdi}`), hash52(d.uscc));
 }
 
+/** The records of a batch, hashed on the check worker's side (the parse worker is the busier one). */
 export function* unpackRecords(batch: RecordBatch): Generator<CheckedRecord> {
   for (let i = 0; i < batch.length; i += WIDTH) {
     const v = (k: number) => batch[i + k] as never;
+    const uscc: string = v(4);
+    const period: string = v(1);
+    const mode: FdiRecordDraft['mode'] = v(6);
+    const contractedFdi: number = v(7);
+    const actualFdi: number = v(8);
     yield {
-      row: v(0), period: v(1), date: v(2), enterpriseName: v(3), uscc: v(4), investor: v(5), mode: v(6), contractedFdi: v(7),
-      actualFdi: v(8), industryCode: v(9), countryCode: v(10), districtId: v(11), platformId: v(12), key: v(13), firm: v(14),
+      row: v(0), period, date: v(2), enterpriseName: v(3), uscc, investor: v(5), mode, contractedFdi, actualFdi, industryCode: v(9),
+      countryCode: v(10), districtId: v(11), platformId: v(12), key: hash52(`${uscc}|${period}|${mode}|${contractedFdi}|${actualFdi}`), firm: hash52(uscc),
     };
   }
 }
