@@ -21,6 +21,8 @@ import type { WorkerInput, WorkerOutput } from './worker';
 
 const WORKER_ENTRY = workerEntry(new URL('./worker.ts', import.meta.url), 'fdi-import');
 const PARSE_WORKER = workerEntry(new URL('./parse-worker.ts', import.meta.url), 'fdi-parse');
+/** How long a failed job waits to hear how its parser ended. */
+const PARSER_EXIT_WAIT_MS = 1000;
 const KEEP_BACKUPS = 5;
 const PREVIEWS_KEPT = 20;
 /** Problems shown with a preview; the whole list (up to LIMITS.problems) goes into the saved problem list. */
@@ -64,11 +66,14 @@ async function runImportWorkers(ctx: BackendContext, task: WorkerInput['task'], 
   const parser = startWorker(PARSE_WORKER, { input: parseInput, port: port2 }, { transfer: [port2], resourceLimits: limits.parse });
   let parserError: Error | null = null;
   parser.on('error', (err) => (parserError = err));
+  const parserExited = new Promise<void>((resolve) => parser.once('exit', () => resolve()));
   const input: WorkerInput = { task, dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, files, allowPartial, user: ctx.userName(), keepBackups: KEEP_BACKUPS, port: port1 };
   try {
     return await runInWorker<WorkerOutput>(WORKER_ENTRY, input, job, { resourceLimits: limits.check, transfer: [port1] });
   } catch (err) {
-    // the check worker only saw the parser's port close: what became of the parser is known here
+    // the check worker only saw the parser's port close: what became of the parser (say, out of memory) is known
+    // here, once its own 'error' and 'exit' have come, which may be after the check worker's failure
+    await Promise.race([parserExited, new Promise((resolve) => setTimeout(resolve, PARSER_EXIT_WAIT_MS))]);
     if (parserError) throw outOfMemory(parserError) ?? new AppError('INTERNAL', `读取线程出错：${(parserError as Error).message}`);
     throw err;
   } finally {
