@@ -20,6 +20,8 @@
  *     header, label). A `TableLayout` has the header row(s), `labels` (`父/子` for two-row headers), the detected
  *     `mapping` field → column, `missing` required fields, the `unit` from a line above and `columnUnits` from the
  *     headers, the `context` lines (title, 填报单位, 统计期), and a `signature` to remember corrected mappings by.
+ *   - `scanTableBatches` gives the same a batch of `ClassifiedRow {row, skip}` at a time (one await per batch, for
+ *     big files); a sheet's `batches()` is its rows as read, `rows()` one by one.
  *   - `findTable(headRows, fields)` and `RowClassifier` are the same logic for rows you already hold.
  */
 export * from './cells';
