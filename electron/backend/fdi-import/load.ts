@@ -149,14 +149,16 @@ export class FdiLoad implements RecordSink {
   }
 
   accept(fileIndex: number, d: CheckedRecord): string | null {
-    const { key } = d;
-    const duplicate = this.duplicateOf(fileIndex, d, key);
+    const duplicate = this.duplicateOf(fileIndex, d);
     if (duplicate) return duplicate;
     const batch = this.batches.get(fileIndex)!;
     const { sql, run } = this;
     const first = this.firms.get(d.firm);
-    if (first !== undefined && first !== STORED_FIRM) this.records.readable(first);
-    const earlier = first === undefined || first === STORED_FIRM ? undefined : (sql.firstRecord.get(first) as { enterpriseId: number; uscc: string; batchId: number });
+    let earlier: { enterpriseId: number; uscc: string; batchId: number } | undefined;
+    if (first !== undefined && first !== STORED_FIRM) {
+      this.records.readable(first);
+      earlier = sql.firstRecord.get(first) as typeof earlier;
+    }
     const same = earlier?.uscc === d.uscc ? earlier : undefined; // not a hash collision
     let enterpriseId: number;
     let tracked = false;
@@ -197,14 +199,14 @@ export class FdiLoad implements RecordSink {
       const latest = `${d.period}${String(d.row).padStart(9, '0')}`;
       sql.track.run(d.uscc, latest, d.enterpriseName, d.investor, d.countryCode, d.industryCode, d.districtId, d.platformId, d.mode === 'new' ? d.date : null);
     }
-    if (this.seenRecords.get(key) === undefined) this.seenRecords.set(key, recordId);
+    if (this.seenRecords.get(d.key) === undefined) this.seenRecords.set(d.key, recordId);
     return null;
   }
 
-  private duplicateOf(fileIndex: number, d: CheckedRecord, key: number): string | null {
+  private duplicateOf(fileIndex: number, d: CheckedRecord): string | null {
     const stored = this.stored.find(d);
     if (stored) return stored;
-    const earlier = this.seenRecords.get(key);
+    const earlier = this.seenRecords.get(d.key);
     if (earlier === undefined) return null;
     this.records.readable(earlier);
     const s = this.sql.recordById.get(earlier) as { batchId: number; row: number; uscc: string; period: string; mode: string; c: number; a: number };

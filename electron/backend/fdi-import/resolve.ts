@@ -52,7 +52,11 @@ export class FdiResolvers {
 
   constructor(data: ResolverData) {
     this.industriesByCode = new Map(data.industries.map((r) => [r.code, r]));
-    for (const r of data.industries) this.industriesByName.set(r.name, [...(this.industriesByName.get(r.name) ?? []), r]);
+    for (const r of data.industries) {
+      const named = this.industriesByName.get(r.name);
+      if (named) named.push(r);
+      else this.industriesByName.set(r.name, [r]);
+    }
     this.countryAliases = new Map(data.countryAliases);
     this.countryAlpha2 = new Map(data.countryAlpha2);
     this.districtsByName = new Map();
