@@ -31,6 +31,8 @@ export const ERROR_MESSAGES = {
   HEADER_NOT_FOUND: '找不到表头（前30行中没有可识别的列名）',
   COLUMN_MISSING: '缺少必需的列',
   FILE_SAVE_FAILED: '文件无法保存到所选位置',
+  FILE_TOO_LARGE: '文件太大，读取时内存不足',
+  FILE_LIMIT: '文件超出可以读取的范围',
   // domain rules
   USCC_INVALID: '统一社会信用代码不正确',
   USCC_ORG_CODE_WARNING: '统一社会信用代码中的组织机构代码校验位不符',

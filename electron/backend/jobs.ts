@@ -50,7 +50,7 @@ export class JobRunner {
       } catch (err) {
         const cancelled = abort.signal.aborted || (err instanceof AppError && err.code === 'JOB_CANCELLED');
         state.status = cancelled ? 'cancelled' : 'failed';
-        state.error = err instanceof AppError ? err.toData() : new AppError('INTERNAL', String((err as Error)?.message ?? err)).toData();
+        state.error = err instanceof AppError ? err.toData() : AppError.internal(err).toData();
         if (cancelled) state.error = new AppError('JOB_CANCELLED').toData();
       }
       this.publish(state);

@@ -83,7 +83,7 @@ parse().then(
   () => port.close(),
   (err) => {
     if (!(err instanceof AppError)) console.error('[parse worker]', (err as Error)?.stack ?? err);
-    send({ type: 'failed', error: err instanceof AppError ? err.toData() : new AppError('INTERNAL', String((err as Error)?.message ?? err)).toData() });
+    send({ type: 'failed', error: err instanceof AppError ? err.toData() : AppError.internal(err).toData() });
     port.close();
   },
 );

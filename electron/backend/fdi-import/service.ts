@@ -74,7 +74,7 @@ async function runImportWorkers(ctx: BackendContext, task: WorkerInput['task'], 
     // the check worker only saw the parser's port close: what became of the parser (say, out of memory) is known
     // here, once its own 'error' and 'exit' have come, which may be after the check worker's failure
     await Promise.race([parserExited, new Promise((resolve) => setTimeout(resolve, PARSER_EXIT_WAIT_MS))]);
-    if (parserError) throw outOfMemory(parserError) ?? new AppError('INTERNAL', `读取线程出错：${(parserError as Error).message}`);
+    if (parserError) throw outOfMemory(parserError) ?? new AppError('INTERNAL', '读取线程出错', undefined, { logDetail: (parserError as Error).message });
     throw err;
   } finally {
     void parser.terminate(); // it has ended, unless the check worker stopped early

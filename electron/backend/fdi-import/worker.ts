@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { AppErrorData } from '../../../shared/result';
 import { backupDatabase, pruneBackups, type BackupEntry } from '../db/backups';
 import { AppError } from '../errors';
 import { serveWorkerTask, type WorkerControl } from '../workers/serve';
@@ -53,10 +52,6 @@ async function sha256(file: string): Promise<string> {
 
 function unitLabel(f: FileFindings): string {
   return [...new Set([f.units.contractedFdi, f.units.actualFdi].filter(Boolean))].join('、') || '万美元';
-}
-
-function failure(error: AppErrorData): AppError {
-  return Object.assign(new AppError('INTERNAL'), { code: error.code, message: error.message, problems: error.problems });
 }
 
 /** A commit's transaction: a backup first, then everything written while it is read; nothing stays of a refused one. */
@@ -105,7 +100,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     const share = 0.95 / input.files.length;
     for await (const message of parseMessages(port)) {
       control.throwIfCancelled();
-      if (message.type === 'failed') throw failure(message.error);
+      if (message.type === 'failed') throw AppError.fromData(message.error);
       if (message.type === 'end') {
         // the parser has ended, its heap (it held the shared strings) given back: the index builds (sorts) and the last
         // writes have the memory instead (the default cache is 2 MB)

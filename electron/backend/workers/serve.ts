@@ -63,7 +63,7 @@ export function serveWorkerTask<I, R>(task: (input: I, control: WorkerControl) =
     },
     (err) => {
       if (!(err instanceof AppError)) console.error('[worker]', (err as Error)?.stack ?? err);
-      const error = err instanceof AppError ? err.toData() : new AppError('INTERNAL', String((err as Error)?.message ?? err)).toData();
+      const error = err instanceof AppError ? err.toData() : AppError.internal(err).toData();
       runLingering(); // a failed job is terminated at once: nothing is left for after it
       post({ type: 'failed', error });
     },

@@ -1,5 +1,4 @@
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
-import type { AppErrorData } from '../../../shared/result';
 import { AppError } from '../errors';
 import type { JobControl } from '../jobs';
 import type { ToWorker, FromWorker } from './protocol';
@@ -14,13 +13,6 @@ export function workerEntry(source: URL, name: string): URL {
 
 /** How long a cancelled worker gets to stop on its own before it is terminated. */
 const CANCEL_GRACE_MS = 3000;
-
-function errorFrom(data: AppErrorData): AppError {
-  const err = new AppError('INTERNAL');
-  // keep the worker's code, message and problems as they were
-  Object.assign(err, { code: data.code, message: data.message, problems: data.problems });
-  return err;
-}
 
 export interface StartOptions {
   /** MessagePorts carried in workerData (for runInWorker: in its input). */
@@ -42,7 +34,7 @@ export function startWorker(entry: URL, workerData: Record<string, unknown>, opt
 
 /** A worker that ran out of the heap it was given: the file was too big for it, said so people can act on it. */
 export function outOfMemory(err: Error & { code?: string }): AppError | null {
-  return err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('FILE_UNREADABLE', '文件太大，读取时内存不足；请把它拆成几个文件再导入') : null;
+  return err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('FILE_TOO_LARGE', '请把它拆成几个文件再导入', undefined, { logDetail: err.message }) : null;
 }
 
 /**
@@ -83,10 +75,10 @@ export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, opti
       else if (message.type === 'done') {
         lingering = message.lingering === true;
         settle(() => resolve(message.value as R));
-      } else if (message.type === 'failed') settle(() => reject(errorFrom(message.error)));
+      } else if (message.type === 'failed') settle(() => reject(AppError.fromData(message.error)));
       else if (message.type === 'released') void worker.terminate();
     });
-    worker.on('error', (err) => settle(() => reject(err instanceof AppError ? err : (outOfMemory(err) ?? new AppError('INTERNAL', String(err?.message ?? err))))));
+    worker.on('error', (err) => settle(() => reject(err instanceof AppError ? err : (outOfMemory(err) ?? AppError.internal(err)))));
     worker.on('exit', (code) => settle(() => reject(new AppError(job.signal.aborted ? 'JOB_CANCELLED' : 'INTERNAL', `工作线程意外退出（${code}）`))));
   });
 }
