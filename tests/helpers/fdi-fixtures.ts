@@ -193,20 +193,20 @@ export function writeReturnCsv(file: string, records: FixtureRecord[], layout: L
 }
 
 /**
- * Converts files to .xlsx with LibreOffice (a writer other than exceljs), into `outDir`. Each call has its own
- * LibreOffice profile so parallel runs do not fight over one. CSV input is read as UTF-8, comma-separated.
+ * Converts files to .xlsx (or .xls) with LibreOffice (a writer other than exceljs), into `outDir`. Each call has its
+ * own LibreOffice profile so parallel runs do not fight over one. CSV input is read as UTF-8, comma-separated.
  */
-export function convertWithLibreOffice(files: string[], outDir: string): string[] {
+export function convertWithLibreOffice(files: string[], outDir: string, to: 'xlsx' | 'xls' = 'xlsx'): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const profile = fs.mkdtempSync(path.join(outDir, '.lo-profile-'));
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', outDir, ...files],
-    { stdio: 'pipe', timeout: 120_000 },
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', to, '--outdir', outDir, ...files],
+    { stdio: 'pipe', timeout: 300_000 },
   );
   fs.rmSync(profile, { recursive: true, force: true });
   return files.map((f) => {
-    const out = path.join(outDir, `${path.basename(f, path.extname(f))}.xlsx`);
+    const out = path.join(outDir, `${path.basename(f, path.extname(f))}.${to}`);
     if (!fs.existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
     return out;
   });

@@ -64,7 +64,14 @@ describe('XmlScanner', () => {
     expect(() => events(['<row><c r="A1"'])).toThrow(/XML 不完整/);
   });
 
-  it("decodes Excel's _xHHHH_ escapes", () => {
-    expect(decodeExcelEscapes('第一行_x000D_\n第二行_x005F_x0041_')).toBe('第一行\r\n第二行_x0041_');
+  it("decodes Excel's _xHHHH_ escapes, a line break coming out as \\n however it was written", () => {
+    expect(decodeExcelEscapes('第一行_x000D_\n第二行_x005F_x0041_')).toBe('第一行\n第二行_x0041_');
+    expect(decodeExcelEscapes('a_x000D_b')).toBe('a\nb');
+  });
+
+  it('normalises line ends as XML does, a \\r\\n cut between two chunks included, keeping &#13;', () => {
+    expect(events(['<t>a\r\nb\rc&#13;d</t>'])).toEqual([['open', 't', {}], ['text', 'a\nb\nc\rd'], ['close', 't']]);
+    expect(events(['<t>a\r', '\nb</t>'])).toEqual([['open', 't', {}], ['text', 'a\nb'], ['close', 't']]);
+    expect(events(['<t>a\r'])).toEqual([['open', 't', {}], ['text', 'a\n']]);
   });
 });

@@ -13,6 +13,11 @@ export async function* rowsOf(batches: AsyncIterable<SheetRow[]>): AsyncGenerato
   for await (const batch of batches) yield* batch;
 }
 
+/** Line breaks inside a cell as `\n`, however the file wrote them (`\r\n` from Windows programs, a lone `\r`). */
+export function normalizeLineEnds(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+}
+
 /** The text of a cell as a person reads it: trimmed; dates as YYYY-MM-DD; blank for null. */
 export function cellText(value: CellValue): string {
   if (value === null) return '';

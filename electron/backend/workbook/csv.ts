@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors';
-import { rowsOf, type CellValue, type SheetRow } from './cells';
+import { normalizeLineEnds, rowsOf, type CellValue, type SheetRow } from './cells';
+import { BATCH_CELLS, formatCount, LimitError, LIMITS, unreadable } from './limits';
 import type { SheetSource } from './source';
 
 export type CsvEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
@@ -71,7 +72,22 @@ export async function detectCsvFormat(file: string): Promise<CsvFormat> {
   return { encoding, bom, delimiter: counts.every((c) => c[1] === 0) ? ',' : delimiter };
 }
 
-/** A CSV as one sheet named after the file. Every cell is text (or null when empty); numbers are left to the caller. */
+/** A record (one row) held to LIMITS: its width, and the length of each field. */
+function cellsOf(record: string[], rowNumber: number): CellValue[] {
+  if (rowNumber > LIMITS.rows) throw new LimitError('FILE_LIMIT', `超过 ${formatCount(LIMITS.rows)} 行（Excel 的最大行数）`);
+  if (record.length > LIMITS.columns) throw new LimitError('FILE_LIMIT', `第 ${formatCount(rowNumber)} 行有 ${formatCount(record.length)} 列，超过 ${formatCount(LIMITS.columns)} 列（Excel 的最大列数）`);
+  return record.map((c) => {
+    if (c === '') return null;
+    if (c.length > LIMITS.cellChars) throw new LimitError('FILE_LIMIT', `第 ${formatCount(rowNumber)} 行有一格超过 ${formatCount(LIMITS.cellChars)} 个字符（Excel 单元格的上限）`);
+    return normalizeLineEnds(c);
+  });
+}
+
+/**
+ * A CSV as one sheet named after the file. Every cell is text (or null when empty); numbers are left to the caller.
+ * Held to LIMITS: a line (a record, quoted line breaks and all) longer than LIMITS.csvLineChars is refused where it
+ * is, before it is held whole, and so are rows, columns and cells past Excel's limits.
+ */
 export async function* csvSheets(file: string, fileName: string): AsyncGenerator<SheetSource> {
   const format = await detectCsvFormat(file);
   const name = path.basename(fileName, path.extname(fileName));
@@ -93,24 +109,29 @@ export async function* csvSheets(file: string, fileName: string): AsyncGenerator
   async function* batches(): AsyncGenerator<SheetRow[]> {
     const decoded = format.encoding === 'utf8' ? input : input.pipe(iconv.decodeStream(format.encoding));
     const parser = decoded.pipe(
-      parse({ bom: true, delimiter: format.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
+      parse({ bom: true, delimiter: format.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: LIMITS.csvLineChars }),
     );
     let rowNumber = 0;
     let batch: SheetRow[] = [];
+    let cells = 0;
     try {
       for await (const record of parser as AsyncIterable<string[]>) {
         rowNumber++;
-        const cells: CellValue[] = record.map((c) => (c === '' ? null : c));
-        batch.push({ sheet: name, rowNumber, cells });
-        if (batch.length >= CSV_BATCH_ROWS) {
+        batch.push({ sheet: name, rowNumber, cells: cellsOf(record, rowNumber) });
+        cells += record.length;
+        if (batch.length >= CSV_BATCH_ROWS || cells >= BATCH_CELLS) {
           yield batch;
           batch = [];
+          cells = 0;
         }
       }
       if (batch.length) yield batch;
     } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new AppError('FILE_UNREADABLE', `${fileName}：第${rowNumber + 1}行附近的 CSV 格式有误（${String((err as Error).message).slice(0, 120)}）`);
+      if (err instanceof AppError || err instanceof LimitError) throw unreadable(err, fileName);
+      if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+        throw unreadable(new LimitError('FILE_LIMIT', `第 ${formatCount(rowNumber + 1)} 行超过 ${formatCount(LIMITS.csvLineChars)} 个字符（可能是引号没有配对）`), fileName);
+      }
+      throw new AppError('FILE_UNREADABLE', `${fileName}：第 ${formatCount(rowNumber + 1)} 行附近的 CSV 格式有误`, undefined, { logDetail: String((err as Error)?.message ?? err) });
     }
   }
 }

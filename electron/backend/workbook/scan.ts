@@ -65,10 +65,10 @@ export async function* scanTableBatches(file: string, fields: readonly FieldSpec
       beyond = next.value.slice(room);
     }
     let layout = findTable(head, fields, { minFields: options.minFields });
-    if (layout && layout.headerRows.length === 2 && workbookFormat(fileName) === 'xlsx') {
+    if (layout && layout.headerRows.length === 2 && workbookFormat(fileName) !== 'csv') {
       // only two-row headers need the merge ranges, which an .xlsx keeps after its rows: read them in a side pass
-      merges ??= await readMerges(file, { fileName });
-      layout = findTable(head, fields, { minFields: options.minFields, merges: merges.get(sheet.name) ?? [] });
+      if (!sheet.mergesUpFront) merges ??= await readMerges(file, { fileName });
+      layout = findTable(head, fields, { minFields: options.minFields, merges: sheet.mergesUpFront ? sheet.merges : (merges?.get(sheet.name) ?? []) });
     }
     const info = { name: sheet.name, hidden: sheet.hidden, layout };
     const accepted = layout !== null && (options.accept ? options.accept(info) : true);

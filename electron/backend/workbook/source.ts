@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { WORKBOOK_EXTENSIONS } from '../../../shared/workbook-files';
 import { AppError } from '../errors';
 import type { SheetRow } from './cells';
 import { csvSheets } from './csv';
+import { xlsSheets } from './xls';
 import { xlsxSheets } from './xlsx';
 
 /** A merged range, 1-based and inclusive (`A1:C2` → top 1, left 1, bottom 2, right 3). */
@@ -21,6 +24,8 @@ export interface SheetSource {
    * sheet is read and is complete once the next sheet is asked for; use `readMerges` to know them up front.
    */
   readonly merges: CellRange[];
+  /** Whether `merges` is complete before the rows are read (an .xls, read whole: yes; an .xlsx: only after them). */
+  readonly mergesUpFront?: boolean;
   /** The rows, in order; blank rows may be missing. Stop early if you like: the rest is skipped unparsed. */
   rows(): AsyncGenerator<SheetRow>;
   /** The same rows in the batches they are read in (one step per batch, not per row, for big files). */
@@ -29,17 +34,50 @@ export interface SheetSource {
   progress(): number;
 }
 
-export type WorkbookFormat = 'xlsx' | 'csv';
+export type WorkbookFormat = 'xlsx' | 'xls' | 'csv';
 
-const FORMATS: Record<string, WorkbookFormat> = { '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.csv': 'csv', '.tsv': 'csv' };
+const FORMATS = new Map<string, WorkbookFormat>(
+  Object.entries(WORKBOOK_EXTENSIONS).flatMap(([format, extensions]) => extensions.map((e) => [`.${e}`, format as WorkbookFormat] as const)),
+);
 
 /** The format a file name says; FILE_UNSUPPORTED (with what to do) for anything else. */
 export function workbookFormat(fileName: string): WorkbookFormat {
   const ext = path.extname(fileName).toLowerCase();
-  const format = FORMATS[ext];
+  const format = FORMATS.get(ext);
   if (format) return format;
-  const hint = ext === '.xls' || ext === '.et' ? '，请在 Excel/WPS 中另存为 .xlsx 后再导入' : '，请使用 .xlsx 或 .csv 文件';
-  throw new AppError('FILE_UNSUPPORTED', `${fileName}（${ext || '无扩展名'}）${hint}`);
+  throw new AppError('FILE_UNSUPPORTED', `${fileName}（${ext || '无扩展名'}），请使用 Excel（.xlsx、.xls）、WPS（.et）或 .csv 文件`);
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** An OLE2 compound file: .xls and .et, and also an .xlsx saved with a password (its zip encrypted inside one). */
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * How a workbook is to be read, from what its first bytes say rather than its name: writers and people rename files
+ * (an .xlsx saved as `.xls`, an .xls as `.et`). A spreadsheet whose bytes are neither is refused with what it seems to
+ * be and what to do.
+ */
+async function sniffFormat(file: string, fileName: string): Promise<WorkbookFormat> {
+  const named = workbookFormat(fileName);
+  if (named === 'csv') return 'csv';
+  const head = Buffer.alloc(512);
+  const handle = await fs.promises.open(file, 'r');
+  let bytesRead: number;
+  try {
+    ({ bytesRead } = await handle.read(head, 0, head.length, 0));
+  } finally {
+    await handle.close();
+  }
+  if (head.subarray(0, 4).equals(ZIP)) return 'xlsx';
+  if (head.subarray(0, 8).equals(OLE2)) return 'xls';
+  const text = head.subarray(0, bytesRead).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const seems = text.startsWith('<') ? (/<html|<table|<!doctype html/.test(text) ? '网页（HTML）' : 'XML 表格') : bytesRead === 0 ? '空文件' : null;
+  throw new AppError(
+    'FILE_UNREADABLE',
+    seems
+      ? `${fileName}：这个文件实际是${seems}，不是 Excel 工作簿；请在 Excel/WPS 中打开后另存为 .xlsx 再导入`
+      : `${fileName}：不是 Excel 工作簿（文件已损坏，或是其他文件改了扩展名）`,
+  );
 }
 
 export interface OpenOptions {
@@ -49,10 +87,13 @@ export interface OpenOptions {
   merges?: boolean;
 }
 
-/** Streams the sheets of an .xlsx or .csv (a CSV is one sheet named after the file). */
-export function openSheets(file: string, options: OpenOptions = {}): AsyncGenerator<SheetSource> {
+/** Streams the sheets of an .xlsx, .xls/.et or .csv (a CSV is one sheet named after the file). */
+export async function* openSheets(file: string, options: OpenOptions = {}): AsyncGenerator<SheetSource> {
   const fileName = options.fileName ?? path.basename(file);
-  return workbookFormat(fileName) === 'xlsx' ? xlsxSheets(file, fileName, { merges: options.merges }) : csvSheets(file, fileName);
+  const format = await sniffFormat(file, fileName);
+  if (format === 'xlsx') yield* xlsxSheets(file, fileName, { merges: options.merges });
+  else if (format === 'xls') yield* xlsSheets(file, fileName);
+  else yield* csvSheets(file, fileName);
 }
 
 /** Every row of every sheet, in order (sheet by sheet). */

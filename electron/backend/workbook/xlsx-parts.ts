@@ -5,7 +5,8 @@
  */
 import path from 'node:path/posix';
 import builtInFormats from 'exceljs/lib/xlsx/defaultnumformats.js';
-import utils from 'exceljs/lib/utils/utils.js';
+import { isDateFormat, isXmlTrue } from './dates';
+import { formatCount, LimitError, LIMITS } from './limits';
 import { decodeExcelEscapes, XmlScanner, type XmlHandler } from './xml-scan';
 import type { ZipArchive } from './zip';
 
@@ -62,9 +63,10 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
     root,
     onOpen((name, a) => {
       if (name === 'sheet') {
+        if (listed.length >= LIMITS.sheets) throw new LimitError('FILE_LIMIT', `工作表超过 ${formatCount(LIMITS.sheets)} 个`);
         const rel = Object.entries(a).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1] ?? '';
         listed.push({ name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden', rel });
-      } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      } else if (name === 'workbookPr') date1904 = isXmlTrue(a.date1904);
     }),
   );
   const rels = await readRelationships(zip, root);
@@ -95,14 +97,27 @@ export async function readDateStyles(zip: ZipArchive, part: string | null): Prom
     open(name, a) {
       if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) formatIds.push(Number(a.numFmtId ?? 0));
+      else if (name === 'xf' && inCellXfs) {
+        if (formatIds.length >= LIMITS.cellFormats) throw new LimitError('FILE_LIMIT', `单元格格式超过 ${formatCount(LIMITS.cellFormats)} 种`);
+        formatIds.push(Number(a.numFmtId ?? 0));
+      }
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
     },
     text() {},
   });
-  return formatIds.map((id) => utils.isDateFmt(custom.get(id) ?? builtInFormat(id)));
+  return formatIds.map((id) => isDateFormat(custom.get(id) ?? builtInFormat(id)));
+}
+
+/**
+ * A cell's text as it is read, in XML form (`_x000D_` escapes take 7 characters for 1): past this it is refused before
+ * its end is seen; the decoded text is held to LIMITS.cellChars exactly.
+ */
+export const RAW_CELL_CHARS = LIMITS.cellChars * 7;
+
+export function cellTooLong(where: string): LimitError {
+  return new LimitError('FILE_LIMIT', `${where}的文字超过 ${formatCount(LIMITS.cellChars)} 个字符（Excel 单元格的上限）`);
 }
 
 /** The shared-string table as plain text: the runs of rich text joined, phonetic guides (`<rPh>`) left out. */
@@ -115,18 +130,25 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null): P
   await scanPart(zip, part, {
     open(name) {
       if (name === 't') inText = phonetic === 0 && current !== null;
-      else if (name === 'si') current = '';
+      else if (name === 'si') {
+        if (strings.length >= LIMITS.sharedStrings) throw new LimitError('FILE_LIMIT', `共享字符串超过 ${formatCount(LIMITS.sharedStrings)} 个`);
+        current = '';
+      }
       else if (name === 'rPh') phonetic++;
     },
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'si') {
-        strings.push(decodeExcelEscapes(current ?? ''));
+        const text = decodeExcelEscapes(current ?? '');
+        if (text.length > LIMITS.cellChars) throw cellTooLong(`第 ${strings.length + 1} 个共享字符串`);
+        strings.push(text);
         current = null;
       } else if (name === 'rPh') phonetic--;
     },
     text(value) {
-      if (inText) current += value;
+      if (!inText) return;
+      current += value;
+      if (current!.length > RAW_CELL_CHARS) throw cellTooLong(`第 ${strings.length + 1} 个共享字符串`);
     },
   });
   return strings;

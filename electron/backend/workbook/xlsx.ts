@@ -1,33 +1,12 @@
-import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
 import { rowsOf, type SheetRow } from './cells';
+import { unreadable } from './limits';
 import type { CellRange, SheetSource } from './source';
 import { readDateStyles, readSharedStrings, readWorkbookParts, scanPart } from './xlsx-parts';
-import { parseRange, xlsxRowBatches, type SheetContext } from './xlsx-rows';
+import { checkedRange, pushMerge, xlsxRowBatches, type SheetContext } from './xlsx-rows';
 import { ZipArchive } from './zip';
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** Turns what yauzl, zlib or the XML reader throw on a damaged file into the one refusal people can act on. */
-export function unreadable(err: unknown, fileName: string): AppError {
-  if (err instanceof AppError) return err;
-  const reason = String((err as Error)?.message ?? err);
-  return new AppError('FILE_UNREADABLE', `${fileName}：文件不完整或已损坏，无法作为 Excel 工作簿读取（${reason.slice(0, 120)}）`);
-}
-
-async function assertZip(file: string, fileName: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (bytesRead < 4 || !head.equals(ZIP_MAGIC)) {
-      throw new AppError('FILE_UNREADABLE', `${fileName}：不是 .xlsx 工作簿（可能是旧版 .xls、WPS 或其他文件改了扩展名），请在 Excel/WPS 中另存为 .xlsx`);
-    }
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Counts the bytes passing through, for progress. */
 async function* counted(stream: Readable, seen: { bytes: number }): AsyncGenerator<Buffer> {
@@ -44,7 +23,6 @@ async function* counted(stream: Readable, seen: { bytes: number }): AsyncGenerat
  * that show dates are known from the styles).
  */
 export async function* xlsxSheets(file: string, fileName: string, options: { merges?: boolean } = {}): AsyncGenerator<SheetSource> {
-  await assertZip(file, fileName);
   let zip: ZipArchive;
   try {
     zip = await ZipArchive.open(file);
@@ -92,8 +70,7 @@ export async function* xlsxSheets(file: string, fileName: string, options: { mer
         merges.length = 0;
         await scanPart(zip, sheet.part, {
           open(name, a) {
-            const range = name === 'mergeCell' && a.ref ? parseRange(a.ref) : null;
-            if (range) merges.push(range);
+            if (name === 'mergeCell' && a.ref) pushMerge(sheet.name, merges, checkedRange(sheet.name, a.ref));
           },
           close() {},
           text() {},

@@ -7,8 +7,16 @@
  * `indexOf` and slicing names and values out of the decoded text. It accepts well-formed XML and does not validate
  * it (a malformed part fails later, where its content is missing). Element names lose their namespace prefix
  * (`x:row` → `row`: some generators write SpreadsheetML prefixed). Comments, processing instructions and a DOCTYPE are
- * skipped; CDATA is text; the five named entities and character references are decoded.
+ * skipped; CDATA is text; the five named entities and character references are decoded; line ends are normalised as
+ * XML says (`\r\n` and a lone `\r` read as `\n`; `&#13;` stays a carriage return).
+ *
+ * Bounded whatever the input: text is handed on as it arrives (a cell's text is bounded by its reader), and one tag,
+ * comment or CDATA section longer than LIMITS.xmlTokenChars is refused. A handler can `pause()` the scanner (a sheet
+ * reader holding many cells): `write` then returns with the rest of its chunk kept, and `resume()` goes on.
  */
+import { normalizeLineEnds } from './cells';
+import { formatCount, LimitError, LIMITS } from './limits';
+
 
 export type XmlAttributes = Record<string, string>;
 
@@ -25,6 +33,9 @@ const BANG = 33;
 const QUESTION = 63;
 const COLON = 58;
 const NO_ATTRIBUTES: XmlAttributes = Object.freeze({}) as XmlAttributes;
+
+/** Text ending in an `&` this close to its end may be an entity cut in two (`&#x10FFFF;`, or with leading zeros). */
+const ENTITY_CHARS = 32;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
@@ -56,30 +67,71 @@ function isSpace(c: number): boolean {
 export class XmlScanner {
   private rest = '';
   private readonly decoder = new TextDecoder('utf-8');
+  /** A chunk ended in `\r`: whether a `\n` follows is known with the next one. */
+  private carriageReturn = false;
+  private paused = false;
+  private ended = false;
 
   constructor(private readonly handler: XmlHandler) {}
 
+  /** Whether a handler paused the scanner: call `resume()` before writing more. */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
   write(chunk: Uint8Array | string): void {
-    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    let text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    if (this.carriageReturn) text = `\r${text}`;
+    this.carriageReturn = text.endsWith('\r');
+    if (this.carriageReturn) text = text.slice(0, -1);
+    if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
     this.rest = this.scan(this.rest ? this.rest + text : text);
+    if (!this.paused && this.rest.length > LIMITS.xmlTokenChars) {
+      throw new LimitError('FILE_LIMIT', `XML 中有一个超过 ${formatCount(LIMITS.xmlTokenChars)} 个字符的标记`);
+    }
+  }
+
+  /** Stops the scan after the current tag (from inside a handler); `write` or `resume` returns then. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Goes on scanning what was held back by `pause()`. */
+  resume(): void {
+    this.paused = false;
+    this.rest = this.scan(this.rest);
+    this.checkEnd();
   }
 
   /** The input has ended: what is left must be text outside any tag (an unfinished tag is an error). */
   end(): void {
-    const tail = this.rest + this.decoder.decode();
-    this.rest = this.scan(tail);
+    this.ended = true;
+    this.rest = this.scan(this.rest + this.decoder.decode() + (this.carriageReturn ? '\n' : ''));
+    this.carriageReturn = false;
+    this.checkEnd();
+  }
+
+  private checkEnd(): void {
+    if (!this.ended || this.paused) return;
     if (this.rest.trim()) throw new Error(`XML 不完整：${this.rest.slice(0, 40)}`);
     this.rest = '';
   }
 
-  /** Scans `s` as far as it is complete; returns the unscanned remainder (an unfinished tag or text). */
+  /** Scans `s` as far as it is complete; returns the unscanned remainder (an unfinished tag, or where it paused). */
   private scan(s: string): string {
     const { handler } = this;
     const length = s.length;
     let pos = 0;
     while (pos < length) {
+      if (this.paused) return s.slice(pos);
       const lt = s.indexOf('<', pos);
-      if (lt < 0) return s.slice(pos); // text whose end has not arrived (it may hold half an entity)
+      if (lt < 0) {
+        // text whose end has not arrived: what has is handed on, but for an entity that may be cut in two
+        const amp = s.lastIndexOf('&');
+        const keep = amp >= pos && length - amp < ENTITY_CHARS && s.indexOf(';', amp) < 0 ? amp : length;
+        if (keep > pos) handler.text(decodeEntities(s.slice(pos, keep)));
+        return s.slice(keep);
+      }
       if (lt > pos) handler.text(decodeEntities(s.slice(pos, lt)));
       if (lt + 1 >= length) return s.slice(lt);
       const next = s.charCodeAt(lt + 1);
@@ -168,8 +220,11 @@ export class XmlScanner {
   }
 }
 
-/** Excel's escape for characters XML cannot hold (`_x000D_` for a carriage return; `_x005F_` escapes an underscore). */
+/**
+ * Excel's escape for characters XML cannot hold (`_x000D_` for a carriage return; `_x005F_` escapes an underscore).
+ * A line break comes out as `\n`, however it was written (Excel writes `_x000D_` before the line feed).
+ */
 export function decodeExcelEscapes(text: string): string {
   if (text.indexOf('_x') < 0) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return normalizeLineEnds(text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
 }

@@ -96,7 +96,8 @@ describe('workbook rows', () => {
     const rows = await collect(file);
     expect(rows.map((r) => [r.sheet, r.rowNumber])).toEqual([['数据', 2], ['隐藏', 1]]);
     const [name, builtInDate, customDate, amount] = rows[0]!.cells;
-    expect(name).toBe('苏州\r工业园区');
+    // a line break comes out as \n, however it was escaped
+    expect(name).toBe('苏州\n工业园区');
     // serial 45731 in the 1904 system is four years and a day after 2025-03-15
     expect((builtInDate as Date).toISOString()).toBe('2029-03-16T00:00:00.000Z');
     expect((customDate as Date).toISOString()).toBe('2029-03-16T00:00:00.000Z');
@@ -149,16 +150,29 @@ describe('workbook rows', () => {
     const bytes = fs.readFileSync(good);
     fs.writeFileSync(path.join(dir, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     fs.writeFileSync(path.join(dir, 'text.xlsx'), '这不是工作簿');
-    fs.writeFileSync(path.join(dir, 'old.xls'), bytes);
+    fs.writeFileSync(path.join(dir, 'page.xls'), '<html><body><table><tr><td>企业</td></tr></table></body></html>');
+    fs.writeFileSync(path.join(dir, 'book.numbers'), bytes);
     const cut = await refusal(() => collect(path.join(dir, 'cut.xlsx')));
     expect(cut.code).toBe('FILE_UNREADABLE');
     expect(cut.message).toMatch(/cut\.xlsx.*不完整/);
     const text = await refusal(() => collect(path.join(dir, 'text.xlsx')));
     expect(text.code).toBe('FILE_UNREADABLE');
-    expect(text.message).toContain('不是 .xlsx 工作簿');
-    const xls = await refusal(() => collect(path.join(dir, 'old.xls')));
-    expect(xls.code).toBe('FILE_UNSUPPORTED');
-    expect(xls.message).toContain('另存为 .xlsx');
+    expect(text.message).toContain('不是 Excel 工作簿');
+    const page = await refusal(() => collect(path.join(dir, 'page.xls')));
+    expect(page.code).toBe('FILE_UNREADABLE');
+    expect(page.message).toMatch(/page\.xls.*网页（HTML）.*另存为 \.xlsx/);
+    const other = await refusal(() => collect(path.join(dir, 'book.numbers')));
+    expect(other.code).toBe('FILE_UNSUPPORTED');
+    expect(other.message).toContain('.xlsx、.xls');
+  });
+
+  it('reads a workbook by what its bytes are, whatever its name says: an .xlsx saved as .xls or .et', async () => {
+    const dir = tempDir();
+    const bytes = fs.readFileSync(await writeXlsx(path.join(dir, 'good.xlsx'), [{ name: 'S', rows: [['企业', '金额'], ['华瑞', 12]] }]));
+    for (const name of ['old.xls', 'wps.et']) {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      expect((await collect(path.join(dir, name))).map((r) => r.cells.slice(0, 2))).toEqual([['企业', '金额'], ['华瑞', 12]]);
+    }
   });
 
   it('refuses a workbook whose zip is intact but whose sheet data is damaged, naming the file', async () => {
