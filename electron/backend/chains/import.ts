@@ -4,10 +4,12 @@ import type { ChainImportResult } from '../../../shared/api/chains';
 import type { BackendContext } from '../context';
 import { AppError } from '../errors';
 import type { JobControl } from '../jobs';
-import { validateChainSheets } from './import-validate';
+import { READ_WORKER_LIMITS, runInWorker, workerEntry } from '../workers/spawn';
+import { validateChainSheets, type ChainSheets } from './import-validate';
 import { writeChainImport } from './import-write';
 import { layoutMissingPositions } from './layout-store';
-import { readChainSheets } from './workbook-read';
+
+const READ_WORKER = workerEntry(new URL('./read-worker.ts', import.meta.url), 'chain-read');
 
 /**
  * The `chains.import` job: read the workbook, check every row, and write the chain in one transaction — or write
@@ -16,7 +18,7 @@ import { readChainSheets } from './workbook-read';
 export async function importChainJob(ctx: BackendContext, input: { fileId: string; name: string; threshold: number }, job: JobControl): Promise<ChainImportResult> {
   const file = ctx.files.get(input.fileId);
   job.progress(0.05, '正在读取工作簿…');
-  const sheets = await readChainSheets(file.path, file.name);
+  const sheets = await runInWorker<ChainSheets>(READ_WORKER, { path: file.path, fileName: file.name }, job, { resourceLimits: READ_WORKER_LIMITS });
   job.throwIfCancelled();
   job.progress(0.5, '正在检查…');
   const { plan, problems } = validateChainSheets(ctx.db, sheets, file.name);

@@ -24,6 +24,12 @@ export interface StartOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/**
+ * The heap of a worker that reads a whole file's rows into memory (project lists, enterprise registers, chain
+ * workbooks: thousands of rows, not millions): a hostile file runs out of it and is refused as FILE_TOO_LARGE.
+ */
+export const READ_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024 };
+
 /** Starts a worker on `entry` with `workerData`. */
 export function startWorker(entry: URL, workerData: Record<string, unknown>, options: StartOptions = {}): Worker {
   const common = { transferList: options.transfer ?? [], resourceLimits: options.resourceLimits };

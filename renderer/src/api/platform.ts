@@ -28,7 +28,7 @@ export async function uploadFile(file: File): Promise<FileRef> {
     method: 'POST',
     headers: { Authorization: `Bearer ${t.token ?? ''}`, 'Content-Type': 'application/octet-stream' },
     body: file,
-  }).catch((err: Error) => ({ json: async () => ({ ok: false, error: errorData('FILE_UNREADABLE', err.message) }) }));
+  }).catch((err: Error) => ({ json: async () => ({ ok: false, error: errorData('FILE_UNREADABLE', '上传失败', undefined, err.message) }) }));
   return unwrap((await res.json()) as Result<FileRef>);
 }
 

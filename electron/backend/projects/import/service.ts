@@ -1,6 +1,6 @@
 import type { ImportCheck, ImportDone } from '../../../../shared/api/projects';
 import type { BackendContext } from '../../context';
-import { runInWorker, workerEntry } from '../../workers/spawn';
+import { READ_WORKER_LIMITS, runInWorker, workerEntry } from '../../workers/spawn';
 import type { ImportKind } from './kinds';
 import type { RegisterImportInput } from './worker';
 
@@ -15,7 +15,7 @@ export function startRegisterImport(ctx: BackendContext, kind: ImportKind, task:
   const file = ctx.files.get(fileId);
   const input: RegisterImportInput = { kind, task, dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, path: file.path, fileName: file.name, user: ctx.userName(), keepBackups: KEEP_BACKUPS };
   return ctx.jobs.start(`${kind}.import${task === 'check' ? 'Check' : 'Commit'}`, async (job) => {
-    const result = await runInWorker<ImportCheck | ImportDone>(WORKER_ENTRY, input, job);
+    const result = await runInWorker<ImportCheck | ImportDone>(WORKER_ENTRY, input, job, { resourceLimits: READ_WORKER_LIMITS });
     if (task === 'commit') ctx.events.emit({ type: 'changed', area: kind });
     return result;
   });

@@ -13,6 +13,7 @@ import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
 import { useChainsStore } from '../../stores/chains';
 import { chainsMessages } from './messages';
+import { IMPORT_FILE_FILTER, withoutExtension } from '../../../../shared/workbook-files';
 
 /** Imports a chain workbook as a job; a workbook with errors writes nothing and lists every problem. */
 export function ImportChainModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -25,10 +26,10 @@ export function ImportChainModal({ open, onClose }: { open: boolean; onClose: ()
   const [problems, setProblems] = useState<Problem[]>([]);
   const choose = async () => {
     try {
-      const picked = await pickFile([{ name: 'Excel', extensions: ['xlsx'] }]);
+      const picked = await pickFile([IMPORT_FILE_FILTER]);
       if (picked) {
         setFile(picked);
-        if (!name) setName(picked.name.replace(/\.xlsx$/i, '').replace(/产业链图谱$/, ''));
+        if (!name) setName(withoutExtension(picked.name).replace(/产业链图谱$/, ''));
       }
     } catch (err) {
       message.error(errorText(err));

@@ -20,6 +20,7 @@ import { useSettingsStore } from '../../stores/settings';
 import type { EditedMapping } from './MappingEditor';
 import { fdiImportMessages } from './messages';
 import { PreviewCard } from './PreviewCard';
+import { IMPORT_FILE_FILTER } from '../../../../shared/workbook-files';
 
 type Step =
   | { kind: 'idle' }
@@ -68,7 +69,7 @@ export function ImportWizard() {
 
   const choose = async () => {
     try {
-      const file = await pickFile([{ name: 'Excel / CSV', extensions: ['xlsx', 'xlsm', 'csv'] }], t('chooseFile'));
+      const file = await pickFile([IMPORT_FILE_FILTER], t('chooseFile'));
       if (file) await check(file, {});
     } catch (error) {
       setStep({ kind: 'failed', error, file: null });

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { useT } from '../../i18n';
 import { projectMessages } from './messages';
+import { IMPORT_FILE_FILTER } from '../../../../shared/workbook-files';
 
 const jobError = (job: JobState) => (job.error ? new ApiError(job.error) : new Error(job.status));
 
@@ -39,7 +40,7 @@ export function ImportModal(props: {
   };
   const choose = async () => {
     try {
-      const file = await pickFile([{ name: 'Excel / CSV', extensions: ['xlsx', 'xlsm', 'csv'] }], props.title);
+      const file = await pickFile([IMPORT_FILE_FILTER], props.title);
       if (!file) return;
       const job = await runJob(props.check, file.fileId);
       if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job) });
