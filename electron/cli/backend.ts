@@ -49,12 +49,26 @@ export async function runJob<T>(
   return { code: onFailure(job.error ?? errorData('INTERNAL', job.status)) };
 }
 
-/** A refused import under --json prints `{"errors":[…]}` (exit 1), as the FDI importer's contract says; else as any failure. */
+/**
+ * A refused import under --json prints `{"errors":[…]}` (exit 1), as the FDI importer's contract says; else as any
+ * failure. The list is never empty: a refusal without row problems (a file with a header and no rows) is itself the one
+ * error. Its Chinese line goes to stderr as well, as every refusal's does.
+ */
 export function failImport(io: CliIO, error: AppErrorData): number {
   if (error.code !== 'IMPORT_REFUSED' || !io.json) return io.fail(error);
-  const errors = (error.problems ?? [])
-    .filter((p) => p.severity !== 'warning')
-    .map((p) => ({ file: p.file ?? null, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, value: p.value ?? null, code: p.code, message: p.message }));
+  const problems = (error.problems ?? []).filter((p) => p.severity !== 'warning');
+  const listed = problems.length ? problems : [{ code: error.code, message: error.message, detail: error.detail }];
+  const errors = listed.map((p) => ({
+    file: ('file' in p && p.file) || null,
+    sheet: ('sheet' in p && p.sheet) || null,
+    row: ('row' in p && p.row) || null,
+    column: ('column' in p && p.column) || null,
+    value: ('value' in p && p.value) || null,
+    code: p.code,
+    message: p.message,
+    ...(p.detail ? { detail: p.detail } : {}),
+  }));
+  io.note(`错误 [${error.code}]：${error.message}`);
   io.out({ errors });
   return EXIT.refused;
 }

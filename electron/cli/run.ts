@@ -16,12 +16,17 @@ function makeIO(json: boolean, streams: CliStreams): CliIO {
     },
     fail(error: AppErrorData, extra) {
       streams.stderr(`错误 [${error.code}]：${error.message}\n`);
+      // what a library said, for whoever supports the user (never part of the message itself)
+      if (error.detail) streams.stderr(`  （详情：${error.detail}）\n`);
       for (const p of error.problems ?? []) {
         const where = [p.file, p.sheet, p.row !== undefined ? `第${p.row}行` : undefined, p.column].filter(Boolean).join(' ');
         streams.stderr(`  ${where ? `${where}：` : ''}${p.message}${p.value !== undefined ? `（值：${p.value}）` : ''} [${p.code}]\n`);
       }
       if (json) streams.stdout(`${JSON.stringify({ error, ...extra })}\n`);
       return exitCodeFor(error);
+    },
+    note(line) {
+      streams.stderr(`${line}\n`);
     },
   };
 }
@@ -64,13 +69,13 @@ export async function runCli(argv: string[], streams: CliStreams, commands: CliC
   try {
     parsed = parseArgs({ args: found.rest, options: found.command.options, allowPositionals: true, strict: true });
   } catch (err) {
-    return io.fail(errorData('INVALID_INPUT', `${(err as Error).message}；用法：${found.command.usage}`));
+    return io.fail(errorData('INVALID_INPUT', `参数有误；用法：${found.command.usage}`, undefined, (err as Error).message));
   }
   try {
     return await found.command.run(parsed.values, parsed.positionals, io);
   } catch (err) {
     // the Chinese line with the code first, like every other error; the stack after it, for whoever fixes it
-    io.fail(errorData('INTERNAL', (err as Error)?.message ?? String(err)));
+    io.fail(errorData('INTERNAL', undefined, undefined, (err as Error)?.message ?? String(err)));
     streams.stderr(`${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.internal;
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WORKER_BUNDLES } from '../../electron/backend/workers/bundles';
 import { mainExternals } from '../../build/scripts/build-electron';
+import { convertWithLibreOffice } from '../helpers/fdi-fixtures';
 import { writeBenchWorkbook } from './fdi-import-workbook';
 import { benchRow, type BenchRow } from './row';
 
@@ -54,6 +55,29 @@ function child(args: string[]): Measured {
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
+const XLS_RECORDS = 65_000;
+
+/**
+ * An Excel 97–2003 return of 65,000 records (as many as the format holds, nearly), written by LibreOffice from the
+ * bench workbook, imported by the commit job through SheetJS. Targets: < 10 s, < 600 MB peak RSS.
+ */
+async function xlsFile(dir: string): Promise<string> {
+  const xlsx = path.join(dir, `fdi-${XLS_RECORDS}.xlsx`);
+  await writeBenchWorkbook(xlsx, XLS_RECORDS);
+  return convertWithLibreOffice([xlsx], dir, 'xls')[0]!;
+}
+
+function xlsRows(dir: string, xls: string): BenchRow[] {
+  const dbDir = fs.mkdtempSync(path.join(dir, 'db-'));
+  const imported = child(['import', xls, path.join(dbDir, 'fdi.db')]);
+  fs.rmSync(dbDir, { recursive: true, force: true });
+  const name = `fdi import .xls ${XLS_RECORDS / 1000}k (LibreOffice, ${(fs.statSync(xls).size / 1e6).toFixed(1)} MB)`;
+  return [
+    benchRow(`${name}: import (commit job)`, round(imported.ms / 1000), 's', 10, `CPU ${round(imported.cpuMs / 1000)} s (all threads); load ${os.loadavg()[0]!.toFixed(1)}`),
+    benchRow(`${name}: peak RSS (import process)`, Math.round(imported.maxRssMb), 'MB', 600),
+  ];
+}
+
 /**
  * FDI import (issue 3): deterministic workbooks of 100k and 1M records (BENCH_SIZES=100000 for a quick run), each
  * imported by the commit job into a new database and read bare by exceljs's streaming reader, each measurement in a
@@ -97,6 +121,7 @@ export const fdiImportBench = {
         rows.push(benchRow(`${name}: rows/s`, Math.round(size / (imported.ms / 1000)), 'rows/s'));
         rows.push(benchRow(`${name}: peak RSS (import process)`, Math.round(imported.maxRssMb), 'MB', at(1_000_000, 600)));
       }
+      if (process.env.BENCH_XLS !== '0') rows.push(...xlsRows(dir, await xlsFile(dir)));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(bundled.dir, { recursive: true, force: true });

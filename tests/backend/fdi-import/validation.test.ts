@@ -148,13 +148,14 @@ describe('FDI import validation', () => {
     const whole = await writeXlsx(path.join(dir, 'whole.xlsx'), [{ name: 'S', ...layoutRows(makeRecords(200, { seed: 51 }), {}) }]);
     const bytes = fs.readFileSync(whole);
     fs.writeFileSync(path.join(dir, 'truncated.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
-    fs.writeFileSync(path.join(dir, 'return.xls'), bytes);
+    // an .xls or .et is read (by what its bytes are); a Numbers file is not
+    fs.writeFileSync(path.join(dir, 'return.numbers'), bytes);
     const before = fingerprint(backend);
     const cut = await commitJob(backend, { fileId: register(backend, path.join(dir, 'truncated.xlsx')) });
     expect(cut.error).toMatchObject({ code: 'FILE_UNREADABLE' });
     expect(cut.error!.message).toContain('truncated.xlsx');
-    const xls = await commitJob(backend, { fileId: register(backend, path.join(dir, 'return.xls')) });
-    expect(xls.error).toMatchObject({ code: 'FILE_UNSUPPORTED' });
+    const other = await commitJob(backend, { fileId: register(backend, path.join(dir, 'return.numbers')) });
+    expect(other.error).toMatchObject({ code: 'FILE_UNSUPPORTED' });
     expect(fingerprint(backend)).toEqual(before);
     // nothing was about to be written, so no backup was taken either
     expect(listBackups(backend.ctx.dbPath).filter((b) => b.reason === 'before-import')).toEqual([]);
