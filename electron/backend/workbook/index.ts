@@ -1,16 +1,28 @@
 /**
  * Reading bureau workbooks — shared by every importer (FDI returns, projects, enterprises, chains).
  *
- * Layer 1, rows (`source.ts`, `xlsx.ts`, `csv.ts`):
+ * Layer 1, rows (`source.ts`, `xlsx.ts`, `xls.ts`, `csv.ts`):
  *   - `openSheets(path, {fileName?, merges?})` → async sheets `{name, hidden, merges, rows()}`; `rows()` streams
- *     `{sheet, rowNumber (Excel's 1-based), cells: CellValue[] (cells[0] is column A)}`. .xlsx/.xlsm by random access
- *     (yauzl) and our own XML tokenizer (`xml-scan.ts`; why: see there), .csv/.tsv as UTF-8 (BOM or not), UTF-16 with
- *     BOM, or GB18030/GBK (detected). A sheet's rows are parsed only if read.
+ *     `{sheet, rowNumber (Excel's 1-based), cells: CellValue[] (cells[0] is column A)}`. A workbook is read by what its
+ *     first bytes are (an .xlsx named .xls is read as .xlsx): .xlsx/.xlsm by random access (yauzl) and our own XML
+ *     tokenizer (`xml-scan.ts`; why: see there), parts deflated or stored; .xls/.et (BIFF8 and older, an OLE2 file)
+ *     by SheetJS in a thread of its own (`xls-worker.ts`: it reads whole files, so running out of memory ends that
+ *     thread, never the caller's process); .csv/.tsv as UTF-8 (BOM or not), UTF-16 with BOM, or GB18030/GBK
+ *     (detected). A sheet's rows are parsed only if read.
  *   - `readRows(path)` every row of every sheet; `listSheets(path)`; `readMerges(path)` merged ranges by sheet.
  *   - Cells (`cells.ts`): string | number | boolean | Date | null; rich text and formulas reduced to their value;
- *     CSV cells are always text. `cellText`, `isBlankRow`, `columnLetter`.
- *   - Refusals: a damaged or non-workbook file → AppError FILE_UNREADABLE; an extension other than .xlsx/.xlsm/.csv/
- *     .tsv → FILE_UNSUPPORTED (with what to do, e.g. save .xls as .xlsx). Both carry a Chinese message.
+ *     line breaks as `\n`; CSV cells are always text. Dates (`dates.ts`) by their number format in any case
+ *     (LibreOffice's `YYYY-MM-DD`), the 1904 system (`date1904` as 1, true or on), Excel's 1900 serials as Excel
+ *     shows them (day 60 is the text `1900-02-29`). `cellText`, `isBlankRow`, `columnLetter`.
+ *   - Limits (`limits.ts`, checked while reading): columns ≤ XFD (16,384), rows ≤ 1,048,576, a cell ≤ 32,767
+ *     characters, a sheet ≤ 50 million cells, ≤ 1,000 sheets, ≤ 5 million shared strings, ≤ 1,048,576 merged
+ *     ranges a sheet; an .xlsx's zip ≤ 10,000 entries, each part ≤ 1 GiB and all ≤ 2 GiB inflated, ≤ 100× compressed
+ *     (parts past 10 MB), one XML tag ≤ 4 MiB; a CSV line ≤ 1 MiB characters; an .xls ≤ 64 MB, read within 60 s in a
+ *     512 MB heap.
+ *   - Refusals, each with a Chinese message naming the file: a damaged or non-workbook file → FILE_UNREADABLE (an
+ *     HTML or XML "xls" says so; the library's words go to the error's `detail`, for logs); past a limit →
+ *     FILE_LIMIT; out of the reading thread's memory → FILE_TOO_LARGE; an extension no reader knows →
+ *     FILE_UNSUPPORTED.
  *
  * Layer 2, tables (`headers.ts`, `table.ts`, `scan.ts`):
  *   - Describe the fields you want as `FieldSpec {key, label, synonyms, required}`; labels are compared after
