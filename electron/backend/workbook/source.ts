@@ -4,6 +4,7 @@ import { WORKBOOK_EXTENSIONS } from '../../../shared/workbook-files';
 import { AppError } from '../errors';
 import type { SheetRow } from './cells';
 import { csvSheets } from './csv';
+import { unreadable } from './limits';
 import { xlsSheets } from './xls';
 import { xlsxSheets } from './xlsx';
 
@@ -59,9 +60,14 @@ const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  */
 async function sniffFormat(file: string, fileName: string): Promise<WorkbookFormat> {
   const named = workbookFormat(fileName);
-  if (named === 'csv') return 'csv';
+  const handle = await fs.promises.open(file, 'r').catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'ENOENT' ? new AppError('FILE_NOT_FOUND', fileName) : unreadable(err, fileName);
+  });
+  if (named === 'csv') {
+    await handle.close();
+    return 'csv';
+  }
   const head = Buffer.alloc(512);
-  const handle = await fs.promises.open(file, 'r');
   let bytesRead: number;
   try {
     ({ bytesRead } = await handle.read(head, 0, head.length, 0));

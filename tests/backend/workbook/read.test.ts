@@ -164,6 +164,7 @@ describe('workbook rows', () => {
     const other = await refusal(() => collect(path.join(dir, 'book.numbers')));
     expect(other.code).toBe('FILE_UNSUPPORTED');
     expect(other.message).toContain('.xlsx、.xls');
+    for (const gone of ['gone.xlsx', 'gone.csv']) expect(await refusal(() => collect(path.join(dir, gone)))).toMatchObject({ code: 'FILE_NOT_FOUND', message: expect.stringContaining(gone) });
   });
 
   it('reads a workbook by what its bytes are, whatever its name says: an .xlsx saved as .xls or .et', async () => {
