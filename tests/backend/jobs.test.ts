@@ -118,7 +118,8 @@ describe('JobRunner', () => {
       throw new TypeError('x is undefined');
     });
     const state = await jobs.wait(crashed);
-    expect(state).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
+    // what was thrown is kept for logs as the detail; the message people read is the Chinese one alone
+    expect(state).toMatchObject({ status: 'failed', error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, detail: 'x is undefined' } });
     expect(JSON.stringify(state)).not.toMatch(/\bat \S+ \(|\.ts:\d+/);
   });
 
