@@ -29,7 +29,8 @@ describe('work after a worker has replied (afterReply)', () => {
 
   it('runs before a failure is reported, since a failed worker is terminated at once', async () => {
     const file = path.join(tempDir(), 'after-failure.txt');
-    await expect(runInWorker(ENTRY, { file, fail: true }, job())).rejects.toThrow('refused');
+    // what the worker threw is the error's detail, for logs; its message is the Chinese INTERNAL one
+    await expect(runInWorker(ENTRY, { file, fail: true }, job())).rejects.toMatchObject({ code: 'INTERNAL', logDetail: 'refused' });
     expect(fs.readFileSync(file, 'utf8')).toBe('after');
   });
 });
