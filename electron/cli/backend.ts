@@ -49,13 +49,16 @@ export async function runJob<T>(
   return { code: onFailure(job.error ?? errorData('INTERNAL', job.status)) };
 }
 
-/** A refused import under --json prints `{"errors":[…]}` (exit 1), as the FDI importer's contract says; else as any failure. */
-export function failImport(io: CliIO, error: AppErrorData): number {
+/**
+ * A refused import under --json prints `{"errors":[…]}` (exit 1), as the FDI importer's contract says, with what
+ * `extra` adds; else as any failure.
+ */
+export function failImport(io: CliIO, error: AppErrorData, extra: Record<string, unknown> = {}): number {
   if (error.code !== 'IMPORT_REFUSED' || !io.json) return io.fail(error);
   const errors = (error.problems ?? [])
     .filter((p) => p.severity !== 'warning')
     .map((p) => ({ file: p.file ?? null, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, value: p.value ?? null, code: p.code, message: p.message }));
-  io.out({ errors });
+  io.out({ errors, ...extra });
   return EXIT.refused;
 }
 

@@ -23,6 +23,8 @@ export interface CliIO {
   out(value: unknown, human?: string): void;
   /** A refusal: Chinese message with its code on stderr (and the JSON error on stdout with --json). */
   fail(error: AppErrorData, extra?: Record<string, unknown>): number;
+  /** A line for people on stderr (a hint after a refusal), never mixed into --json output. */
+  note(text: string): void;
 }
 
 export interface CliCommand {

@@ -23,6 +23,9 @@ function makeIO(json: boolean, streams: CliStreams): CliIO {
       if (json) streams.stdout(`${JSON.stringify({ error, ...extra })}\n`);
       return exitCodeFor(error);
     },
+    note(text) {
+      streams.stderr(`${text}\n`);
+    },
   };
 }
 
