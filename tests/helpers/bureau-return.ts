@@ -4,9 +4,11 @@
  * merged down), a row of column numbers and a units row, sub-areas each closed by a 小计, a 合计 and a 其中 row, columns
  * the importer does not take (序号, 行业名称, 备注), and totals that can be made to disagree.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { columnLetter } from '../../electron/backend/workbook/cells';
 import type { FixtureRecord } from './fdi-fixtures';
-import type { Cell } from './other-writers';
+import { libreOfficeXlsx, writeFods, writeXlsxParts, type Cell } from './other-writers';
 
 export interface ReturnLayout {
   title?: string;
@@ -201,4 +203,21 @@ export function layoutReturn(records: FixtureRecord[], o: ReturnLayout): LaidOut
     ...(extra ? [{ column: letter(remarkCol), header: '备注' }] : []),
   ];
   return { rows, merges, headerRows, skipped, totals, mismatch, ignored, amountColumns: { contracted: letter(col.amounts), actual: letter(col.amounts + perAmount) } };
+}
+
+/**
+ * Writes a laid-out return as `writer` would: Excel or WPS part by part, or LibreOffice (flat ODS converted with
+ * `soffice`). Returns the .xlsx path (`file` names it: its folder and base name).
+ */
+export async function writeBureauReturn(file: string, laid: LaidOutReturn, writer: 'excel' | 'wps' | 'libreoffice', sheet = '外资到资'): Promise<string> {
+  const spec = [{ name: sheet, rows: laid.rows, merges: laid.merges }];
+  if (writer !== 'libreoffice') {
+    const printTitles = `$${laid.headerRows[0]}:$${laid.headerRows[laid.headerRows.length - 1]}`;
+    return writeXlsxParts(file, spec, writer, { printTitles });
+  }
+  const dir = path.dirname(file);
+  const fods = writeFods(path.join(dir, `${path.basename(file, path.extname(file))}.fods`), spec);
+  const [out] = libreOfficeXlsx([fods], dir);
+  fs.rmSync(fods);
+  return out!;
 }

@@ -47,12 +47,19 @@ function alreadyImported(error: AppErrorData): Map<string, number> {
 /** What a refusal adds for people: which flag registers the unknown names, which one replaces an earlier import. */
 function refusalExtras(error: AppErrorData) {
   const problems = error.problems ?? [];
-  const unknown = problems
-    .filter((p) => p.code === 'DISTRICT_UNKNOWN' || p.code === 'PLATFORM_UNKNOWN')
-    .map((p) => ({ kind: p.code === 'DISTRICT_UNKNOWN' ? 'district' : 'platform', name: p.value ?? '', file: p.file ?? null, row: p.row ?? null, message: p.message }));
+  // each name once, with the files that use it (each file's problem names it for that file)
+  const byName = new Map<string, { kind: 'district' | 'platform'; name: string; files: string[]; message: string }>();
+  for (const p of problems.filter((x) => x.code === 'DISTRICT_UNKNOWN' || x.code === 'PLATFORM_UNKNOWN')) {
+    const kind = p.code === 'DISTRICT_UNKNOWN' ? 'district' : 'platform';
+    const key = `${kind}|${p.value}`;
+    const entry = byName.get(key) ?? { kind, name: p.value ?? '', files: [], message: p.message };
+    if (p.file && !entry.files.includes(p.file)) entry.files.push(p.file);
+    byName.set(key, entry);
+  }
+  const unknown = [...byName.values()];
   const already = [...alreadyImported(error)].map(([file, batchId]) => ({ file, batchId }));
   const hints = [
-    ...(unknown.length ? [`加 --add-unknown 可随导入登记这些区县/园区：${[...new Set(unknown.map((u) => `${KIND_ZH[u.kind as 'district']}“${u.name}”`))].join('、')}`] : []),
+    ...(unknown.length ? [`加 --add-unknown 可随导入登记这些区县/园区：${unknown.map((u) => `${KIND_ZH[u.kind]}“${u.name}”`).join('、')}`] : []),
     ...already.map((a) => `加 --replace 可撤销第 ${a.batchId} 批（${a.file}）并重新导入`),
   ];
   const warnings = problems.filter((p) => p.severity === 'warning').map((p) => ({ file: p.file ?? null, code: p.code, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, message: p.message }));
