@@ -79,10 +79,14 @@ function hasChildOnRight(up: readonly string[], low: readonly string[], c: numbe
 
 /**
  * Labels of a header block, per column: the levels joined as `父/子/孙`. With merge ranges a parent covers its
- * range; without them a blank cell continues the label on its left when that one has a child below. A label merged
- * down counts once.
+ * range; without them (or none in these rows) a blank cell continues the label on its left when that one has a child
+ * below. A label merged down counts once.
  */
-export function combineHeaderRows(rows: readonly SheetRow[], merges: readonly CellRange[] | null): string[] {
+export function combineHeaderRows(rows: readonly SheetRow[], sheetMerges: readonly CellRange[] | null): string[] {
+  // a header without merged cells (a writer that centres across columns instead) is combined by position
+  const first = rows[0]?.rowNumber ?? 0;
+  const last = rows[rows.length - 1]?.rowNumber ?? 0;
+  const merges = sheetMerges?.some((m) => m.top <= last && m.bottom >= first) ? sheetMerges : null;
   const levels = rows.map((r) => texts(r.cells));
   const width = Math.max(0, ...levels.map((l) => l.length));
   const parts: string[][] = Array.from({ length: width }, () => []);

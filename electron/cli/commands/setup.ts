@@ -70,17 +70,23 @@ export const jurisdictionSetCommand: CliCommand = {
     }),
 };
 
-export const districtsListCommand: CliCommand = {
-  name: 'districts list',
-  summary: '列出区县',
-  usage: 'districts list --db FILE [--json]',
-  options: common,
-  run: (values, _pos, io) =>
-    withSettings(values, io, async (_backend, s) => {
-      io.out({ districts: s.districts }, s.districts.length ? s.districts.map((d) => `${d.id}  ${d.name}${d.code ? `（${d.code}）` : ''}`).join('\n') : '还没有区县');
-      return EXIT.ok;
-    }),
-};
+/** A `… list` command: the settings' list under `key` (JSON), one line per item for people. */
+function listCommand<K extends 'districts' | 'platforms'>(key: K, summary: string, line: (item: Settings[K][number], s: Settings) => string, none: string): CliCommand {
+  return {
+    name: `${key} list`,
+    summary,
+    usage: `${key} list --db FILE [--json]`,
+    options: common,
+    run: (values, _pos, io) =>
+      withSettings(values, io, async (_backend, s) => {
+        const items: Array<Settings[K][number]> = s[key];
+        io.out({ [key]: items }, items.length ? items.map((item) => line(item, s)).join('\n') : none);
+        return EXIT.ok;
+      }),
+  };
+}
+
+export const districtsListCommand = listCommand('districts', '列出区县', (d) => `${d.id}  ${d.name}${d.code ? `（${d.code}）` : ''}`, '还没有区县');
 
 export const districtsAddCommand: CliCommand = {
   name: 'districts add',
@@ -103,19 +109,12 @@ export const districtsAddCommand: CliCommand = {
   },
 };
 
-export const platformsListCommand: CliCommand = {
-  name: 'platforms list',
-  summary: '列出园区（开发区、综保区、自贸片区…）及其类型、所属区县',
-  usage: 'platforms list --db FILE [--json]',
-  options: common,
-  run: (values, _pos, io) =>
-    withSettings(values, io, async (_backend, s) => {
-      const district = (id: number | null) => s.districts.find((d) => d.id === id)?.name ?? '';
-      const human = s.platforms.map((p) => `${p.id}  ${p.name}  ${PLATFORM_TYPES[p.type]}  ${district(p.districtId)}`).join('\n');
-      io.out({ platforms: s.platforms }, s.platforms.length ? human : '还没有园区');
-      return EXIT.ok;
-    }),
-};
+export const platformsListCommand = listCommand(
+  'platforms',
+  '列出园区（开发区、综保区、自贸片区…）及其类型、所属区县',
+  (p, s) => `${p.id}  ${p.name}  ${PLATFORM_TYPES[p.type]}  ${s.districts.find((d) => d.id === p.districtId)?.name ?? ''}`,
+  '还没有园区',
+);
 
 /** A platform type by its code (`bonded_zone`) or its Chinese name (`综合保税区`). */
 function platformType(text: string): PlatformType | null {

@@ -36,7 +36,7 @@ describe('CLI setup: jurisdiction, districts, platforms', () => {
     const listed = await cli('platforms', 'list', '--db', db, '--json');
     expect(listed.json.platforms.map((p: { name: string }) => p.name)).toEqual(['吴江经济技术开发区', '苏州工业园区综合保税区', '相城产业园']);
     expect((await cli('districts', 'list', '--db', db)).stdout).toContain('太湖新城');
-  });
+  }, 180_000);
 });
 
 describe('CLI import fdi: where districts come from, and what the return says of itself', () => {
@@ -67,5 +67,23 @@ describe('CLI import fdi: where districts come from, and what the return says of
     const bad = await cli('import', 'fdi', a, '--db', db, '--district', 'nofile.xlsx=江南区');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--district nofile.xlsx=江南区');
-  });
+  }, 180_000);
+
+  it('refuses a file already imported with one line and the flag that replaces it; --replace undoes and imports in one go', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    expect((await cli('init', '--empty', '--db', db)).code).toBe(0);
+    const file = await writeBureauReturn(path.join(dir, '江北区.xlsx'), layoutReturn(makeRecords(8, { seed: 11 }), { levels: 2 }), 'excel');
+    expect((await cli('import', 'fdi', file, '--db', db, '--add-unknown')).code).toBe(0);
+    const again = await cli('import', 'fdi', file, '--db', db, '--json');
+    expect(again.code).toBe(1);
+    expect(again.json.errors.map((e: { code: string }) => e.code)).toEqual(['ALREADY_IMPORTED']);
+    expect(again.json.alreadyImported).toEqual([{ file: '江北区.xlsx', batchId: 1 }]);
+    expect(again.stderr).toContain('加 --replace 可撤销第 1 批（江北区.xlsx）并重新导入');
+    const replaced = await cli('import', 'fdi', file, '--db', db, '--replace', '--json');
+    expect(replaced.code).toBe(0);
+    expect(replaced.json).toMatchObject({ replaced: [1], imported: 8, batches: [{ batchId: 2 }] });
+    const listed = (await cli('batches', '--db', db, '--json')).json.batches;
+    expect(listed.map((b: { id: number; records: number }) => [b.id, b.records])).toEqual([[2, 8], [1, 0]]);
+  }, 180_000);
 });

@@ -157,5 +157,5 @@ describe('first import on an empty database, from the command line', () => {
     // 新设, 增资 and 并购; the words for reinvestment are the stats area's to sort
     const byMode = sumBy(rows, (d) => MODES[d.mode] ?? 'other');
     for (const mode of ['new', 'increase', 'merger']) expect(tables.byMode.find((i: Item) => i.code === mode)).toMatchObject(byMode.get(mode)!);
-  });
+  }, 240_000);
 });

@@ -99,7 +99,7 @@ describe('returns written by Excel, WPS and LibreOffice', () => {
     await book.xlsx.readFile(backend.ctx.files.get(saved.fileId).path);
     const listed = book.getWorksheet('问题清单')!.getSheetValues().slice(2).map((v) => (v as unknown[]).slice(1));
     expect(listed.find((v) => v[7] === 'TOTAL_MISMATCH')).toEqual(['吴江区2025年1-9月.xlsx', '外资到资', made.laid!.mismatch!.row, '外资金额（万美元）/实际使用外资', String(made.laid!.mismatch!.stated), '警告', expect.stringContaining('小计'), 'TOTAL_MISMATCH']);
-  });
+  }, 180_000);
 
   it('LibreOffice-written (from flat ODS): the same reading; the same content already imported is one line, and replaces its batch', async () => {
     const backend = await tempBackend();
@@ -126,7 +126,7 @@ describe('returns written by Excel, WPS and LibreOffice', () => {
     expect(storedRecords(backend, replaced.batches[0]!.batchId)).toEqual(records.map((r) => r.expected));
     const batches = await call(backend, 'fdiImport.batches');
     expect(batches.map((b: { id: number; undoneAt: string | null }) => [b.id, b.undoneAt !== null])).toEqual([[replaced.batches[0]!.batchId, false], [first.batches[0]!.batchId, true]]);
-  });
+  }, 180_000);
 
   it('WPS-like: three header rows, a units row, column numbers, amounts as text; the person matches a name to a known park', async () => {
     const backend = await tempBackend();
@@ -153,5 +153,5 @@ describe('returns written by Excel, WPS and LibreOffice', () => {
     // remembered: the next return naming it needs no question
     const next = await previewFile(backend, made.wps!);
     expect(next.unknownPlaces).toEqual([]);
-  });
+  }, 180_000);
 });

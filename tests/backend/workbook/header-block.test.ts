@@ -37,7 +37,7 @@ const DATA: CellValue[] = ['华瑞电子有限公司', '91320111MA1234567X', '�
 describe('header blocks', () => {
   it('takes a child row that names no new field as header, with merge ranges and without (the row issue 12 read as data)', () => {
     const head = rows(1, ['江北区外资表'], ['填报单位：江北区商务局'], ...INDUSTRY_HEADER, DATA);
-    for (const merges of [INDUSTRY_MERGES, null]) {
+    for (const merges of [INDUSTRY_MERGES, [], null]) {
       const layout = findTable(head, FIELDS, { merges })!;
       expect(layout.headerRows).toEqual([3, 4]);
       expect(layout.labels.slice(3, 5)).toEqual(['所属行业/行业代码', '所属行业/行业名称']);
@@ -59,7 +59,7 @@ describe('header blocks', () => {
       ['华瑞电子有限公司', '91320111MA1234567X', 10, 20, 5, 6, '2025-03'],
     );
     const merges = [range(1, 1, 3, 1), range(1, 2, 3, 2), range(1, 3, 1, 6), range(2, 3, 2, 4), range(2, 5, 2, 6), range(1, 7, 3, 7)];
-    for (const m of [merges, null]) {
+    for (const m of [merges, [], null]) {
       const layout = findTable(head, FIELDS, { merges: m })!;
       expect(layout.headerRows).toEqual([1, 2, 3, 4, 5]);
       expect(layout.labelRows).toEqual([1, 2, 3]);
