@@ -2,15 +2,40 @@
  * Every column of a table accounted for: taken by a field — by its header, or by its content where no header named
  * the field — or listed as not imported. Nothing in a file is dropped silently.
  */
-import { columnLetter, isBlankCell, type SheetRow } from './cells';
+import { columnLetter, isBlankCell, type CellValue, type SheetRow } from './cells';
 import type { FieldSpec } from './headers';
 
 /** How a field found its column. */
 export type MatchedBy = 'header' | 'content' | 'remembered' | 'given';
 
-/** Cells looked at per column to judge it by content, and the share that must look right. */
+/** Cells looked at per column to judge it by content, and the share that must look right (or wrong). */
 const CONTENT_SAMPLE = 25;
 const CONTENT_SHARE = 0.8;
+const CONTENT_WRONG = 0.2;
+
+function shareOf(test: (v: CellValue) => boolean, rows: readonly SheetRow[], column: number, least: number): number | null {
+  const values = rows.map((r) => r.cells[column] ?? null).filter((v) => !isBlankCell(v));
+  return values.length < least ? null : values.filter((v) => test(v)).length / values.length;
+}
+
+/**
+ * Fields whose header matched a column whose cells plainly hold another field's content (`国家/地区` read as 地区,
+ * full of country names): fewer than 20 % of its cells pass the field's own test and 80 % pass another's. Returns
+ * the mapping without them, for recogniseByContent to place.
+ */
+export function dropContradicted(mapping: Readonly<Record<string, number>>, dataRows: readonly SheetRow[], fields: readonly FieldSpec[]): Record<string, number> {
+  const rows = dataRows.slice(0, CONTENT_SAMPLE);
+  const kept = { ...mapping };
+  for (const field of fields) {
+    const column = mapping[field.key];
+    if (column === undefined || !field.looksLike) continue;
+    const own = shareOf(field.looksLike, rows, column, 3);
+    if (own === null || own >= CONTENT_WRONG) continue;
+    const other = fields.some((f) => f !== field && f.looksLike && (shareOf(f.looksLike, rows, column, 3) ?? 0) >= CONTENT_SHARE);
+    if (other) delete kept[field.key];
+  }
+  return kept;
+}
 
 /**
  * Fields no header named, taken from the columns no field has, where most of the cells under the header look like
@@ -32,10 +57,8 @@ export function recogniseByContent(
     let best: { column: number; share: number } | null = null;
     for (let c = 0; c < width; c++) {
       if (taken.has(c)) continue;
-      const values = rows.map((r) => r.cells[c] ?? null).filter((v) => !isBlankCell(v));
-      if (values.length < 2) continue;
-      const share = values.filter((v) => test(v)).length / values.length;
-      if (share >= CONTENT_SHARE && (!best || share > best.share)) best = { column: c, share };
+      const share = shareOf(test, rows, c, 2);
+      if (share !== null && share >= CONTENT_SHARE && (!best || share > best.share)) best = { column: c, share };
     }
     if (best) {
       found[field.key] = best.column;

@@ -7,7 +7,7 @@
  */
 import { findUnit, type AmountUnit } from '../../../shared/rules/units';
 import { cellText, type SheetRow } from './cells';
-import { recogniseByContent, type MatchedBy } from './columns';
+import { dropContradicted, recogniseByContent, type MatchedBy } from './columns';
 import { readContext, type TableContext } from './context';
 import { blockAt, chosenBlock, combineHeaderRows, extendDown, fitsUnder, isLabelRow, MAX_LABEL_ROWS, type HeaderBlock } from './header-block';
 import { headerSignature, matchColumns, type ColumnMapping, type FieldSpec } from './headers';
@@ -153,12 +153,14 @@ export function findTable(head: readonly SheetRow[], fields: readonly FieldSpec[
     context,
     signature: headerSignature(labels),
   };
-  // fields no header names, by what the rows under the header hold
+  // by what the rows under the header hold: a header contradicted by its column's cells, and fields no header names
   const classifier = new RowClassifier(draft);
   const dataRows = head.filter((r) => r.rowNumber > lastHeader && classifier.classify(r).kind === 'data');
   const width = Math.max(labels.length, ...dataRows.map((r) => r.cells.length));
-  const byContent = recogniseByContent(width, found.mapping, dataRows, fields);
-  const mapping = { ...found.mapping, ...byContent };
+  const byHeader = dropContradicted(found.mapping, dataRows, fields);
+  const byContent = recogniseByContent(width, byHeader, dataRows, fields);
+  const mapping = { ...byHeader, ...byContent };
+  for (const k of Object.keys(draft.matchedBy)) if (!(k in byHeader)) delete draft.matchedBy[k];
   for (const k of Object.keys(byContent)) draft.matchedBy[k] = 'content';
   return { ...draft, mapping, missing: fields.filter((f) => f.required && !(f.key in mapping)).map((f) => f.key) };
 }

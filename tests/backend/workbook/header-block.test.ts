@@ -99,6 +99,18 @@ describe('header blocks', () => {
     expect(layout.mapping).toMatchObject({ mode: 2 });
     expect(layout.matchedBy).toMatchObject({ name: 'header', mode: 'content' });
   });
+
+  it('does not take a column for a field its cells contradict: 国家/地区 full of country names is not the 地区 column', () => {
+    const fields: FieldSpec[] = [
+      ...FIELDS.filter((f) => f.key !== 'country'),
+      { key: 'country', label: '国别', synonyms: ['国别（地区）', '国别'], looksLike: (v) => typeof v === 'string' && /^(香港|新加坡|日本)$/.test(v) },
+      { key: 'district', label: '区县', synonyms: ['区县', '地区'], looksLike: (v) => typeof v === 'string' && /(区|县)$/.test(v) },
+    ];
+    const head = rows(1, ['企业名称', '统一社会信用代码', '国家/地区'], ['甲公司', '91320111MA1234567X', '香港'], ['乙公司', '91320111MA7654321Y', '新加坡'], ['丙公司', '91320111MA7654322Y', '日本']);
+    const layout = findTable(head, fields)!;
+    expect(layout.mapping).toEqual({ name: 0, uscc: 1, country: 2 });
+    expect(layout.matchedBy).toEqual({ name: 'header', uscc: 'header', country: 'content' });
+  });
 });
 
 describe('column accounting', () => {
