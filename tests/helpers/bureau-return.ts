@@ -162,7 +162,7 @@ export function layoutReturn(records: FixtureRecord[], o: ReturnLayout): LaidOut
       line[col.name] = c.name;
       line[col.uscc] = c.uscc;
       line[col.country] = c.country;
-      line[col.code] = typeof c.industry === 'number' ? c.industry : c.industry;
+      line[col.code] = c.industry;
       line[col.industryName] = `（${c.industry}）`;
       line[col.mode] = c.mode;
       line.splice(col.amounts, 2 * perAmount, ...amountCells(Number(c.contracted), Number(c.actual)));

@@ -136,7 +136,7 @@ function columnSource(f: FileFindings, field: FdiImportField, found: FdiPreview[
 }
 
 function ignoredColumns(f: FileFindings): Array<{ column: string; header: string }> {
-  return f.columns.filter((c) => c.field === null || f.mapping[c.field as FdiImportField] !== c.index).map((c) => ({ column: c.column, header: c.header }));
+  return f.columns.filter((c) => c.field === null).map((c) => ({ column: c.column, header: c.header }));
 }
 
 /** What a person settled on for a file's layout, to remember: the mapping, and header rows they chose. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FdiImportResult, FdiPreview } from '../../../shared/api/fdiImport';
 import { call, tempBackend } from '../../helpers/backend';
 import { layoutReturn, writeBureauReturn, type LaidOutReturn, type ReturnLayout } from '../../helpers/bureau-return';
-import { commitJob, fingerprint, importFile, previewFile, register, storedRecords } from '../../helpers/fdi-backend';
+import { commitJob, fingerprint, importFile, previewFile, storedRecords } from '../../helpers/fdi-backend';
 import { FIXTURE_PLATFORMS, makeRecords, type FixtureRecord } from '../../helpers/fdi-fixtures';
 
 const made: { dir: string; excel?: string; wps?: string; lo?: string; laid?: LaidOutReturn; wpsLaid?: LaidOutReturn } = { dir: '' };
