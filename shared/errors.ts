@@ -60,6 +60,11 @@ export const ERROR_MESSAGES = {
   PRIORITY_UNKNOWN: '无法识别的重点级别',
   ENTERPRISE_UNKNOWN: '企业库中没有这家企业',
   SEGMENT_UNKNOWN: '没有这个产业链环节',
+  TOTAL_MISMATCH: '文件中的合计/小计与明细行之和不符',
+  PERIOD_OUTSIDE: '日期不在表上写的统计期内',
+  DISTRICT_MISSING: '有记录无法确定所属区县',
+  DISTRICT_CONFLICT: '所选区县与文件中写的不同',
+  ALREADY_IMPORTED: '这个文件已经导入过',
   // industry chains (产业链图谱)
   CHAIN_SHEET_MISSING: '工作簿缺少必需的工作表',
   CHAIN_COLUMN_MISSING: '工作表缺少必需的列',

@@ -50,11 +50,11 @@ export async function runJob<T>(
 }
 
 /**
- * A refused import under --json prints `{"errors":[…]}` (exit 1), as the FDI importer's contract says; else as any
- * failure. The list is never empty: a refusal without row problems (a file with a header and no rows) is itself the one
- * error. Its Chinese line goes to stderr as well, as every refusal's does.
+ * A refused import under --json prints `{"errors":[…]}` (exit 1), as the FDI importer's contract says, with what
+ * `extra` adds; else as any failure. The list is never empty: a refusal without row problems (a file with a header
+ * and no rows) is itself the one error. Its Chinese line goes to stderr as well, as every refusal's does.
  */
-export function failImport(io: CliIO, error: AppErrorData): number {
+export function failImport(io: CliIO, error: AppErrorData, extra: Record<string, unknown> = {}): number {
   if (error.code !== 'IMPORT_REFUSED' || !io.json) return io.fail(error);
   const problems = (error.problems ?? []).filter((p) => p.severity !== 'warning');
   const listed = problems.length ? problems : [{ code: error.code, message: error.message, detail: error.detail }];
@@ -69,7 +69,7 @@ export function failImport(io: CliIO, error: AppErrorData): number {
     ...(p.detail ? { detail: p.detail } : {}),
   }));
   io.note(`错误 [${error.code}]：${error.message}`);
-  io.out({ errors });
+  io.out({ errors, ...extra });
   return EXIT.refused;
 }
 

@@ -7,14 +7,14 @@ import { writeFdiTemplate } from '../fdi-import/template';
 
 export const fdiImportHandlers: AreaHandlers<typeof fdiImportMethods> = {
   'fdiImport.preview': (input, ctx) => ({ jobId: startPreview(ctx, input) }),
-  'fdiImport.commit': ({ previewId, fileId, allowPartial, ...options }, ctx) => ({
-    jobId: startCommit(ctx, [{ previewId, fileId, options }], allowPartial),
+  'fdiImport.commit': ({ previewId, fileId, allowPartial, addUnknown, places, ...options }, ctx) => ({
+    jobId: startCommit(ctx, [{ previewId, fileId, options }], { allowPartial, addUnknown, places }),
   }),
-  'fdiImport.consolidate': ({ files, allowPartial }, ctx) => ({
+  'fdiImport.consolidate': ({ files, allowPartial, addUnknown, places }, ctx) => ({
     jobId: startCommit(
       ctx,
       files.map(({ previewId, fileId, ...options }) => ({ previewId, fileId, options })),
-      allowPartial,
+      { allowPartial, addUnknown, places },
     ),
   }),
   'fdiImport.batches': (_input, ctx) => listFdiBatches(ctx.db),

@@ -7,9 +7,15 @@ export function sameRecord(s: { uscc: string; period: string; mode: string; c: n
   return s.uscc === d.uscc && s.period === d.period && s.mode === d.mode && s.c === d.contractedFdi && s.a === d.actualFdi;
 }
 
-/** The problem text for a row that repeats an earlier one of the same run. */
-export function repeatOf(sameFile: boolean, row: number): string {
-  return `与${sameFile ? `本文件第${row}行` : `同批导入的另一文件第${row}行`}相同（统一社会信用代码、月份、投资方式和金额都一样）`;
+/** What a row repeats: its problem text, and the batch of the stored record it repeats (null: a row of this run). */
+export interface Repeat {
+  description: string;
+  storedBatch: number | null;
+}
+
+/** A row that repeats an earlier one of the same run. */
+export function repeatOf(sameFile: boolean, row: number): Repeat {
+  return { description: `与${sameFile ? `本文件第${row}行` : `同批导入的另一文件第${row}行`}相同（统一社会信用代码、月份、投资方式和金额都一样）`, storedBatch: null };
 }
 
 /**
@@ -35,12 +41,12 @@ export class StoredDuplicates {
     return this.periods.size > 0;
   }
 
-  /** The problem text when `d` repeats a stored record, else null. */
-  find(d: FdiRecordDraft): string | null {
+  /** What `d` repeats when it repeats a stored record, else null. */
+  find(d: FdiRecordDraft): Repeat | null {
     if (!this.periods.has(d.period)) return null;
     const s = this.stored.get(d.uscc, d.period, d.mode, d.contractedFdi, d.actualFdi, this.recordsBefore) as
       | { row: number | null; batchId: number | null; fileName: string | null }
       | undefined;
-    return s ? `与已导入的记录相同（第${s.batchId ?? '?'}批《${s.fileName ?? ''}》第${s.row ?? '?'}行）` : null;
+    return s ? { description: `与已导入的记录相同（第${s.batchId ?? '?'}批《${s.fileName ?? ''}》第${s.row ?? '?'}行）`, storedBatch: s.batchId } : null;
   }
 }

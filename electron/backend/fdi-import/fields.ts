@@ -1,6 +1,9 @@
 import { FDI_IMPORT_FIELDS, type FdiImportField } from '../../../shared/api/fdiImport';
 import type { FdiMode } from '../../../shared/domain/fdi';
-import type { FieldSpec } from '../workbook';
+import { parsePeriod } from '../../../shared/rules/period';
+import { cellText, type CellValue, type FieldSpec } from '../workbook';
+import { ZONE_LIKE } from './name-match';
+import type { FdiResolvers } from './resolve';
 
 /** Header wordings seen in bureau returns, best first (issue 3 lists the common ones). */
 const SYNONYMS: Record<FdiImportField, readonly string[]> = {
@@ -25,6 +28,29 @@ export const FDI_FIELD_SPECS: readonly FieldSpec[] = (Object.keys(FDI_IMPORT_FIE
   synonyms: SYNONYMS[key],
   required: REQUIRED.has(key),
 }));
+
+const text = (v: CellValue) => (typeof v === 'string' ? v.trim() : '');
+
+/** What the cells of each field look like, to find a column whose header no list foresaw (see recogniseByContent). */
+function contentTests(resolvers: FdiResolvers): Partial<Record<FdiImportField, (v: CellValue) => boolean>> {
+  return {
+    enterpriseName: (v) => /(?:有限公司|有限责任公司|股份公司|集团|公司)$/.test(text(v)),
+    uscc: (v) => /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(text(v).toUpperCase()),
+    country: (v) => text(v) !== '' && !/^\d+$/.test(text(v)) && resolvers.country(text(v)).ok,
+    // codes typed as text, or whole numbers in a code's range: amounts are far more often decimals
+    industry: (v) => (typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 9999)) && resolvers.industry(v).ok,
+    mode: (v) => parseMode(text(v)) !== null,
+    period: (v) => v instanceof Date || (typeof v === 'string' && parsePeriod(v).ok),
+    district: (v) => resolvers.district(text(v)) !== null || (/^[\u4e00-\u9fff]{2,10}(?:区|县|市|旗)$/.test(text(v)) && !ZONE_LIKE.test(text(v))),
+    platform: (v) => resolvers.platform(text(v)) !== null || ZONE_LIKE.test(cellText(v)),
+  };
+}
+
+/** The fields with content tests against this run's reference data and settings (the parse worker's specs). */
+export function fdiFieldSpecs(resolvers: FdiResolvers): FieldSpec[] {
+  const tests = contentTests(resolvers);
+  return FDI_FIELD_SPECS.map((spec) => ({ ...spec, looksLike: tests[spec.key as FdiImportField] }));
+}
 
 /** Wordings of the investment mode, normalised (NFKC, no spaces), → mode code. */
 const MODE_WORDS: Record<string, FdiMode> = {

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { DeferredIndexes } from '../db/deferred-indexes';
 import type { Db } from '../db/open';
 import type { RecordSink } from './check';
-import { repeatOf, sameRecord, StoredDuplicates } from './duplicates';
+import { repeatOf, sameRecord, StoredDuplicates, type Repeat } from './duplicates';
 import { hash52, KeyIndex, type CheckedRecord } from './record-keys';
 import { RecordWriter } from './record-writer';
 
@@ -148,7 +148,7 @@ export class FdiLoad implements RecordSink {
     this.fileOfBatch.set(batchId, fileIndex);
   }
 
-  accept(fileIndex: number, d: CheckedRecord): string | null {
+  accept(fileIndex: number, d: CheckedRecord): Repeat | null {
     const duplicate = this.duplicateOf(fileIndex, d);
     if (duplicate) return duplicate;
     const batch = this.batches.get(fileIndex)!;
@@ -203,7 +203,7 @@ export class FdiLoad implements RecordSink {
     return null;
   }
 
-  private duplicateOf(fileIndex: number, d: CheckedRecord): string | null {
+  private duplicateOf(fileIndex: number, d: CheckedRecord): Repeat | null {
     const stored = this.stored.find(d);
     if (stored) return stored;
     const earlier = this.seenRecords.get(d.key);

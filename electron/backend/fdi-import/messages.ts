@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AppErrorData } from '../../../shared/result';
 import type { FileFindings, FileTask } from './check';
-import type { StoredMapping } from './mapping';
+import type { StoredLayout } from './mapping';
+import type { MatchedPlace, NewPlace, PlacePolicy } from './places';
 import type { RecordBatch } from './record-keys';
 import type { ResolverData } from './resolve';
 
@@ -10,8 +11,10 @@ import type { ResolverData } from './resolve';
 export interface ParseInput {
   files: FileTask[];
   resolverData: ResolverData;
-  /** Remembered column mappings by header signature. */
-  mappings: Record<string, StoredMapping>;
+  /** Remembered column mappings (and header rows) by header signature. */
+  mappings: Record<string, StoredLayout>;
+  /** What to do with 区县/园区 names not set up yet. */
+  places: PlacePolicy;
 }
 
 /**
@@ -22,9 +25,12 @@ export interface ParseInput {
 export type ParseMessage =
   | { type: 'file'; index: number }
   | { type: 'sheet'; accepted: boolean }
+  /** New districts and platforms, sent before the first records that use them (a commit registers them). */
+  | { type: 'places'; places: NewPlace[] }
   | { type: 'records'; records: RecordBatch; progress: number; checked: number }
   | { type: 'fileEnd'; index: number; findings: FileFindings }
-  | { type: 'end' }
+  /** Unknown names taken as another name of a known place (a commit remembers them). */
+  | { type: 'end'; matched: MatchedPlace[] }
   | { type: 'failed'; error: AppErrorData };
 
 /** Check worker → parse worker: a batch was dealt with (the parser keeps only a few batches in flight). */

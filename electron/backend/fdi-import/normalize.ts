@@ -6,7 +6,9 @@ import { parsePeriod } from '../../../shared/rules/period';
 import { parseAmount, toWan, type AmountUnit } from '../../../shared/rules/units';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
 import { cellText, isBlankCell, type CellValue, type SheetRow } from '../workbook/cells';
+import type { TotalsCheck } from '../workbook/totals';
 import { parseMode } from './fields';
+import type { PlaceBook } from './places';
 import type { FdiResolvers } from './resolve';
 
 /** One row of a return, read and checked: what gets staged and, once committed, stored. Amounts in 万美元. */
@@ -52,9 +54,15 @@ export interface RowSetup {
   district: { id: number; name: string } | null;
   /** The month of a single-month 统计期, for files without a date column. */
   defaultPeriod: string | null;
+  /** The 统计期 the title or 统计期 line names: records outside it are flagged. */
+  period: { from: string; to: string } | null;
   /** This month (YYYY-MM): later periods are flagged. */
   currentPeriod: string;
   resolvers: FdiResolvers;
+  /** Districts and platforms, known or new. */
+  places: PlaceBook;
+  /** The file's 合计/小计 rows against its detail rows (fed by the checker). */
+  totals: TotalsCheck;
 }
 
 const MODE_ZH: Record<FdiMode, string> = { new: '新设', increase: '增资', merger: '并购', reinvestment: '利润再投资' };
@@ -80,6 +88,12 @@ export class FdiRowNormalizer {
   private row: SheetRow = { sheet: '', rowNumber: 0, cells: [] };
   /** Dates repeat across a return's rows (a few hundred days): each is read once. */
   private readonly periodsOfDates = new Map<number, ReturnType<typeof parsePeriod>>();
+  /** Records in no district, and outside the 统计期. */
+  noDistrict = 0;
+  outsidePeriod = 0;
+  /** The first and last month of the clean records. */
+  firstPeriod: string | null = null;
+  lastPeriod: string | null = null;
 
   constructor(private readonly setup: RowSetup) {}
 
@@ -206,23 +220,29 @@ export class FdiRowNormalizer {
       }
     }
     if (period && period > setup.currentPeriod) this.report('PERIOD_FUTURE', 'period', this.cell('period'), `${period} 晚于本月`, 'warning');
+    const span = setup.period;
+    if (period && span && (period < span.from || period > span.to)) {
+      this.outsidePeriod++;
+      this.report('PERIOD_OUTSIDE', 'period', this.cell('period'), `${period} 不在表上写的统计期（${span.from} 至 ${span.to}）内`, 'warning');
+    }
 
+    // a name not set up yet is the PlaceBook's: listed once, added or matched, or (not allowed) the row refused
     let platformId: number | null = null;
     let platformDistrict: number | null = null;
     const platformCell = this.cell('platform');
     if (!isBlankCell(platformCell)) {
-      const found = setup.resolvers.platform(cellText(platformCell));
+      const found = setup.places.platform(cellText(platformCell), row.rowNumber, setup.district?.id ?? null);
       if (found) [platformId, platformDistrict] = [found.id, found.districtId];
-      else this.report('PLATFORM_UNKNOWN', 'platform', platformCell, '请先在“设置—园区”中添加，或把该列设为不导入');
+      else this.failed = true;
     }
 
     let districtId = setup.district?.id ?? platformDistrict;
     let districtName = setup.district?.name ?? '';
     const districtCell = this.cell('district');
     if (!isBlankCell(districtCell)) {
-      const found = setup.resolvers.district(cellText(districtCell));
+      const found = setup.places.district(cellText(districtCell), row.rowNumber);
       if (found) [districtId, districtName] = [found.id, found.name];
-      else this.report('DISTRICT_UNKNOWN', 'district', districtCell, '请先在“设置—区县”中添加，或把该列设为不导入');
+      else this.failed = true;
     }
 
     const view: FdiRowView | null = wantView
@@ -242,6 +262,9 @@ export class FdiRowNormalizer {
       : null;
     const problems = this.problems;
     if (this.failed || !enterpriseName || !uscc || !country || !industry || !mode || !period) return { draft: null, view, problems };
+    if (districtId === null) this.noDistrict++;
+    if (this.firstPeriod === null || period < this.firstPeriod) this.firstPeriod = period;
+    if (this.lastPeriod === null || period > this.lastPeriod) this.lastPeriod = period;
     return {
       draft: {
         row: row.rowNumber,

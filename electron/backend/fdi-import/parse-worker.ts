@@ -10,8 +10,10 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { scanTableBatches } from '../workbook';
 import { FileChecker } from './check';
-import { FDI_FIELD_SPECS } from './fields';
+import { fdiFieldSpecs } from './fields';
+import { rememberedHeaders } from './mapping';
 import { PARSE_BATCH_ROWS, PARSE_BATCHES_IN_FLIGHT, type ParseAck, type ParseInput, type ParseMessage } from './messages';
+import { PlaceBook } from './places';
 import { packRecord, type RecordBatch } from './record-keys';
 import { FdiResolvers } from './resolve';
 
@@ -36,7 +38,15 @@ port.on('close', () => {
 const send = (message: ParseMessage) => port.postMessage(message);
 
 async function parse(): Promise<void> {
-  const context = { resolvers: new FdiResolvers(input.resolverData), mappings: input.mappings };
+  const resolvers = new FdiResolvers(input.resolverData);
+  const places = new PlaceBook(resolvers, input.resolverData, input.places);
+  const context = { resolvers, mappings: input.mappings, places };
+  const fields = fdiFieldSpecs(resolvers);
+  const remembered = rememberedHeaders(input.mappings);
+  const sendPlaces = () => {
+    const fresh = places.takeNew();
+    if (fresh.length) send({ type: 'places', places: fresh });
+  };
   for (const [index, file] of input.files.entries()) {
     send({ type: 'file', index });
     let records: RecordBatch = [];
@@ -45,15 +55,19 @@ async function parse(): Promise<void> {
     let checked = 0; // rows checked since the last message
     let progress: () => number = () => 0;
     const sendRecords = async (at: number) => {
+      sendPlaces();
       send({ type: 'records', records, progress: at, checked: checker.found.counts.dataRows });
       records = [];
       checked = 0;
       inFlight++;
       while (inFlight >= PARSE_BATCHES_IN_FLIGHT && !stopped) await new Promise<void>((resolve) => (wake = resolve));
     };
-    for await (const event of scanTableBatches(file.path, FDI_FIELD_SPECS, {
+    const { headerRows, sheet } = file.options;
+    for await (const event of scanTableBatches(file.path, fields, {
       fileName: file.name,
       minFields: 3,
+      headerRows: (name) => (headerRows && (sheet === undefined || sheet === name) ? headerRows : undefined),
+      rememberedHeaders: remembered,
       accept: ({ name, hidden, layout }) => {
         if (!layout) return false;
         if (file.options.sheet !== undefined) return name === file.options.sheet;
@@ -74,9 +88,11 @@ async function parse(): Promise<void> {
       if (checked >= PARSE_BATCH_ROWS) await sendRecords(progress());
     }
     if (checked) await sendRecords(1);
-    send({ type: 'fileEnd', index, findings: checker.finish() });
+    const findings = checker.finish();
+    sendPlaces(); // a file's own district may be new though none of its rows was clean
+    send({ type: 'fileEnd', index, findings });
   }
-  send({ type: 'end' });
+  send({ type: 'end', matched: [...places.matched] });
 }
 
 parse().then(

@@ -1,5 +1,8 @@
 import type { Db } from '../db/open';
 import { normalizeCountryText } from '../reference/country-text';
+import { childDivisions } from '../reference/queries';
+import { readJurisdiction } from '../settings/jurisdiction';
+import { readPlaceAliases, type PlaceAliases } from './place-aliases';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -18,6 +21,10 @@ export interface ResolverData {
   countryAlpha2: Array<[string, CountryRow]>;
   districts: Array<{ id: number; name: string }>;
   platforms: Array<{ id: number; name: string; districtId: number | null }>;
+  /** Other names of districts and platforms, confirmed at earlier imports. */
+  aliases: PlaceAliases;
+  /** The bureau's own area: its name and its county-level divisions (for a new district's code). */
+  jurisdiction: { name: string; divisions: Array<{ code: string; name: string }> };
 }
 
 export function readResolverData(db: Db): ResolverData {
@@ -31,7 +38,14 @@ export function readResolverData(db: Db): ResolverData {
     ),
     districts: db.prepare('SELECT id, name FROM district').all() as Array<{ id: number; name: string }>,
     platforms: db.prepare('SELECT id, name, district_id AS districtId FROM platform').all() as Array<{ id: number; name: string; districtId: number | null }>,
+    aliases: readPlaceAliases(db),
+    jurisdiction: jurisdictionOf(db),
   };
+}
+
+function jurisdictionOf(db: Db): ResolverData['jurisdiction'] {
+  const { code, name } = readJurisdiction(db);
+  return { name, divisions: code ? childDivisions(db, code).map((d) => ({ code: d.code, name: d.name })) : [] };
 }
 
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
@@ -67,6 +81,16 @@ export class FdiResolvers {
       if (short.length >= 2 && !this.districtsByName.has(short)) this.districtsByName.set(short, d);
     }
     this.platformsByName = new Map(data.platforms.map((p) => [squash(p.name), p]));
+    const districtsById = new Map(data.districts.map((d) => [d.id, d]));
+    const platformsById = new Map(data.platforms.map((p) => [p.id, p]));
+    for (const [alias, id] of Object.entries(data.aliases.district)) {
+      const d = districtsById.get(id);
+      if (d && !this.districtsByName.has(squash(alias))) this.districtsByName.set(squash(alias), d);
+    }
+    for (const [alias, id] of Object.entries(data.aliases.platform)) {
+      const p = platformsById.get(id);
+      if (p && !this.platformsByName.has(squash(alias))) this.platformsByName.set(squash(alias), p);
+    }
   }
 
   /** Resolvers over the database's reference data and settings as they are now. */

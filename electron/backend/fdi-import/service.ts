@@ -5,7 +5,9 @@ import {
   type FdiCommitResult,
   type FdiImportField,
   type FdiImportOptions,
+  type FdiImportResult,
   type FdiPreview,
+  type PlaceChoice,
 } from '../../../shared/api/fdiImport';
 import type { Problem } from '../../../shared/result';
 import type { BackendContext } from '../context';
@@ -16,6 +18,7 @@ import { outOfMemory, runInWorker, startWorker, workerEntry } from '../workers/s
 import { readRememberedMappings, rememberMapping } from './mapping';
 import type { FileFindings, FileTask } from './check';
 import { inputBytes, workerLimits, type ParseInput } from './messages';
+import type { PlacePolicy } from './places';
 import { readResolverData } from './resolve';
 import type { WorkerInput, WorkerOutput } from './worker';
 
@@ -59,10 +62,11 @@ function fileTask(ctx: BackendContext, fileId: string, options: FdiImportOptions
  * preview), joined by their own MessageChannel. Both start at once: started by the check worker, the parser waited
  * for its start-up first (0.1 s of a 100k-record import).
  */
-async function runImportWorkers(ctx: BackendContext, task: WorkerInput['task'], files: FileTask[], allowPartial: boolean, job: JobControl): Promise<WorkerOutput> {
+async function runImportWorkers(ctx: BackendContext, files: FileTask[], places: PlacePolicy, allowPartial: boolean, job: JobControl): Promise<WorkerOutput> {
+  const task = places.stage;
   const limits = workerLimits(inputBytes(files));
   const { port1, port2 } = new MessageChannel();
-  const parseInput: ParseInput = { files, resolverData: readResolverData(ctx.db), mappings: readRememberedMappings(ctx.db) };
+  const parseInput: ParseInput = { files, resolverData: readResolverData(ctx.db), mappings: readRememberedMappings(ctx.db), places };
   const parser = startWorker(PARSE_WORKER, { input: parseInput, port: port2 }, { transfer: [port2], resourceLimits: limits.parse });
   let parserError: Error | null = null;
   parser.on('error', (err) => (parserError = err));
@@ -82,8 +86,8 @@ async function runImportWorkers(ctx: BackendContext, task: WorkerInput['task'], 
 }
 
 function toPreview(previewId: string, fileId: string, f: FileFindings): FdiPreview {
-  const labels = f.layout?.labels ?? [];
-  const fieldOf = new Map(Object.entries(f.mapping).filter(([, c]) => c !== null && c !== undefined).map(([k, c]) => [c as number, k as FdiImportField]));
+  const byIndex = new Map(f.columns.map((c) => [c.index, c]));
+  const width = Math.max(f.layout?.labels.length ?? 0, ...f.columns.map((c) => c.index + 1));
   return {
     previewId,
     file: { fileId, name: f.file },
@@ -91,17 +95,30 @@ function toPreview(previewId: string, fileId: string, f: FileFindings): FdiPrevi
     sheet: f.sheet,
     needsSheetChoice: f.needsSheetChoice,
     headerRows: f.layout?.headerRows ?? [],
-    columns: labels.map((label, index) => ({ index, letter: columnLetter(index + 1), label, field: fieldOf.get(index) ?? null })),
+    headerSource: f.layout?.headerSource ?? null,
+    head: f.head,
+    columns: Array.from({ length: width }, (_, index) => {
+      const c = byIndex.get(index);
+      const field = (c?.field ?? null) as FdiImportField | null;
+      return { index, letter: columnLetter(index + 1), label: f.layout?.labels[index] ?? '', field, matchedBy: field ? columnSource(f, field, c!.matchedBy) : null };
+    }),
+    ignoredColumns: ignoredColumns(f),
     mapping: Object.fromEntries(Object.keys(FDI_IMPORT_FIELDS).map((k) => [k, f.mapping[k as FdiImportField] ?? null])),
     mappingSource: f.mappingSource,
     missingFields: f.layout ? f.layout.missing.filter((k) => f.mapping[k as FdiImportField] == null).map((k) => ({ key: k, label: FDI_IMPORT_FIELDS[k as FdiImportField] })) : [],
     units: f.units,
     district: f.district,
+    districtMissingRows: f.districtMissingRows,
     context: {
       title: f.layout?.context.title ?? null,
       reportingUnit: f.layout?.context.reportingUnit ?? null,
       periodText: f.layout?.context.periodText ?? null,
+      period: f.period ? { from: f.period.from, to: f.period.to } : null,
     },
+    periodOutsideRows: f.periodOutsideRows,
+    unknownPlaces: f.unknownPlaces.map(({ kind, name, rows, firstRow, proposal, type, action }) => ({ kind, name, rows, firstRow, proposal, type, action })),
+    totals: { ...f.totals, checks: f.totals.checks.map((c) => ({ ...c, column: columnLetter(c.column + 1) })) },
+    alreadyImported: f.alreadyImported,
     counts: f.counts,
     skipped: f.skipped,
     sample: f.sample,
@@ -111,16 +128,33 @@ function toPreview(previewId: string, fileId: string, f: FileFindings): FdiPrevi
   };
 }
 
+/** A field's column came from the header or the content, unless the mapping in force was remembered or given. */
+function columnSource(f: FileFindings, field: FdiImportField, found: FdiPreview['columns'][number]['matchedBy']): FdiPreview['columns'][number]['matchedBy'] {
+  const detected = f.layout?.mapping[field];
+  if (f.mappingSource !== 'detected' && detected !== f.mapping[field]) return f.mappingSource;
+  return found;
+}
+
+function ignoredColumns(f: FileFindings): Array<{ column: string; header: string }> {
+  return f.columns.filter((c) => c.field === null).map((c) => ({ column: c.column, header: c.header }));
+}
+
+/** What a person settled on for a file's layout, to remember: the mapping, and header rows they chose. */
+function settled(f: FileFindings) {
+  const headerRows = f.layout && f.layout.headerSource !== 'detected' ? f.layout.headerRows : undefined;
+  return { mapping: f.mapping, ...(headerRows ? { headerRows } : {}) };
+}
+
 /** Starts a preview job: the worker reads and checks the whole file without writing anything. */
 export function startPreview(ctx: BackendContext, input: FdiImportOptions & { fileId: string }): string {
   const { fileId, ...options } = input;
   const task = fileTask(ctx, fileId, options);
   return ctx.jobs.start('fdiImport.preview', async (job) => {
-    const out = await runImportWorkers(ctx, 'preview', [task], false, job);
+    const out = await runImportWorkers(ctx, [task], { stage: 'preview', addUnknown: false, choices: [] }, false, job);
     if (out.task !== 'preview') throw new AppError('INTERNAL', 'unexpected worker output');
     const f = out.findings;
-    // a mapping the person corrected is remembered for files with the same header
-    if (options.mapping && Object.keys(options.mapping).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
+    // a mapping or header rows the person corrected are remembered for files with the same header
+    if (f.layout && (Object.keys(options.mapping ?? {}).length || options.headerRows?.length)) rememberMapping(ctx.db, f.layout.signature, settled(f));
     const previewId = randomUUID();
     const store = previewsOf(ctx);
     store.set(previewId, { fileId, fileName: task.name, options: { ...options, sheet: f.sheet ?? options.sheet, mapping: f.mapping }, problems: f.problems });
@@ -135,17 +169,12 @@ export interface CommitFile {
   options: FdiImportOptions;
 }
 
-export interface ConsolidateResult {
-  batches: FdiCommitResult[];
-  imported: number;
-}
-
 /**
  * Starts a commit job for one or several files (consolidation: each file its own batch, tagged with its district).
  * All files are checked together — a record repeated across files is a duplicate — and written in one transaction,
  * after a backup; with any error nothing is written unless `allowPartial`.
  */
-export function startCommit(ctx: BackendContext, files: CommitFile[], allowPartial: boolean): string {
+export function startCommit(ctx: BackendContext, files: CommitFile[], run: { allowPartial: boolean; addUnknown: boolean; places: PlaceChoice[] }): string {
   if (!files.length) throw new AppError('INVALID_INPUT', '没有要导入的文件');
   const tasks = files.map((f) => {
     if (f.previewId) {
@@ -155,29 +184,46 @@ export function startCommit(ctx: BackendContext, files: CommitFile[], allowParti
     if (!f.fileId) throw new AppError('INVALID_INPUT', '需要 previewId 或 fileId');
     return fileTask(ctx, f.fileId, f.options);
   });
-  return ctx.jobs.start('fdiImport.commit', async (job): Promise<ConsolidateResult> => {
-    const out = await runImportWorkers(ctx, 'commit', tasks, allowPartial, job);
+  return ctx.jobs.start('fdiImport.commit', async (job): Promise<FdiImportResult> => {
+    const policy: PlacePolicy = { stage: 'commit', addUnknown: run.addUnknown, choices: run.places };
+    const out = await runImportWorkers(ctx, tasks, policy, run.allowPartial, job);
     if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
     // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
     for (const [i, f] of out.findings.entries()) {
-      const given = files[i]!.options.mapping;
-      if (given && Object.keys(given).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
+      const given = files[i]!.options;
+      if (f.layout && (Object.keys(given.mapping ?? {}).length || given.headerRows?.length)) rememberMapping(ctx.db, f.layout.signature, settled(f));
     }
     ctx.events.emit({ type: 'changed', area: 'fdi' });
-    const batches = out.batches.map((b) => ({
-      batchId: b.batchId,
-      file: b.file,
-      rows: b.rows,
-      skippedRows: b.skippedRows,
-      rejectedRows: b.rejectedRows,
-      unit: b.unit,
-      district: b.district,
-      enterprisesCreated: b.enterprisesCreated,
-      enterprisesUpdated: b.enterprisesUpdated,
-      backup: out.backup,
-    }));
-    return { batches, imported: batches.reduce((n, b) => n + b.rows, 0) };
+    if (out.added.length || out.matched.length) ctx.events.emit({ type: 'changed', area: 'settings' });
+    const batches = out.batches.map((b, i): FdiCommitResult => {
+      const f = out.findings[i]!;
+      return {
+        batchId: b.batchId,
+        file: b.file,
+        rows: b.rows,
+        skippedRows: b.skippedRows,
+        rejectedRows: b.rejectedRows,
+        unit: b.unit,
+        district: b.district,
+        enterprisesCreated: b.enterprisesCreated,
+        enterprisesUpdated: b.enterprisesUpdated,
+        backup: out.backup,
+        headerRows: f.layout?.headerRows ?? [],
+        ignoredColumns: ignoredColumns(f),
+        totals: { checked: f.totals.checked, mismatches: f.totals.mismatches },
+        warnings: warningsOf(f.problems),
+        periods: f.recordPeriods,
+      };
+    });
+    return { batches, imported: batches.reduce((n, b) => n + b.rows, 0), added: out.added, matched: out.matched, replaced: out.replaced };
   });
+}
+
+/** The warnings of a file as the command line prints them. */
+export function warningsOf(problems: readonly Problem[]) {
+  return problems
+    .filter((p) => p.severity === 'warning')
+    .map((p) => ({ code: p.code, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, message: p.message }));
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { RecordSink } from './check';
-import { repeatOf, sameRecord, StoredDuplicates } from './duplicates';
+import { repeatOf, sameRecord, StoredDuplicates, type Repeat } from './duplicates';
 import { KeyIndex, type CheckedRecord } from './record-keys';
 
 const STAGE_CHUNK = 5000;
@@ -30,7 +30,7 @@ export class FdiStage implements RecordSink {
     this.stored = new StoredDuplicates(db);
   }
 
-  accept(fileIndex: number, d: CheckedRecord): string | null {
+  accept(fileIndex: number, d: CheckedRecord): Repeat | null {
     const stored = this.stored.find(d);
     if (stored) return stored;
     const { key } = d;

@@ -13,11 +13,17 @@ import Database from 'better-sqlite3';
 import { backupDatabase, pruneBackups, type BackupEntry } from '../db/backups';
 import { AppError } from '../errors';
 import { serveWorkerTask, type WorkerControl } from '../workers/serve';
-import { withDuplicates, type FileFindings, type FileTask } from './check';
+import { undoFdiBatch } from './batches';
+import type { FileFindings, FileTask } from './check';
+import { withDuplicates, type AlreadyImported, type Duplicate } from './findings';
 import { inputBytes, type ParseAck } from './messages';
 import { parseMessages } from './parse-channel';
+import { addPlaceAliases } from './place-aliases';
+import { PlaceWriter, type AddedPlace } from './place-writer';
+import type { MatchedPlace } from './places';
 import { unpackRecords } from './record-keys';
 import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
+import { refusal } from './refusal';
 import { FdiStage } from './stage';
 
 export interface WorkerInput {
@@ -41,6 +47,9 @@ export type WorkerOutput =
       findings: FileFindings[];
       batches: Array<WrittenBatch & { file: string; skippedRows: number; rejectedRows: number; unit: string; district: string | null }>;
       backup: string;
+      added: AddedPlace[];
+      matched: MatchedPlace[];
+      replaced: number[];
     };
 
 
@@ -57,9 +66,11 @@ function unitLabel(f: FileFindings): string {
 /** A commit's transaction: a backup first, then everything written while it is read; nothing stays of a refused one. */
 interface Commit {
   load: FdiLoad;
+  places: PlaceWriter;
   backup: BackupEntry;
-  hashes: Array<Promise<string>>;
   written: Array<WrittenBatch | null>;
+  /** Batches undone in this transaction, replaced by the files. */
+  replaced: number[];
 }
 
 async function startCommit(db: Database.Database, input: WorkerInput, control: WorkerControl): Promise<Commit> {
@@ -73,10 +84,19 @@ async function startCommit(db: Database.Database, input: WorkerInput, control: W
   // cannot change inside a transaction
   if (bulk) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
+  // undo and replace: the earlier batch goes in the same transaction, before anything compares with stored records
+  const replaced = [...new Set(input.files.flatMap((f) => (f.options.replaceBatch === undefined ? [] : [f.options.replaceBatch])))];
+  for (const batchId of replaced) undoFdiBatch(db, batchId, input.user);
   const load = new FdiLoad(db, { user: input.user, now: new Date().toISOString(), bulk });
-  const hashes = input.files.map((f) => sha256(f.path));
-  for (const h of hashes) h.catch(() => undefined); // awaited when its file ends
-  return { load, backup, hashes, written: [] };
+  return { load, places: new PlaceWriter(db, input.user), backup, written: [], replaced };
+}
+
+/** A live batch of an import: the file it came from and when. */
+function batchInfo(db: Database.Database, where: string, value: string | number): Omit<AlreadyImported, 'by'> | null {
+  const row = db.prepare(`SELECT id AS batchId, file_name AS fileName, created_at AS createdAt FROM import_batch WHERE kind = 'fdi' AND undone_at IS NULL AND ${where} ORDER BY id DESC LIMIT 1`).get(value) as
+    | Omit<AlreadyImported, 'by'>
+    | undefined;
+  return row ?? null;
 }
 
 async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOutput> {
@@ -92,31 +112,45 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     // records; a bulk load only appends, its indexes deferred)
     db.pragma('cache_size = -16384');
     if (input.task === 'commit') commit = await startCommit(db, input, control);
+    const hashes = input.files.map((f) => sha256(f.path));
+    for (const h of hashes) h.catch(() => undefined); // awaited when its file ends
     const stage = commit ? null : new FdiStage(db);
     const sink = commit?.load ?? stage!;
-    const duplicates = input.files.map(() => [] as Array<{ row: number; description: string }>);
+    const duplicates = input.files.map(() => [] as Duplicate[]);
     const findings: FileFindings[] = [];
+    let matched: MatchedPlace[] = [];
     let current = 0;
     const share = 0.95 / input.files.length;
     for await (const message of parseMessages(port)) {
       control.throwIfCancelled();
       if (message.type === 'failed') throw AppError.fromData(message.error);
       if (message.type === 'end') {
+        matched = message.matched;
         // the parser has ended, its heap (it held the shared strings) given back: the index builds (sorts) and the last
         // writes have the memory instead (the default cache is 2 MB)
         db.pragma('cache_size = -131072');
         break;
       }
       if (message.type === 'file') current = message.index;
+      else if (message.type === 'places') commit?.places.register(message.places);
       else if (message.type === 'fileEnd') {
-        const f = (findings[message.index] = withDuplicates(message.findings, duplicates[message.index]!));
-        if (commit) commit.written[message.index] = commit.load.finishFile(message.index, await batchMeta(f, commit.hashes[message.index]!));
+        const hash = await hashes[message.index]!;
+        const sameHash = batchInfo(db, 'file_hash = ?', hash);
+        const f = (findings[message.index] = withDuplicates(message.findings, duplicates[message.index]!, sameHash, (id) => batchInfo(db, 'id = ?', id)));
+        if (commit) {
+          if (f.district) f.district.id = commit.places.real('district', f.district.id)!;
+          commit.written[message.index] = commit.load.finishFile(message.index, batchMeta(f, hash));
+        }
       } else if (message.type === 'sheet') {
         if (message.accepted) commit?.load.openBatch(current, input.files[current]!.name);
       } else {
         for (const record of unpackRecords(message.records)) {
-          const description = sink.accept(current, record);
-          if (description) duplicates[current]!.push({ row: record.row, description });
+          if (commit) {
+            record.districtId = commit.places.real('district', record.districtId);
+            record.platformId = commit.places.real('platform', record.platformId);
+          }
+          const repeat = sink.accept(current, record);
+          if (repeat) duplicates[current]!.push({ row: record.row, ...repeat });
         }
         port.postMessage({ type: 'ack' } satisfies ParseAck);
         control.progress(share * (current + message.progress), `${input.files[current]!.name}：已检查 ${message.checked} 行`);
@@ -127,13 +161,10 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
       return { task: 'preview', findings: findings[0]! };
     }
 
-    const errors = findings.flatMap((f) => f.problems.filter((p) => p.severity === 'error'));
-    const errorRows = findings.reduce((n, f) => n + f.counts.errorRows, 0);
-    if (findings.some((f) => f.fatal)) throw new AppError('IMPORT_REFUSED', '文件无法按外资统计报表读取', errors);
-    if (errorRows > 0 && !input.allowPartial) throw new AppError('IMPORT_REFUSED', `${errorRows} 行有错误（可选择只导入无误的行）`, errors);
-    const empty = findings.filter((f) => f.counts.cleanRows === 0);
-    if (empty.length) throw new AppError('IMPORT_REFUSED', `${empty.map((f) => f.file).join('、')}没有可导入的行`, errors);
+    const refused = refusal(findings, input.allowPartial);
+    if (refused) throw refused;
     commit.load.finish((done, total) => control.progress(0.95 + (0.04 * done) / total, '正在建立索引'));
+    addPlaceAliases(db, matched);
     control.throwIfCancelled();
     control.committing?.();
     db.exec('COMMIT');
@@ -145,6 +176,9 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
       findings,
       backup: commit.backup.name,
       batches: findings.map((f, i) => ({ ...written[i]!, file: f.file, skippedRows: f.counts.skippedRows, rejectedRows: f.counts.errorRows, unit: unitLabel(f), district: f.district?.name ?? null })),
+      added: commit.places.added,
+      matched,
+      replaced: commit.replaced,
     };
   } finally {
     port.close(); // a parser still reading stops
@@ -160,9 +194,9 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
   }
 }
 
-async function batchMeta(f: FileFindings, hash: Promise<string>): Promise<BatchMeta> {
+function batchMeta(f: FileFindings, hash: string): BatchMeta {
   return {
-    fileHash: await hash,
+    fileHash: hash,
     sheet: f.sheet,
     unit: unitLabel(f),
     districtId: f.district?.id ?? null,

@@ -4,6 +4,8 @@
  * synonyms, and each column goes to the field it matches best.
  */
 
+import type { CellValue } from './cells';
+
 /** A field an importer wants, and the header wordings that mean it. */
 export interface FieldSpec {
   key: string;
@@ -12,6 +14,11 @@ export interface FieldSpec {
   /** Header wordings, best first; compared after `normalizeLabel`. */
   synonyms: readonly string[];
   required?: boolean;
+  /**
+   * Whether a (non-blank) cell looks like this field's content. A column no header names is taken for the field when
+   * most of its cells under the header do (see recogniseByContent): a stage column under a header no list foresaw.
+   */
+  looksLike?: (value: CellValue) => boolean;
 }
 
 /** A field → 0-based column index. */
@@ -37,21 +44,34 @@ function withoutBrackets(normalized: string): string {
   return normalized.replace(/\([^()]*\)/g, '');
 }
 
+/** Normalised forms, kept: finding a header block compares a few hundred labels with every synonym. */
+const normalized = new Map<string, { plain: string; bare: string }>();
+function norm(text: string): { plain: string; bare: string } {
+  let hit = normalized.get(text);
+  if (!hit) {
+    const plain = normalizeLabel(text);
+    hit = { plain, bare: withoutBrackets(plain) };
+    if (normalized.size > 20_000) normalized.clear();
+    normalized.set(text, hit);
+  }
+  return hit;
+}
+
 /** How well one header label means one field: 0 none; higher is better. */
 export function labelScore(label: string, field: FieldSpec): number {
   const variants = label.split('/').map(normalizeLabel).filter(Boolean);
-  // the whole `父/子` label first, then the child alone, then the parent alone
-  const candidates = [variants.join('/'), ...variants.slice().reverse()];
+  // the whole `父/子…` label first, then the lowest part (the child), then the parents upwards
+  const candidates = [variants.join('/'), ...variants.slice().reverse()].map(norm);
   let best = 0;
   field.synonyms.forEach((synonym, index) => {
-    const s = normalizeLabel(synonym);
+    const s = norm(synonym);
     const order = 1 - index / (field.synonyms.length + 1); // earlier synonyms win ties
     for (const [i, c] of candidates.entries()) {
       const position = i === 0 || i === 1 ? 1 : 0.9; // the child names the column better than its parent
       let score = 0;
-      if (c === s) score = 30;
-      else if (withoutBrackets(c) === withoutBrackets(s) && withoutBrackets(s)) score = 20;
-      else if (s.length >= 2 && c.includes(s)) score = 10 + Math.min(s.length, 9) / 10;
+      if (c.plain === s.plain) score = 30;
+      else if (c.bare === s.bare && s.bare) score = 20;
+      else if (s.plain.length >= 2 && c.plain.includes(s.plain)) score = 10 + Math.min(s.plain.length, 9) / 10;
       if (score) best = Math.max(best, (score + order) * position);
     }
   });

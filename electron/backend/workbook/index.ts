@@ -24,21 +24,34 @@
  *     FILE_LIMIT; out of the reading thread's memory → FILE_TOO_LARGE; an extension no reader knows →
  *     FILE_UNSUPPORTED.
  *
- * Layer 2, tables (`headers.ts`, `table.ts`, `scan.ts`):
- *   - Describe the fields you want as `FieldSpec {key, label, synonyms, required}`; labels are compared after
- *     `normalizeLabel` (full/half-width, spaces, `*`, bracketed units removed), best match per column wins.
- *   - `scanTables(path, fields, {fileName, accept?, headRows?})` → events: `sheet` (its `TableLayout` or null),
- *     then per row under the header `row` (data) or `skip` (with a `SkipReason`: blank, total, note, numbering,
- *     header, label). A `TableLayout` has the header row(s), `labels` (`父/子` for two-row headers), the detected
- *     `mapping` field → column, `missing` required fields, the `unit` from a line above and `columnUnits` from the
- *     headers, the `context` lines (title, 填报单位, 统计期), and a `signature` to remember corrected mappings by.
+ * Layer 2, tables (`headers.ts`, `header-block.ts`, `table.ts`, `context.ts`, `columns.ts`, `totals.ts`, `scan.ts`):
+ *   - Describe the fields you want as `FieldSpec {key, label, synonyms, required, looksLike?}`; labels are compared
+ *     after `normalizeLabel` (full/half-width, spaces, `*`, bracketed units removed), best match per column wins; a
+ *     field no header names takes a column whose cells mostly pass `looksLike` (recognised by content).
+ *   - `scanTables(path, fields, {fileName, accept?, headRows?, headerRows?, rememberedHeaders?})` → events: `sheet`
+ *     (its `TableLayout` or null), then per row under the header `row` (data) or `skip` (with a `SkipReason`: blank,
+ *     total, note, numbering, header, label). A `TableLayout` has the whole header block (`headerRows`: one to three
+ *     label rows — merged parents, children, labels merged down — and a units or 甲乙1 2 3 row under them) and how
+ *     it was chosen (`headerSource`: detected, given by a person through `headerRows`, or remembered), `labels`
+ *     (`父/子`), the `mapping` field → column with `matchedBy` (header or content), `missing` required fields, the
+ *     `unit` from a line above and `columnUnits` from the headers, the `context` (title, 填报单位, 统计期 text and the
+ *     `period` months it names), and a `signature` to remember corrected mappings and header choices by.
  *   - `scanTableBatches` gives the same a batch of `ClassifiedRow {row, skip}` at a time (one await per batch, for
  *     big files); a sheet's `batches()` is its rows as read, `rows()` one by one.
- *   - `findTable(headRows, fields)` and `RowClassifier` are the same logic for rows you already hold.
+ *   - `findTable(headRows, fields, options)` and `RowClassifier` are the same logic for rows you already hold; the
+ *     classifier also tracks `dataColumns` (columns without a header that hold data).
+ *   - Accounting: `accountColumns(labels, mapping, classifier.dataColumns, matchedBy)` → every non-empty column with
+ *     its field, and `ignored` `{column: 'H', header}` for the ones not imported.
+ *   - Totals: `TotalsCheck(sheet, amountColumns)` fed `detail(cells)` for data rows and `total(row)` for rows skipped
+ *     as totals, then `finish()`: each 小计/合计 against the rows it covers (`checks`, `mismatches`).
  */
 export * from './cells';
+export * from './columns';
+export * from './context';
+export * from './header-block';
 export * from './headers';
 export * from './scan';
 export * from './source';
 export * from './table';
+export * from './totals';
 export { detectCsvFormat, type CsvFormat } from './csv';

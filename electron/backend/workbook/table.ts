@@ -1,151 +1,168 @@
 /**
- * Finding the table in a sheet as bureaus lay it out: title and 填报单位/统计期 lines above, a header of one row or two
- * (merged parent cells, combined as `父/子`), a unit in a line above (`单位：美元`) or in the headers (`（万美元）`),
- * and under or inside the table blank rows, 合计/小计/总计 rows, a column-number row (甲 乙 1 2 3), repeated headers,
- * notes (注：…) and signature lines (填表人/单位负责人/报出日期), which are skipped with a reason.
+ * Finding the table in a sheet as bureaus lay it out: title and 填报单位/统计期 lines above, a header block of one to
+ * three rows (merged parents over children, labels merged down, combined as `父/子`; see header-block.ts) with perhaps a
+ * units row and a column-number row (甲 乙 1 2 3) under it, a unit in a line above (`单位：美元`) or in the headers
+ * (`（万美元）`), and under or inside the table blank rows, 合计/小计/总计 and 其中 rows, repeated headers, notes (注：…)
+ * and signature lines (填表人/单位负责人/报出日期), which are skipped with a reason.
  */
 import { findUnit, type AmountUnit } from '../../../shared/rules/units';
-import { cellText, isBlankRow, type CellValue, type SheetRow } from './cells';
+import { cellText, type SheetRow } from './cells';
+import { dropContradicted, recogniseByContent, type MatchedBy } from './columns';
+import { readContext, type TableContext } from './context';
+import { blockAt, chosenBlock, combineHeaderRows, extendDown, fitsUnder, isLabelRow, MAX_LABEL_ROWS, type HeaderBlock } from './header-block';
 import { headerSignature, matchColumns, type ColumnMapping, type FieldSpec } from './headers';
 import type { CellRange } from './source';
 
-export interface TableContext {
-  /** The table's title line, if any (`江北区2025年1-6月外商直接投资到位情况表`). */
-  title: string | null;
-  /** Who filed it (`填报单位：江北区商务局` → `江北区商务局`). */
-  reportingUnit: string | null;
-  /** The period text of a `统计期：`/`报告期：` line. */
-  periodText: string | null;
-  /** Every non-blank line above the header, as text. */
-  lines: string[];
-}
+export type { TableContext } from './context';
 
 export interface TableLayout {
   sheet: string;
-  /** Excel row numbers of the header: one, or two for a merged two-row header. */
+  /** Excel row numbers of the whole header block: its label rows, then a units row and a numbering row if any. */
   headerRows: number[];
-  /** Per column (0-based), the header text; two-row headers give `父/子`. Blank columns are ''. */
+  /** The rows of the block whose text names the columns. */
+  labelRows: number[];
+  /** How the header rows were chosen: found, chosen by a person for this file, or remembered from an earlier one. */
+  headerSource: 'detected' | 'given' | 'remembered';
+  /** Per column (0-based), the header text; headers over several rows give `父/子`. Blank columns are ''. */
   labels: string[];
-  /** Detected field → column. */
+  /** Detected field → column, by header and (for fields no header names) by content. */
   mapping: ColumnMapping;
+  /** How each mapped field was found. */
+  matchedBy: Record<string, MatchedBy>;
   /** Required fields no column matched. */
   missing: string[];
   /** A unit named in a line above the header (or the title). */
   unit: AmountUnit | null;
-  /** Per column, a unit named in its header text. */
+  /** Per column, a unit named in its header text or in a units row under it. */
   columnUnits: Array<AmountUnit | null>;
   context: TableContext;
   /** Stable key of the header wording (see headerSignature). */
   signature: string;
 }
 
-function texts(cells: readonly CellValue[]): string[] {
-  return cells.map(cellText);
-}
-
-/** Labels of a two-row header: a cell under a merged parent is `父/子`; a cell merged down both rows is its own label. */
-export function combineHeaderRows(top: SheetRow, bottom: SheetRow, merges: readonly CellRange[] | null): string[] {
-  const upper = texts(top.cells);
-  const lower = texts(bottom.cells);
-  const width = Math.max(upper.length, lower.length);
-  const labels: string[] = [];
-  let carry = '';
-  for (let c = 0; c < width; c++) {
-    const t = upper[c] ?? '';
-    const b = lower[c] ?? '';
-    let parent: string;
-    if (merges) {
-      const range = merges.find((m) => m.top === top.rowNumber && m.left <= c + 1 && m.right >= c + 1 && m.right > m.left);
-      parent = range ? (upper[range.left - 1] ?? '') : t;
-    } else {
-      // without merge ranges (CSV), a blank top cell continues the parent on its left, if that one had children
-      if (t) carry = b ? t : '';
-      parent = t || carry;
-    }
-    labels.push(parent && b && parent !== b ? `${parent}/${b}` : parent || b);
-  }
-  return labels;
-}
-
-const REPORTING_UNIT = /(?:填报|报送|填表)单位[:：]\s*((?:(?!统计期|报告期|计量单位|金额单位|单位[:：]|日期[:：])\S)+)/;
-const PERIOD_LINE = /(?:统计期|报告期|统计时间|报告时间|所属期)[:：]\s*(\d{4}\S*)/;
-
-function readContext(above: readonly SheetRow[]): { context: TableContext; unit: AmountUnit | null } {
-  const lines = above.map((r) => texts(r.cells).filter(Boolean).join('  ')).filter(Boolean);
-  let title: string | null = null;
-  let reportingUnit: string | null = null;
-  let periodText: string | null = null;
-  let unit: AmountUnit | null = null;
-  for (const line of lines) {
-    const plain = line.normalize('NFKC');
-    const ru = plain.match(REPORTING_UNIT);
-    if (ru && !reportingUnit) reportingUnit = ru[1]!.replace(/[(（]盖章[)）]/g, '').trim() || null;
-    const pe = plain.match(PERIOD_LINE);
-    if (pe && !periodText) periodText = pe[1]!;
-    unit ??= findUnit(plain);
-    if (!ru && !pe && !/^(计量|金额)?单位[:：]/.test(plain) && !title) title = line;
-  }
-  return { context: { title, reportingUnit, periodText, lines }, unit };
-}
-
-function hasValueCells(row: SheetRow): boolean {
-  return row.cells.some((c) => typeof c === 'number' || c instanceof Date);
+/** A header choice remembered for a layout: these rows, read as a header, give this signature. */
+export interface RememberedHeader {
+  rows: number[];
+  signature: string;
 }
 
 export interface FindTableOptions {
-  /** Merged ranges of the sheet, when known (.xlsx); without them two-row headers are combined by position. */
+  /** Merged ranges of the sheet, when known (.xlsx); without them headers over several rows are combined by position. */
   merges?: readonly CellRange[] | null;
   /** Fewest fields a header must match to count as one (default 2). */
   minFields?: number;
+  /** The header rows a person chose (Excel row numbers, first to last), instead of finding them. */
+  headerRows?: readonly number[] | null;
+  /** Choices remembered from earlier files: taken when the same rows of this sheet read as the same header. */
+  rememberedHeaders?: readonly RememberedHeader[];
+}
+
+interface Candidate {
+  block: HeaderBlock;
+  labels: string[];
+  mapping: ColumnMapping;
+}
+
+function candidate(block: HeaderBlock, fields: readonly FieldSpec[], merges: readonly CellRange[] | null): Candidate {
+  const labels = combineHeaderRows(block.labelRows, merges);
+  return { block, labels, mapping: matchColumns(labels, fields).mapping };
+}
+
+const fieldCount = (c: Candidate) => Object.keys(c.mapping).length;
+
+/**
+ * The header block naming the most fields (ties: fewer rows, then the earlier one — a title merged across the table
+ * would otherwise pass for a parent of every column), grown down over child rows that name no new field and up over
+ * a row of parents.
+ */
+function detect(head: readonly SheetRow[], fields: readonly FieldSpec[], merges: readonly CellRange[] | null, minFields: number): Candidate | null {
+  let best: Candidate | null = null;
+  for (let i = 0; i < head.length; i++) {
+    for (let h = 1; h <= MAX_LABEL_ROWS; h++) {
+      const block = blockAt(head, i, h, merges);
+      if (!block) break;
+      const c = candidate(block, fields, merges);
+      const n = fieldCount(c);
+      if (n >= minFields && (!best || n > fieldCount(best) || (n === fieldCount(best) && h < best.block.labelRows.length))) best = c;
+    }
+  }
+  if (!best) return null;
+  const down = candidate(extendDown(head, best.block, merges), fields, merges);
+  if (fieldCount(down) >= fieldCount(best)) best = down;
+  return extendUp(head, best, fields, merges);
+}
+
+/** A row of parents right above the block (at least two labels, none a `填报单位：…` line) joins it. */
+function extendUp(head: readonly SheetRow[], found: Candidate, fields: readonly FieldSpec[], merges: readonly CellRange[] | null): Candidate {
+  const { block } = found;
+  const above = head[block.start - 1];
+  const top = block.labelRows[0]!;
+  if (!above || block.labelRows.length >= MAX_LABEL_ROWS || above.rowNumber !== top.rowNumber - 1 || !isLabelRow(above)) return found;
+  const words = above.cells.map(cellText).filter(Boolean);
+  if (words.length < 2 || words.some((w) => /[:：]/.test(w)) || !fitsUnder(above, top, merges)) return found;
+  const grown = candidate({ ...block, start: block.start - 1, labelRows: [above, ...block.labelRows], rows: [above, ...block.rows] }, fields, merges);
+  return fieldCount(grown) >= fieldCount(found) ? grown : found;
+}
+
+/** The remembered choice whose rows, read as a header here, give its signature. */
+function remembered(head: readonly SheetRow[], options: FindTableOptions, fields: readonly FieldSpec[]): Candidate | null {
+  for (const r of options.rememberedHeaders ?? []) {
+    const last = head[head.length - 1];
+    if (!last || Math.max(...r.rows) > last.rowNumber) continue;
+    const block = chosenBlock(head, r.rows);
+    if (!block) continue;
+    const c = candidate(block, fields, options.merges ?? null);
+    if (headerSignature(c.labels) === r.signature) return c;
+  }
+  return null;
 }
 
 /**
- * Finds the header among the first rows of a sheet (pass 20–40 rows) and reads what lies above it. Returns null
- * when no row matches enough fields: the sheet is not a table of this kind.
+ * Finds the header block among the first rows of a sheet (pass 20–40 rows) and reads what lies above it. Returns
+ * null when no block matches enough fields (the sheet is not a table of this kind), or the rows chosen are blank.
  */
 export function findTable(head: readonly SheetRow[], fields: readonly FieldSpec[], options: FindTableOptions = {}): TableLayout | null {
-  const minFields = options.minFields ?? 2;
-  let best: { index: number; rows: 1 | 2; labels: string[]; mapping: ColumnMapping; score: number } | null = null;
-  head.forEach((row, index) => {
-    if (isBlankRow(row.cells) || hasValueCells(row)) return;
-    const single = texts(row.cells);
-    const one = matchColumns(single, fields);
-    const count1 = Object.keys(one.mapping).length;
-    const consider = (rows: 1 | 2, labels: string[], mapping: ColumnMapping, count: number) => {
-      // ties go to the earlier row: a header comes before the data that might echo its words
-      if (count >= minFields && (!best || count > best.score)) best = { index, rows, labels, mapping, score: count };
-    };
-    consider(1, single, one.mapping, count1);
-    const next = head[index + 1];
-    if (next && next.rowNumber === row.rowNumber + 1 && !isBlankRow(next.cells) && !hasValueCells(next)) {
-      const combined = combineHeaderRows(row, next, null);
-      const two = matchColumns(combined, fields);
-      const count2 = Object.keys(two.mapping).length;
-      // two rows are one header only when together they name more fields than either row alone
-      const countNext = Object.keys(matchColumns(texts(next.cells), fields).mapping).length;
-      if (count2 > count1 && count2 > countNext) consider(2, combined, two.mapping, count2);
-    }
-  });
-  if (!best) return null;
-  const found = best as { index: number; rows: 1 | 2; labels: string[]; mapping: ColumnMapping };
-  const headerRows = head.slice(found.index, found.index + found.rows);
-  let { labels, mapping } = found;
-  if (found.rows === 2 && options.merges) {
-    labels = combineHeaderRows(headerRows[0]!, headerRows[1]!, options.merges);
-    mapping = matchColumns(labels, fields).mapping;
+  const merges = options.merges ?? null;
+  let source: TableLayout['headerSource'] = 'detected';
+  let found: Candidate | null;
+  if (options.headerRows?.length) {
+    source = 'given';
+    const block = chosenBlock(head, options.headerRows);
+    found = block ? candidate(block, fields, merges) : null;
+  } else {
+    found = remembered(head, options, fields);
+    if (found) source = 'remembered';
+    else found = detect(head, fields, merges, options.minFields ?? 2);
   }
-  const { context, unit } = readContext(head.slice(0, found.index));
-  return {
-    sheet: headerRows[0]!.sheet,
-    headerRows: headerRows.map((r) => r.rowNumber),
+  if (!found) return null;
+  const { block, labels } = found;
+  const headerRows = block.rows.map((r) => r.rowNumber);
+  const lastHeader = headerRows[headerRows.length - 1]!;
+  const { context, unit } = readContext(head.filter((r) => r.rowNumber < headerRows[0]!));
+  const draft: TableLayout = {
+    sheet: block.labelRows[0]?.sheet ?? head[0]?.sheet ?? '',
+    headerRows,
+    labelRows: block.labelRows.map((r) => r.rowNumber),
+    headerSource: source,
     labels,
-    mapping,
-    missing: fields.filter((f) => f.required && !(f.key in mapping)).map((f) => f.key),
+    mapping: found.mapping,
+    matchedBy: Object.fromEntries(Object.keys(found.mapping).map((k) => [k, 'header' as const])),
+    missing: [],
     unit,
-    columnUnits: labels.map((l) => (l ? findUnit(l) : null)),
+    columnUnits: labels.map((l, i) => (l ? findUnit(l) : null) ?? (block.unitTexts?.[i] ? findUnit(block.unitTexts[i]!) : null)),
     context,
     signature: headerSignature(labels),
   };
+  // by what the rows under the header hold: a header contradicted by its column's cells, and fields no header names
+  const classifier = new RowClassifier(draft);
+  const dataRows = head.filter((r) => r.rowNumber > lastHeader && classifier.classify(r).kind === 'data');
+  const width = Math.max(labels.length, ...dataRows.map((r) => r.cells.length));
+  const byHeader = dropContradicted(found.mapping, dataRows, fields);
+  const byContent = recogniseByContent(width, byHeader, dataRows, fields);
+  const mapping = { ...byHeader, ...byContent };
+  for (const k of Object.keys(draft.matchedBy)) if (!(k in byHeader)) delete draft.matchedBy[k];
+  for (const k of Object.keys(byContent)) draft.matchedBy[k] = 'content';
+  return { ...draft, mapping, missing: fields.filter((f) => f.required && !(f.key in mapping)).map((f) => f.key) };
 }
 
 export type SkipReason = 'blank' | 'total' | 'note' | 'numbering' | 'header' | 'label';
@@ -159,22 +176,34 @@ export const SKIP_REASON_ZH: Record<SkipReason, string> = {
   label: '只有一格文字的说明或分组行',
 };
 
-const TOTAL = /^(?:其中[:：]?)?.{0,20}?(?:合计|小计|总计|共计)[:：]?$|^(?:合计|小计|总计|共计)/;
+/** 合计/小计/总计/共计 rows, and 其中 rows (a part of a total: `其中：新设`). */
+export const TOTAL = /^(?:其中[:：]?)?.{0,20}?(?:合计|小计|总计|共计)[:：]?$|^(?:合计|小计|总计|共计)|^其中[:：]/;
 const NOTE_START = /^(?:注|说明|备注|附注|填表说明)\s*\d*\s*[:：.、]|^注\d/;
 const SIGNATURE = /填表人|制表人|填报人|单位负责人|统计负责人|部门负责人|审核人|报出日期|填报日期|联系电话/;
 const NUMBERING = /^(?:[甲乙丙丁戊己庚辛壬癸]|\d{1,2})$/;
 
 /**
  * Sorts the rows under a header into data and skipped rows. Keeps a little state: after a note or signature line,
- * lines of a single text cell are the note going on.
+ * lines of a single text cell are the note going on; and the columns without a header in which data rows had
+ * something (`dataColumns`), so that no column is dropped unseen.
  */
 export class RowClassifier {
   private afterFooter = false;
   private first = true;
   /** The header's own words per column (the child part of two-row labels), to spot a header repeated mid-table. */
   private readonly headerWords: string[];
+  /** 1 for a column with a header. */
+  private readonly labelled: Uint8Array;
+  private readonly unlabelledData = new Set<number>();
+
   constructor(layout: TableLayout) {
     this.headerWords = layout.labels.map((l) => (l.split('/').pop() ?? '').trim());
+    this.labelled = Uint8Array.from(layout.labels, (l) => (l ? 1 : 0));
+  }
+
+  /** Columns without a header that held something in a data row, in column order. */
+  get dataColumns(): number[] {
+    return [...this.unlabelledData].sort((a, b) => a - b);
   }
 
   /** Runs for every row of big files: one pass over the cells, regular expressions only where they can match. */
@@ -185,18 +214,21 @@ export class RowClassifier {
     let filled = 0;
     let sameAsHeader = 0;
     let numbering = first;
+    let unlabelled: number[] | null = null;
     const texts: string[] = [];
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       if (c === null || c === undefined) continue;
       if (typeof c !== 'string') {
         filled++;
+        if (this.labelled[i] !== 1) (unlabelled ??= []).push(i);
         if (numbering) numbering = NUMBERING.test(cellText(c));
         continue;
       }
       let t = c.trim();
       if (!t) continue;
       filled++;
+      if (this.labelled[i] !== 1) (unlabelled ??= []).push(i);
       if (t === this.headerWords[i]) sameAsHeader++;
       if (t.length < 60 && /\s/.test(t)) t = t.replace(/\s+/g, '');
       if (numbering) numbering = NUMBERING.test(t);
@@ -212,6 +244,7 @@ export class RowClassifier {
     if (numbering && filled >= 2) return { kind: 'skip', reason: 'numbering' };
     if (sameAsHeader >= 2 && sameAsHeader >= filled / 2) return { kind: 'skip', reason: 'header' };
     if (filled === 1 && texts.length === 1) return { kind: 'skip', reason: this.afterFooter ? 'note' : 'label' };
+    if (unlabelled) for (const i of unlabelled) this.unlabelledData.add(i);
     return { kind: 'data' };
   }
 }

@@ -3,6 +3,7 @@ import { chainsGapsCommand, chainsListCommand, exportChainCommand, importChainCo
 import { dashboardCommand, targetsDeleteCommand, targetsListCommand, targetsSetCommand } from './dashboard';
 import { batchesCommand, importFdiCommand, undoCommand } from './fdiImport';
 import { PROJECT_COMMANDS } from './projects';
+import { SETUP_COMMANDS } from './setup';
 import { exportStatsCommand, statsCommand } from './stats';
 import { backupCommand, checkCommand, initCommand } from './system';
 
@@ -25,4 +26,5 @@ export const COMMANDS: CliCommand[] = [
   chainsListCommand,
   chainsGapsCommand,
   exportChainCommand,
+  ...SETUP_COMMANDS,
 ];

@@ -2,6 +2,7 @@ import type { BackendEvent, MethodInput, MethodName, MethodOutput } from '../../
 import type { JobState } from '../../../shared/api/jobs';
 import type { AppErrorData, Result } from '../../../shared/result';
 import { createTransport, type Transport } from './transport';
+import { waitForJob } from './wait-for-job';
 
 /** A failed call, carrying the envelope's error (code, Chinese message, problems). */
 export class ApiError extends Error {
@@ -37,30 +38,8 @@ export const api = {
   transport(): Transport {
     return current();
   },
-  /**
-   * Waits for a job to finish, reporting progress; resolves with its final state. Events drive it, with a slow poll
-   * as a safety net for a missed event.
-   */
+  /** Waits for a job to finish, reporting progress (see wait-for-job.ts: nothing is reported once it settled). */
   waitForJob(jobId: string, onProgress?: (job: JobState) => void): Promise<JobState> {
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (job: JobState) => {
-        if (settled) return;
-        settled = true;
-        off();
-        clearInterval(timer);
-        resolve(job);
-      };
-      const seen = (job: JobState) => {
-        onProgress?.(job);
-        if (job.status !== 'running') finish(job);
-      };
-      const off = api.onEvent((e) => {
-        if (e.type === 'job' && e.job.id === jobId) seen(e.job);
-      });
-      const poll = () => void api.result('jobs.get', { jobId }).then((r) => r.ok && seen(r.value));
-      const timer = setInterval(poll, 1000);
-      poll();
-    });
+    return waitForJob({ get: (id) => api.result('jobs.get', { jobId: id }), onEvent: (l) => api.onEvent(l) }, jobId, onProgress);
   },
 };

@@ -50,10 +50,13 @@ describe('CLI import fdi / batches / undo', () => {
     expect(run.code).toBe(0);
     expect(run.json).toEqual({
       batches: [
-        { file: 'sample-fdi-return-2025H1.xlsx', rows: 24, skippedRows: 4, unit: '万美元', batchId: 1 },
-        { file: 'south.xlsx', rows: 5, skippedRows: 0, unit: '美元', batchId: 2 },
+        { file: 'sample-fdi-return-2025H1.xlsx', rows: 24, skippedRows: 4, unit: '万美元', batchId: 1, district: '江北区', headerRows: [3], ignoredColumns: [], totals: { checked: 6, mismatches: 0 }, warnings: [] },
+        { file: 'south.xlsx', rows: 5, skippedRows: 0, unit: '美元', batchId: 2, district: '江南区', headerRows: [2], ignoredColumns: [], totals: { checked: 0, mismatches: 0 }, warnings: [] },
       ],
       imported: 29,
+      added: [],
+      matched: [],
+      replaced: [],
     });
     const listed = await cli('batches', '--db', db, '--json');
     expect(listed.code).toBe(0);
@@ -86,7 +89,7 @@ describe('CLI import fdi / batches / undo', () => {
     const before = state(db);
     const run = await cli('import', 'fdi', file, '--db', db, '--json');
     expect(run.code).toBe(1);
-    expect(run.json).toEqual({
+    expect(run.json).toMatchObject({
       errors: [
         { file: 'bad.xlsx', sheet: '到资', row: 4, column: '统一社会信用代码', value: '91320111MA00000000', code: 'USCC_INVALID', message: expect.stringContaining('校验位不符') },
         { file: 'bad.xlsx', sheet: '到资', row: 4, column: '国别（地区）', value: '火星', code: 'COUNTRY_UNKNOWN', message: expect.any(String) },

@@ -84,6 +84,24 @@ describe('FDI import lifecycle', () => {
     expect(storedRecords(backend, batches[0]!.batchId)).toEqual(two.records.map((r) => r.expected));
   });
 
+  it('remembers the header rows a person chose, with the mapping, for files laid out alike', async () => {
+    const backend = await fdiBackend();
+    const dir = tempDir();
+    // a lone parent over the amounts: found, the header is row 2 alone; the person says rows 1-2
+    const write = async (name: string, seed: number) => {
+      const records = makeRecords(4, { seed });
+      const { rows } = layoutRows(records, { headerUnit: '万美元' });
+      return writeXlsx(path.join(dir, name), [{ name: 'S', rows: [[null, null, null, null, null, '外资金额', null, null, null], ...rows] }]);
+    };
+    const one = await write('one.xlsx', 81);
+    expect((await previewFile(backend, one, { district: '江北区' })).headerRows).toEqual([2]);
+    const chosen = await previewFile(backend, one, { district: '江北区', sheet: 'S', headerRows: [1, 2] });
+    expect(chosen).toMatchObject({ headerRows: [1, 2], headerSource: 'given', counts: { cleanRows: 4, errorRows: 0 } });
+    expect(chosen.columns[5]!.label).toBe('外资金额/合同外资（万美元）');
+    const two = await previewFile(backend, await write('two.xlsx', 82), { district: '江北区' });
+    expect(two).toMatchObject({ headerRows: [1, 2], headerSource: 'remembered', mappingSource: 'remembered', counts: { cleanRows: 4 } });
+  }, 120_000);
+
   it('cancels a running preview job, and a running commit job without writing anything', async () => {
     const backend = await fdiBackend();
     const file = path.join(tempDir(), 'big.xlsx');

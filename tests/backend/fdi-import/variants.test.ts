@@ -131,7 +131,7 @@ describe('FDI import of real-world layouts', () => {
     const file = writeReturnCsv(path.join(tempDir(), 'bom.csv'), records, { twoRowHeader: true, headerUnit: '万美元', blankEvery: 5 }, 'utf8-bom');
     const { preview } = await expectImported(file, records, { skipped: 3 }, { district: '江南区' });
     expect(preview.headerRows).toEqual([1, 2]);
-    expect(preview.district).toEqual({ id: expect.any(Number), name: '江南区', source: 'given' });
+    expect(preview.district).toEqual({ id: expect.any(Number), name: '江南区', source: 'given', isNew: false });
   });
 
   describe('files written by LibreOffice', () => {

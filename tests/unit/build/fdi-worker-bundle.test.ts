@@ -35,7 +35,7 @@ describe('bundled import workers', () => {
     const jobs = new JobRunner(new EventBus());
     const files = [{ path: SAMPLE, name: 'sample.xlsx', options: {} }];
     const { port1, port2 } = new MessageChannel();
-    const parseInput: ParseInput = { files, resolverData: readResolverData(backend.ctx.db), mappings: {} };
+    const parseInput: ParseInput = { files, resolverData: readResolverData(backend.ctx.db), mappings: {}, places: { stage: 'preview', addUnknown: false, choices: [] } };
     const parser = startWorker(pathToFileURL(parseBundle), { input: parseInput, port: port2 }, { transfer: [port2] });
     const input: WorkerInput = { task: 'preview', dbPath: backend.ctx.dbPath, files, allowPartial: false, user: '', keepBackups: 5, port: port1 };
     const id = jobs.start('test', (job) => runInWorker<WorkerOutput>(pathToFileURL(bundle), input, job, { transfer: [port1] }));

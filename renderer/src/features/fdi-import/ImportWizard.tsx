@@ -1,11 +1,12 @@
 import { App, Button, Card, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   FDI_IMPORT_FIELDS,
   fdiImportResultSchema,
   fdiPreviewSchema,
   type FdiImportOptions,
   type FdiImportField,
+  type FdiImportResult,
   type FdiPreview,
 } from '../../../../shared/api/fdiImport';
 import type { FileRef } from '../../../../shared/api/files';
@@ -17,55 +18,83 @@ import { JobProgress } from '../../components/JobProgress';
 import { useT } from '../../i18n';
 import { useFdiImportStore } from '../../stores/fdiImport';
 import { useSettingsStore } from '../../stores/settings';
+import { ImportResultCard } from './ImportResultCard';
 import type { EditedMapping } from './MappingEditor';
 import { fdiImportMessages } from './messages';
+import { placesInput, proposedChoices, type PlaceChoices } from './placeChoices';
 import { PreviewCard } from './PreviewCard';
 import { IMPORT_FILE_FILTER } from '../../../../shared/workbook-files';
+import { useSingleFlight } from './useSingleFlight';
 
 type Step =
   | { kind: 'idle' }
   | { kind: 'running'; job: JobState; file: FileRef | null }
   | { kind: 'preview'; file: FileRef; preview: FdiPreview }
-  | { kind: 'failed'; error: unknown; file: FileRef | null };
+  | { kind: 'failed'; error: unknown; file: FileRef | null }
+  | { kind: 'done'; result: FdiImportResult };
+
+interface Queued {
+  file: FileRef;
+  preview: FdiPreview;
+  allowPartial: boolean;
+  choices: PlaceChoices;
+}
 
 const jobError = (job: JobState) => (job.error ? new ApiError(job.error) : new Error(job.status));
 const running = (jobId: string, kind: string): JobState => ({ id: jobId, kind, status: 'running', progress: 0, message: '' });
+const EMPTY: never[] = [];
 
 function asEdited(preview: FdiPreview): EditedMapping {
   return Object.fromEntries((Object.keys(FDI_IMPORT_FIELDS) as FdiImportField[]).map((k) => [k, preview.mapping[k] ?? null])) as EditedMapping;
 }
 
 /**
- * 导入报表: choose a file → the check runs as a job (progress, cancel) → see the sheet, unit, district, the column
- * mapping (correctable; corrections are remembered), the first rows and every problem (saved as Excel on request) →
- * import, refused while there are errors unless the user chooses to import only the clean rows.
+ * 导入报表: choose a file → the check runs as a job (progress, cancel) → see what needs a decision (names to confirm,
+ * totals that disagree, a file already imported), the sheet, header rows, unit, district, the column mapping
+ * (correctable, remembered), the first rows and every problem → import, refused while there are errors unless the user
+ * imports only the clean rows → a result card that stays. One submission at a time; a job's late progress after it
+ * settled, or of a job this screen no longer waits for, is ignored.
  */
 export function ImportWizard() {
   const t = useT(fdiImportMessages);
   const { message } = App.useApp();
-  const districts = useSettingsStore((s) => s.data?.districts ?? []);
+  const districts = useSettingsStore((s) => s.data?.districts ?? EMPTY);
+  const platforms = useSettingsStore((s) => s.data?.platforms ?? EMPTY);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [options, setOptions] = useState<FdiImportOptions>({});
   const [mapping, setMapping] = useState<EditedMapping | null>(null);
+  const [choices, setChoices] = useState<PlaceChoices>({});
   const [allowPartial, setAllowPartial] = useState(false);
   /** Files checked and set aside for a consolidation (汇总): imported together, one batch each. */
-  const [queued, setQueued] = useState<Array<{ file: FileRef; preview: FdiPreview; allowPartial: boolean }>>([]);
+  const [queued, setQueued] = useState<Queued[]>([]);
+  const { busy, run } = useSingleFlight();
+  /** The job this screen waits for: progress of any other is stale. */
+  const waitingFor = useRef<string | null>(null);
 
-  const check = async (file: FileRef, next: FdiImportOptions) => {
-    setOptions(next);
-    setAllowPartial(false);
-    try {
-      const { jobId } = await api.call('fdiImport.preview', { fileId: file.fileId, ...next });
-      setStep({ kind: 'running', job: running(jobId, 'fdiImport.preview'), file });
-      const job = await api.waitForJob(jobId, (j) => setStep({ kind: 'running', job: j, file }));
-      if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
-      const preview = fdiPreviewSchema.parse(job.result);
-      setMapping(asEdited(preview));
-      setStep({ kind: 'preview', file, preview });
-    } catch (error) {
-      setStep({ kind: 'failed', error, file });
-    }
+  const follow = async (jobId: string, kind: string, file: FileRef | null): Promise<JobState> => {
+    waitingFor.current = jobId;
+    setStep({ kind: 'running', job: running(jobId, kind), file });
+    return api.waitForJob(jobId, (j) => {
+      if (waitingFor.current === jobId) setStep({ kind: 'running', job: j, file });
+    });
   };
+
+  const check = (file: FileRef, next: FdiImportOptions) =>
+    run(async () => {
+      setOptions(next);
+      setAllowPartial(false);
+      try {
+        const { jobId } = await api.call('fdiImport.preview', { fileId: file.fileId, ...next });
+        const job = await follow(jobId, 'fdiImport.preview', file);
+        if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
+        const preview = fdiPreviewSchema.parse(job.result);
+        setMapping(asEdited(preview));
+        setChoices(proposedChoices(preview));
+        setStep({ kind: 'preview', file, preview });
+      } catch (error) {
+        setStep({ kind: 'failed', error, file });
+      }
+    });
 
   const choose = async () => {
     try {
@@ -77,34 +106,30 @@ export function ImportWizard() {
   };
 
   /** Imports the current file, or (with files set aside) all of them through one consolidation job. */
-  const commit = async (current: { file: FileRef; preview: FdiPreview } | null) => {
-    const all = [...queued, ...(current ? [{ ...current, allowPartial }] : [])];
-    const file = current?.file ?? all[all.length - 1]?.file ?? null;
-    try {
-      const { jobId } =
-        all.length === 1
-          ? await api.call('fdiImport.commit', { previewId: all[0]!.preview.previewId, allowPartial: all[0]!.allowPartial })
-          : await api.call('fdiImport.consolidate', { files: all.map((q) => ({ previewId: q.preview.previewId })), allowPartial: all.some((q) => q.allowPartial) });
-      setStep({ kind: 'running', job: running(jobId, 'fdiImport.commit'), file });
-      const job = await api.waitForJob(jobId, (j) => setStep({ kind: 'running', job: j, file }));
-      if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
-      const result = fdiImportResultSchema.parse(job.result);
-      const batch = result.batches[0]!;
-      message.success(
-        result.batches.length === 1
-          ? t('imported', { batch: batch.batchId, rows: batch.rows })
-          : t('importedAll', { batches: result.batches.length, rows: result.imported }),
-      );
-      setQueued([]);
-      setStep({ kind: 'idle' });
-      await useFdiImportStore.getState().loadBatches();
-    } catch (error) {
-      setStep({ kind: 'failed', error, file });
-    }
-  };
+  const commit = (current: { file: FileRef; preview: FdiPreview } | null, replaceBatch?: number) =>
+    run(async () => {
+      const all: Queued[] = [...queued, ...(current ? [{ ...current, allowPartial, choices }] : [])];
+      const file = current?.file ?? all[all.length - 1]?.file ?? null;
+      const places = all.flatMap((q) => placesInput(q.preview, q.choices));
+      try {
+        const { jobId } =
+          all.length === 1
+            ? await api.call('fdiImport.commit', { previewId: all[0]!.preview.previewId, allowPartial: all[0]!.allowPartial, places, replaceBatch })
+            : await api.call('fdiImport.consolidate', { files: all.map((q) => ({ previewId: q.preview.previewId })), allowPartial: all.some((q) => q.allowPartial), places });
+        const job = await follow(jobId, 'fdiImport.commit', file);
+        if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
+        const result = fdiImportResultSchema.parse(job.result);
+        setQueued([]);
+        setStep({ kind: 'done', result });
+        await useFdiImportStore.getState().loadBatches();
+        if (result.added.length || result.matched.length) await useSettingsStore.getState().load();
+      } catch (error) {
+        setStep({ kind: 'failed', error, file });
+      }
+    });
 
   const queue = (file: FileRef, preview: FdiPreview) => {
-    setQueued([...queued, { file, preview, allowPartial }]);
+    setQueued([...queued, { file, preview, allowPartial, choices }]);
     setStep({ kind: 'idle' });
   };
 
@@ -126,15 +151,15 @@ export function ImportWizard() {
     }
   };
 
-  const file = step.kind === 'idle' ? null : step.file;
+  const file = step.kind === 'idle' || step.kind === 'done' ? null : step.file;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="fdi-import">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('intro')}
       </Typography.Paragraph>
       <Space wrap>
-        {step.kind !== 'running' && (
-          <Button type={step.kind === 'preview' ? 'default' : 'primary'} onClick={() => void choose()} data-testid="fdi-choose">
+        {step.kind !== 'running' && step.kind !== 'done' && (
+          <Button type={step.kind === 'preview' ? 'default' : 'primary'} disabled={busy} onClick={() => void choose()} data-testid="fdi-choose">
             {step.kind === 'preview' ? t('chooseAnother') : t('chooseFile')}
           </Button>
         )}
@@ -142,6 +167,7 @@ export function ImportWizard() {
           {t('template')}
         </Button>
       </Space>
+      {step.kind === 'done' && <ImportResultCard result={step.result} onNext={() => setStep({ kind: 'idle' })} />}
       {queued.length > 0 && step.kind !== 'running' && (
         <Card size="small" title={t('queued')} data-testid="fdi-queued">
           <ul style={{ margin: 0 }}>
@@ -155,7 +181,7 @@ export function ImportWizard() {
             ))}
           </ul>
           {step.kind !== 'preview' && (
-            <Button type="primary" style={{ marginTop: 8 }} onClick={() => void commit(null)} data-testid="fdi-commit-all">
+            <Button type="primary" style={{ marginTop: 8 }} disabled={busy} loading={busy} onClick={() => void commit(null)} data-testid="fdi-commit-all">
               {t('commitAll', { count: queued.length })}
             </Button>
           )}
@@ -166,23 +192,25 @@ export function ImportWizard() {
           <JobProgress job={step.job} />
         </Card>
       )}
-      {step.kind === 'failed' && (
-        <ErrorAlert error={step.error} onRetry={file ? () => void check(file, options) : undefined} retryLabel={t('checking')} />
-      )}
+      {step.kind === 'failed' && <ErrorAlert error={step.error} onRetry={file ? () => void check(file, options) : undefined} retryLabel={t('recheckFile')} />}
       {step.kind === 'preview' && mapping && (
         <PreviewCard
           file={step.file}
           preview={step.preview}
           options={options}
           mapping={mapping}
-          districts={districts}
+          known={{ district: districts, platform: platforms }}
+          choices={choices}
           allowPartial={allowPartial}
+          busy={busy}
+          onChoices={setChoices}
           onMapping={setMapping}
           onAllowPartial={setAllowPartial}
           onRecheck={(next) => void check(step.file, next)}
           queuedCount={queued.length}
           onCommit={() => void commit({ file: step.file, preview: step.preview })}
           onQueue={() => queue(step.file, step.preview)}
+          onReplace={(batchId) => void commit({ file: step.file, preview: step.preview }, batchId)}
           onSaveProblems={() => void saveProblems(step.preview)}
         />
       )}

@@ -1,4 +1,4 @@
-import { Select, Table, Tag } from 'antd';
+import { Select, Space, Table, Tag, Typography } from 'antd';
 import { FDI_IMPORT_FIELDS, type FdiImportField, type FdiPreview } from '../../../../shared/api/fdiImport';
 import { useT } from '../../i18n';
 import { fdiImportMessages } from './messages';
@@ -9,15 +9,18 @@ const NOT_IMPORTED = -1;
 
 export type EditedMapping = Record<FdiImportField, number | null>;
 
-/** One line per field: which column of the file it comes from, or none. */
+/** One line per field: which column of the file it comes from, or none; then the columns no field takes. */
 export function MappingEditor({ preview, mapping, onChange }: { preview: FdiPreview; mapping: EditedMapping; onChange(next: EditedMapping): void }) {
   const t = useT(fdiImportMessages);
+  const byContent = new Set(preview.columns.filter((c) => c.matchedBy === 'content').map((c) => c.field));
   const options = [
     { value: NOT_IMPORTED, label: t('notImported') },
     ...preview.columns.filter((c) => c.label).map((c) => ({ value: c.index, label: `${c.letter}　${c.label}` })),
   ];
   const fields = Object.keys(FDI_IMPORT_FIELDS) as FdiImportField[];
+  const ignored = preview.ignoredColumns.map((c) => `${c.column}（${c.header || t('noHeader')}）`).join('、');
   return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
     <Table
       size="small"
       rowKey="field"
@@ -37,17 +40,24 @@ export function MappingEditor({ preview, mapping, onChange }: { preview: FdiPrev
         {
           title: t('column'),
           render: (_, { field }) => (
-            <Select
-              style={{ width: 320 }}
-              size="small"
-              value={mapping[field] ?? NOT_IMPORTED}
-              options={options}
-              data-testid={`mapping-${field}`}
-              onChange={(value: number) => onChange({ ...mapping, [field]: value === NOT_IMPORTED ? null : value })}
-            />
+            <Space size={6}>
+              <Select
+                style={{ width: 320 }}
+                size="small"
+                value={mapping[field] ?? NOT_IMPORTED}
+                options={options}
+                data-testid={`mapping-${field}`}
+                onChange={(value: number) => onChange({ ...mapping, [field]: value === NOT_IMPORTED ? null : value })}
+              />
+              {byContent.has(field) && mapping[field] === preview.mapping[field] && <Tag color="purple">{t('matchedByContent')}</Tag>}
+            </Space>
           ),
         },
       ]}
     />
+    <Typography.Text type={ignored ? 'warning' : 'secondary'} data-testid="fdi-ignored-columns">
+      {ignored ? t('ignoredColumns', { list: ignored }) : t('allColumnsUsed')}
+    </Typography.Text>
+    </Space>
   );
 }
