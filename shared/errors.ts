@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   DB_INTEGRITY: '数据库完整性检查未通过',
   BACKUP_FAILED: '备份数据库失败',
   DB_BUSY: '数据库正被另一项操作占用（例如正在导入外资统计），请稍后再试',
+  DB_DAMAGED: '数据库文件已损坏，已停止使用；请从备份恢复',
+  RESTORE_FAILED: '恢复备份失败',
   // files and jobs
   FILE_NOT_FOUND: '找不到文件',
   FILE_UNREADABLE: '文件无法读取或已损坏',
@@ -58,6 +60,8 @@ export const ERROR_MESSAGES = {
   PRIORITY_UNKNOWN: '无法识别的重点级别',
   ENTERPRISE_UNKNOWN: '企业库中没有这家企业',
   SEGMENT_UNKNOWN: '没有这个产业链环节',
+  AMOUNT_OUT_OF_RANGE: '金额超出合理范围',
+  PERIOD_OUT_OF_RANGE: '日期超出合理范围',
   // industry chains (产业链图谱)
   CHAIN_SHEET_MISSING: '工作簿缺少必需的工作表',
   CHAIN_COLUMN_MISSING: '工作表缺少必需的列',

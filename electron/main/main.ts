@@ -191,8 +191,6 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
   app.on('will-quit', () => {
     stopEvents();
     stopIpc();
-    backend.close();
-    // uploads and not-yet-saved exports only; files the user picked stay where they are
-    fs.rmSync(backend.ctx.files.workDir, { recursive: true, force: true });
+    backend.close(); // with the uploads and not-yet-saved exports; files the user picked stay where they are
   });
 }

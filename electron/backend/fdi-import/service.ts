@@ -147,37 +147,44 @@ export interface ConsolidateResult {
  */
 export function startCommit(ctx: BackendContext, files: CommitFile[], allowPartial: boolean): string {
   if (!files.length) throw new AppError('INVALID_INPUT', '没有要导入的文件');
-  const tasks = files.map((f) => {
-    if (f.previewId) {
-      const preview = getStoredPreview(ctx, f.previewId);
-      return fileTask(ctx, preview.fileId, { ...preview.options, ...stripUndefined(f.options) });
-    }
+  const fileIds = files.map((f) => {
+    if (f.previewId) return getStoredPreview(ctx, f.previewId).fileId;
     if (!f.fileId) throw new AppError('INVALID_INPUT', '需要 previewId 或 fileId');
-    return fileTask(ctx, f.fileId, f.options);
+    return f.fileId;
   });
-  return ctx.jobs.start('fdiImport.commit', async (job): Promise<ConsolidateResult> => {
-    const out = await runImportWorkers(ctx, 'commit', tasks, allowPartial, job);
-    if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
-    // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
-    for (const [i, f] of out.findings.entries()) {
-      const given = files[i]!.options.mapping;
-      if (given && Object.keys(given).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
-    }
-    ctx.events.emit({ type: 'changed', area: 'fdi' });
-    const batches = out.batches.map((b) => ({
-      batchId: b.batchId,
-      file: b.file,
-      rows: b.rows,
-      skippedRows: b.skippedRows,
-      rejectedRows: b.rejectedRows,
-      unit: b.unit,
-      district: b.district,
-      enterprisesCreated: b.enterprisesCreated,
-      enterprisesUpdated: b.enterprisesUpdated,
-      backup: out.backup,
-    }));
-    return { batches, imported: batches.reduce((n, b) => n + b.rows, 0) };
-  });
+  const tasks = files.map((f, i) => fileTask(ctx, fileIds[i]!, f.previewId ? { ...getStoredPreview(ctx, f.previewId).options, ...stripUndefined(f.options) } : f.options));
+  const label = `导入外资统计（${tasks.map((t) => t.name).join('、')}）`;
+  return ctx.jobs.start('fdiImport.commit', (job) =>
+    ctx.gate.writer(label, job, async (): Promise<ConsolidateResult> => {
+      const result = await commitFiles(ctx, files, tasks, allowPartial, job);
+      for (const fileId of fileIds) ctx.files.discard(fileId, 'uploads'); // the uploads that went in have served
+      return result;
+    }),
+  );
+}
+
+async function commitFiles(ctx: BackendContext, files: CommitFile[], tasks: FileTask[], allowPartial: boolean, job: JobControl): Promise<ConsolidateResult> {
+  const out = await runImportWorkers(ctx, 'commit', tasks, allowPartial, job);
+  if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
+  // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
+  for (const [i, f] of out.findings.entries()) {
+    const given = files[i]!.options.mapping;
+    if (given && Object.keys(given).length && f.layout) rememberMapping(ctx.db, f.layout.signature, f.mapping);
+  }
+  ctx.events.emit({ type: 'changed', area: 'fdi' });
+  const batches = out.batches.map((b) => ({
+    batchId: b.batchId,
+    file: b.file,
+    rows: b.rows,
+    skippedRows: b.skippedRows,
+    rejectedRows: b.rejectedRows,
+    unit: b.unit,
+    district: b.district,
+    enterprisesCreated: b.enterprisesCreated,
+    enterprisesUpdated: b.enterprisesUpdated,
+    backup: out.backup,
+  }));
+  return { batches, imported: batches.reduce((n, b) => n + b.rows, 0) };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
