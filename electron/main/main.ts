@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../backend/create';
 import { seedDemo } from '../backend/demo';
 import { APP_VERSION } from '../backend/version';
 import { createPlatform } from './dialogs';
+import { createExternalOpener } from './external';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createAppUrlCheck, devServerCsp, guardWebContents, secureSession } from './security';
@@ -132,7 +133,11 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
   const devServerUrl = app.isPackaged ? undefined : process.env.FDI_DESK_DEV_SERVER_URL || undefined;
   const isAppUrl = createAppUrlCheck({ indexHtmlPath: paths.indexHtml, devServerUrl });
   secureSession(session.defaultSession, { csp: devServerUrl ? devServerCsp(CONTENT_SECURITY_POLICY, devServerUrl) : CONTENT_SECURITY_POLICY });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl, openExternal: (url) => void shell.openExternal(url) }));
+  const openExternal = createExternalOpener({
+    showMessageBox: (options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)),
+    openExternal: (url) => shell.openExternal(url),
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl, openExternal: (url) => void openExternal(url) }));
 
   const showAbout = () =>
     void dialog.showMessageBox({
