@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/backend';
  * A restore asked for while an FDI import is writing, as browser mode runs it (through the HTTP server): the two
  * calls must never both claim what the database does not hold, and the backend must keep answering.
  */
-const RECORDS = 40_000;
+const RECORDS = 20_000;
 let workbook: string;
 let servers: RunningServer[] = [];
 
