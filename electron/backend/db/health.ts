@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Problem } from '../../../shared/result';
+import type { AppErrorData, Problem } from '../../../shared/result';
 import { AppError } from '../errors';
 import { listBackups } from './backups';
 
@@ -60,4 +60,10 @@ export function damagedError(dbPath: string, health: Health): AppError {
   const hint = backups.length ? `最新的备份是 ${backups[0]!.value}（共 ${backups.length} 个）` : '备份文件夹中没有备份';
   const finding: Problem = { file: dbPath, value: health.findings[0] ?? '', code: 'DB_DAMAGED', message: '完整性检查的发现', severity: 'error' };
   return new AppError('DB_DAMAGED', `${dbPath}；${hint}`, [finding, ...backups]);
+}
+
+/** A refusal to open, as lines for a person: the message, then the backups it lists (for a dialog or a terminal). */
+export function refusalLines(error: AppErrorData): string[] {
+  const backups = (error.problems ?? []).filter((p) => p.code === 'BACKUP_AVAILABLE').map((p) => `  ${p.value}`);
+  return [error.message, ...(backups.length ? ['可用于恢复的备份（新的在前）：', ...backups] : [])];
 }
