@@ -44,6 +44,9 @@ export async function backupTo(db: Database.Database, target: string): Promise<v
   withAttached(db, target, (schema) => db.pragma(`${schema}.journal_mode = DELETE`));
 }
 
+/** The suffix of a backup whose import has not committed yet, followed by its process id (see pendingBackup). */
+const PENDING = '.pending-';
+
 /** A fresh path in the backup folder for a backup made now for `reason` (`<timestamp>_<reason>[-n].db`). */
 function newBackupPath(dbPath: string, reason: string): string {
   const dir = backupDirFor(dbPath);
@@ -82,8 +85,6 @@ export interface PendingBackup {
   keep(): BackupEntry;
   discard(): void;
 }
-
-const PENDING = '.pending-';
 
 export async function pendingBackup(db: Database.Database, dbPath: string, reason: string): Promise<PendingBackup> {
   const final = newBackupPath(dbPath, reason);
