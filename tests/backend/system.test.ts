@@ -182,4 +182,14 @@ describe('system.backup / listBackups / restore', () => {
     await call(b, 'settings.saveDistrict', { name: '吴中区' });
     expect(await call(b, 'system.check')).toMatchObject({ ok: true });
   });
+
+  it('a restore waits for no job: during an export it is refused, and the export ends well', async () => {
+    const b = await tempBackend({ demo: true });
+    const backup = await call<Backup>(b, 'system.backup', {});
+    const { jobId } = await call(b, 'stats.export', { from: '2026-01', to: '2026-06' });
+    const r = await b.dispatch('system.restore', { name: backup.name });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'DB_BUSY', message: expect.stringContaining('正在导出外资统计，完成后才能恢复备份') });
+    expect((await b.ctx.jobs.wait(jobId)).status).toBe('done');
+    expect((await b.dispatch('system.restore', { name: backup.name })).ok).toBe(true);
+  });
 });

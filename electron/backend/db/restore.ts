@@ -12,6 +12,15 @@ const PAGES_PER_STEP = 4096;
 /** How long a restore waits for another program's write on the same file (the app, while the CLI restores). */
 const LOCK_WAIT_MS = 10_000;
 
+/** Jobs that read the database as they go (the writers are named by the gate): a restore waits for them to end. */
+const READING_JOBS: Record<string, string> = {
+  'fdiImport.preview': '读取外资统计报表',
+  'stats.export': '导出外资统计',
+  'projects.export': '导出项目',
+  'enterprises.export': '导出企业名录',
+  'chains.export': '导出产业链图谱',
+};
+
 /** SQLite's reasons a copy fails, said in Chinese (its English text is for the log). */
 const SQLITE_REASONS: Record<string, string> = {
   SQLITE_FULL: '磁盘空间不足',
@@ -72,12 +81,15 @@ export async function copyDatabaseInto(source: string, target: string, nativeBin
 }
 
 /**
- * Restores a backup into the open database, alone (WriteGate.exclusive: refused while an import runs). The current
- * database is saved aside first; whatever fails, the backend is left open on a good database and the error says
- * which one.
+ * Restores a backup into the open database, alone (WriteGate.exclusive: refused while an import, or any other job,
+ * runs). The current database is saved aside first; whatever fails, the backend is left open on a good database and
+ * the error says which one.
  */
 export async function restoreBackup(ctx: BackendContext, source: { path: string; name: string }): Promise<{ restoredFrom: string; savedCurrentAs: string }> {
   return ctx.gate.exclusive('恢复备份', async () => {
+    // an export reading the old database would fail half way once it is reopened
+    const reading = ctx.jobs.list().find((j) => j.status === 'running');
+    if (reading) throw new AppError('DB_BUSY', `正在${READING_JOBS[reading.kind] ?? '执行一项任务'}，完成后才能恢复备份`);
     verifyRestorable(source.path, source.name, ctx.nativeBinding);
     const saved = await backupDatabase(ctx.db, ctx.dbPath, 'before-restore');
     try {
