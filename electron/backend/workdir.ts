@@ -9,8 +9,8 @@ import { processAlive } from './process-alive';
  * still in use.
  */
 const PREFIX = 'fdi-desk-';
-/** Folders from before the process id was in the name: whose they are is unknown, so only old ones go. */
-const UNOWNED_AGE_MS = 60 * 60 * 1000;
+/** Folders from before the process id was in the name: whose they are is unknown, so only those a day old go. */
+const UNOWNED_AGE_MS = 24 * 60 * 60 * 1000;
 
 export function makeWorkDir(tempRoot = os.tmpdir()): string {
   return fs.mkdtempSync(path.join(tempRoot, `${PREFIX}${process.pid}-`));
@@ -30,6 +30,14 @@ export function removeStaleWorkDirs(tempRoot = os.tmpdir(), now = Date.now()): s
     const stat = fs.statSync(path.join(tempRoot, name), { throwIfNoEntry: false });
     return stat?.isDirectory() === true && now - stat.mtimeMs > UNOWNED_AGE_MS;
   });
-  for (const name of stale) fs.rmSync(path.join(tempRoot, name), { recursive: true, force: true });
-  return stale.map((name) => path.join(tempRoot, name));
+  const removed: string[] = [];
+  for (const name of stale) {
+    try {
+      fs.rmSync(path.join(tempRoot, name), { recursive: true, force: true });
+      removed.push(path.join(tempRoot, name));
+    } catch {
+      // another user's folder in a shared /tmp: theirs to remove
+    }
+  }
+  return removed;
 }

@@ -37,8 +37,8 @@ describe('temporaries', () => {
       fs.mkdirSync(path.join(dir, 'uploads'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'uploads', '区县报表.xlsx'), 'data');
     }
-    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    fs.utimesSync(oldUnowned, twoHoursAgo, twoHoursAgo);
+    const twoDaysAgo = new Date(Date.now() - 2 * 86400_000);
+    fs.utimesSync(oldUnowned, twoDaysAgo, twoDaysAgo);
     expect(removeStaleWorkDirs(root).sort()).toEqual([dead, oldUnowned].sort());
     expect(workDirsIn(root).sort()).toEqual([mine, parent, newUnowned].map((d) => path.basename(d)).sort());
   });
