@@ -45,7 +45,8 @@ if (isMain) {
     (err) => {
       const lines = err instanceof AppError ? refusalLines(err.toData()) : [String(err?.message ?? err)];
       process.stderr.write(`错误 [${err?.code ?? 'INTERNAL'}]：${lines.join('\n')}\n`);
-      if (err?.code === 'DB_DAMAGED') process.stderr.write('恢复：npm run -s cli -- restore --db 数据库文件 --from 备份名称\n');
+      const damaged = err instanceof AppError && err.code === 'DB_DAMAGED' ? err.problems?.find((p) => p.code === 'DB_DAMAGED')?.file : undefined;
+      if (damaged) process.stderr.write(`恢复：npm run -s cli -- restore --db "${damaged}" --from 备份名称\n`);
       process.exit(2);
     },
   );
