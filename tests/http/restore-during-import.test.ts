@@ -78,7 +78,6 @@ describe('restore while an FDI import runs (browser mode)', () => {
     await jobState(server, jobId, (s) => s.status !== 'running' || /已检查/.test(s.message));
 
     const restore = await post(server, 'system.restore', { name: backup.name });
-    console.log("RESTORE", JSON.stringify(restore)); const dd = await jobState(server, jobId, (s) => s.status !== "running"); console.log("JOB", JSON.stringify(dd).slice(0,500)); console.log("CHECK", JSON.stringify(await post(server, "system.check", {})));
     // the backend answers other calls meanwhile
     expect((await post(server, 'system.info', {})).status).toBe(200);
     const done = await jobState(server, jobId, (s) => s.status !== 'running');
