@@ -31,6 +31,18 @@ module.exports = {
   buildDependenciesFromSource: false,
   nodeGypRebuild: false,
   electronLanguages: ['zh-CN', 'en-US'],
+  // Electron fuses, flipped in the binary by electron-builder (through @electron/fuses) just before signing: nobody
+  // can run the app's Electron as a plain Node (ELECTRON_RUN_AS_NODE), hand it NODE_OPTIONS or attach an inspector,
+  // or make it load code from anywhere but its own app.asar, whose integrity is checked where Electron can
+  // (Windows, macOS). The backend needs none of these: it runs in worker threads, never a forked Electron.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  },
   icon: 'build/icon.png',
   publish: null,
 

@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   DB_INTEGRITY: '数据库完整性检查未通过',
   BACKUP_FAILED: '备份数据库失败',
   DB_BUSY: '数据库正被另一项操作占用（例如正在导入外资统计），请稍后再试',
+  DB_DAMAGED: '数据库文件已损坏，已停止使用；请从备份恢复',
+  RESTORE_FAILED: '恢复备份失败',
   // files and jobs
   FILE_NOT_FOUND: '找不到文件',
   FILE_UNREADABLE: '文件无法读取或已损坏',
@@ -65,6 +67,8 @@ export const ERROR_MESSAGES = {
   DISTRICT_MISSING: '有记录无法确定所属区县',
   DISTRICT_CONFLICT: '所选区县与文件中写的不同',
   ALREADY_IMPORTED: '这个文件已经导入过',
+  AMOUNT_OUT_OF_RANGE: '金额超出合理范围',
+  PERIOD_OUT_OF_RANGE: '日期超出合理范围',
   // industry chains (产业链图谱)
   CHAIN_SHEET_MISSING: '工作簿缺少必需的工作表',
   CHAIN_COLUMN_MISSING: '工作表缺少必需的列',

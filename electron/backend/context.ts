@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodMap } from '../../shared/api/define';
+import type { WriteGate } from './db/gate';
 import type { Db } from './db/open';
 import type { EventBus } from './events';
 import type { FileStore } from './files';
@@ -16,6 +17,8 @@ export interface BackendContext {
   readonly jobs: JobRunner;
   readonly files: FileStore;
   readonly events: EventBus;
+  /** One writer at a time: imports take turns, a restore runs alone (see WriteGate). */
+  readonly gate: WriteGate;
   /** The user's name from 设置, for the audit log. */
   userName(): string;
   /** Closes and reopens the database file (after a restore). */

@@ -1,7 +1,7 @@
-import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs';
 import type { BackendContext } from './context';
+import { removeOrphanBackups } from './db/backups';
+import { WriteGate } from './db/gate';
 import { openDatabase, type Db } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
@@ -10,13 +10,14 @@ import { JobRunner } from './jobs';
 import { defaultReferenceDir, loadReferenceData } from './reference/load';
 import { readPreferences } from './settings/store';
 import { APP_VERSION } from './version';
+import { removeStaleWorkDirs } from './workdir';
 
 export interface BackendOptions {
   dbPath: string;
   /** Create the database when missing. */
   create?: boolean;
   referenceDir?: string;
-  /** Where uploads and exports go; a temp folder by default. */
+  /** Where uploads and exports go; a temp folder of this run's own by default (see workdir.ts). */
   workDir?: string;
   log?: (line: string) => void;
   /** See OpenOptions.nativeBinding. */
@@ -29,7 +30,10 @@ export interface Backend {
   close(): void;
 }
 
-/** Opens the database, loads reference data where stale, and wires the context every transport shares. */
+/**
+ * Opens the database, loads reference data where stale, and wires the context every transport shares. What crashed or
+ * killed runs left behind goes first: their temp folders, and backups of imports that never committed.
+ */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const referenceDir = options.referenceDir ?? defaultReferenceDir();
   const dbPath = path.resolve(options.dbPath);
@@ -44,17 +48,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     return db;
   };
+  removeStaleWorkDirs();
   const events = new EventBus();
-  const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-desk-'));
+  const db = await prepare();
+  removeOrphanBackups(dbPath);
   const ctx: BackendContext = {
-    db: await prepare(),
+    db,
     dbPath,
     appVersion: APP_VERSION,
     referenceDir,
     nativeBinding: options.nativeBinding,
     jobs: new JobRunner(events),
-    files: new FileStore(workDir),
+    files: new FileStore(options.workDir),
     events,
+    gate: new WriteGate(),
     userName: () => readPreferences(ctx.db).userName,
     reopen: async () => {
       if (ctx.db.open) ctx.db.close();
@@ -66,6 +73,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dispatch: createDispatch(ctx, options.log),
     close: () => {
       if (ctx.db.open) ctx.db.close();
+      ctx.files.dispose();
     },
   };
 }

@@ -41,6 +41,8 @@ export function createDispatch(ctx: BackendContext, log: (line: string) => void 
     }
     const started = performance.now();
     try {
+      // a call made while a backup is being restored is answered from the restored database
+      await ctx.gate.maintenanceDone();
       const handler = handlers[method] as Handler<typeof spec>;
       const value = await handler(parsed.data as never, ctx);
       const checked = spec.output.safeParse(value);

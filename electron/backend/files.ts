@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from './errors';
+import { makeWorkDir } from './workdir';
 
 export interface StoredFile {
   fileId: string;
@@ -12,11 +13,26 @@ export interface StoredFile {
 
 /**
  * The only way a file path reaches the backend: a platform picker (Electron dialog, browser upload, CLI argument)
- * registers it here, and the renderer only ever holds the id. Exports are written to `outputDir` and registered too.
+ * registers it here, and the renderer only ever holds the id. Exports are written to `outputPath` and registered too.
+ *
+ * Uploads and exports are copies of a bureau's data: they live in a work folder of this run's own (made when first
+ * needed), each is deleted once it has served (`discard`), and the folder goes when the backend closes (`dispose`).
  */
 export class FileStore {
   private files = new Map<string, StoredFile>();
-  constructor(readonly workDir: string) {}
+  private dir: string | null;
+  private readonly ownsDir: boolean;
+
+  /** `workDir` names the work folder (tests); by default it is a new one in the system temp folder. */
+  constructor(workDir?: string) {
+    this.dir = workDir ?? null;
+    this.ownsDir = workDir === undefined;
+  }
+
+  get workDir(): string {
+    this.dir ??= makeWorkDir();
+    return this.dir;
+  }
 
   register(filePath: string, displayName = path.basename(filePath)): StoredFile {
     const stat = fs.statSync(filePath, { throwIfNoEntry: false });
@@ -47,5 +63,27 @@ export class FileStore {
     const file = this.files.get(fileId);
     if (!file) throw new AppError('FILE_NOT_FOUND', fileId);
     return file;
+  }
+
+  /**
+   * Deletes an upload or export that has served (imported; saved or downloaded) and forgets its id; `only` limits it
+   * to one of the two. A file the user picked is left where it is, and stays registered.
+   */
+  discard(fileId: string, only: 'uploads' | 'exports' | null = null): void {
+    const file = this.files.get(fileId);
+    if (!file || this.dir === null) return;
+    const [area, id] = path.relative(this.dir, file.path).split(path.sep);
+    if ((area !== 'uploads' && area !== 'exports') || (only && area !== only)) return;
+    this.files.delete(fileId);
+    // exports/<id>/<name> goes with its folder; uploads/<name> alone
+    fs.rmSync(area === 'exports' ? path.join(this.dir, area, id!) : file.path, { recursive: true, force: true });
+  }
+
+  /** Deletes every upload and export (the whole folder when it is this run's own temporary one). */
+  dispose(): void {
+    this.files.clear();
+    if (this.dir === null) return;
+    if (this.ownsDir) fs.rmSync(this.dir, { recursive: true, force: true });
+    else for (const sub of ['uploads', 'exports']) fs.rmSync(path.join(this.dir, sub), { recursive: true, force: true });
   }
 }

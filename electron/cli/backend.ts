@@ -17,11 +17,16 @@ export async function withBackend(
     backend = await createBackend({ dbPath, create: options.create ?? false, log: () => undefined });
     return await run(backend);
   } catch (err) {
-    if (err instanceof AppError) return io.fail(err.toData());
-    throw err;
+    if (!(err instanceof AppError)) throw err;
+    return err.code === 'DB_DAMAGED' ? failDamaged(io, dbPath, err.toData()) : io.fail(err.toData());
   } finally {
     backend?.close();
   }
+}
+
+/** A damaged database's refusal (exit 2), with what to do about it: its problems list the backups to restore from. */
+export function failDamaged(io: CliIO, dbPath: string, error: AppErrorData, extra?: Record<string, unknown>): number {
+  return io.fail({ ...error, message: `${error.message}；恢复：restore --db ${dbPath} --from 备份名称` }, extra);
 }
 
 /** Calls a method and fails the command on an error envelope; returns the value or null (already reported). */
@@ -78,6 +83,7 @@ export function saveJobFile(backend: Backend, fileId: string, out: string): stri
   const target = path.resolve(out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(backend.ctx.files.get(fileId).path, target);
+  backend.ctx.files.discard(fileId, 'exports');
   return target;
 }
 

@@ -8,7 +8,7 @@ export type CliValues = Record<string, string | boolean | Array<string | boolean
 /** Exit codes every command keeps: 0 ok, 1 refused input, 2 unreadable file or database, 3 internal error. */
 export const EXIT = { ok: 0, refused: 1, unreadable: 2, internal: 3 } as const;
 
-const UNREADABLE: ReadonlySet<string> = new Set<ErrorCode>(['DB_UNREADABLE', 'DB_TOO_NEW', 'DB_MIGRATION_FAILED', 'FILE_NOT_FOUND', 'FILE_UNREADABLE', 'FILE_UNSUPPORTED', 'FILE_TOO_LARGE', 'FILE_LIMIT']);
+const UNREADABLE: ReadonlySet<string> = new Set<ErrorCode>(['DB_UNREADABLE', 'DB_TOO_NEW', 'DB_MIGRATION_FAILED', 'FILE_NOT_FOUND', 'FILE_UNREADABLE', 'FILE_UNSUPPORTED', 'FILE_TOO_LARGE', 'FILE_LIMIT', 'DB_DAMAGED', 'DB_INTEGRITY', 'RESTORE_FAILED']);
 const INTERNAL: ReadonlySet<string> = new Set<ErrorCode>(['INTERNAL', 'INVALID_OUTPUT']);
 
 export function exitCodeFor(error: AppErrorData): number {

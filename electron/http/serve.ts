@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/create';
+import { refusalLines } from '../backend/db/health';
+import { AppError } from '../backend/errors';
 import { seedDemo } from '../backend/demo';
 import { defaultDbPath } from '../backend/paths';
 import { startHttpServer } from './server';
@@ -41,7 +43,10 @@ if (isMain) {
       process.on('SIGTERM', stop);
     },
     (err) => {
-      process.stderr.write(`错误 [${err?.code ?? 'INTERNAL'}]：${err?.message ?? err}\n`);
+      const lines = err instanceof AppError ? refusalLines(err.toData()) : [String(err?.message ?? err)];
+      process.stderr.write(`错误 [${err?.code ?? 'INTERNAL'}]：${lines.join('\n')}\n`);
+      const damaged = err instanceof AppError && err.code === 'DB_DAMAGED' ? err.problems?.find((p) => p.code === 'DB_DAMAGED')?.file : undefined;
+      if (damaged) process.stderr.write(`恢复：npm run -s cli -- restore --db "${damaged}" --from 备份名称\n`);
       process.exit(2);
     },
   );

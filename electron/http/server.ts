@@ -125,7 +125,8 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       const host = req.headers.host ?? '';
       if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendError(res, 'FORBIDDEN_HOST', host);
       const url = new URL(req.url ?? '/', `http://${host}`);
-      const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+      // the scheme is case-insensitive (RFC 9110 §11.1); the token is not
+      const bearer = req.headers.authorization?.match(/^Bearer +(.+)$/i)?.[1];
       // EventSource and <a download> cannot send headers, so those two routes also take the token in the query.
       const authorized = sameToken(bearer, token) || (req.method === 'GET' && sameToken(url.searchParams.get('token'), token));
 
@@ -165,7 +166,8 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       }
       if (url.pathname.startsWith('/download/')) {
         if (!authorized) return sendError(res, 'UNAUTHORIZED');
-        const file = backend.ctx.files.get(decodePath(url.pathname.slice('/download/'.length)) ?? '');
+        const fileId = decodePath(url.pathname.slice('/download/'.length)) ?? '';
+        const file = backend.ctx.files.get(fileId);
         // registered earlier, but it may have been removed from disk since
         const stat = fs.statSync(file.path, { throwIfNoEntry: false });
         if (!stat?.isFile()) return sendError(res, 'FILE_NOT_FOUND', file.name);
@@ -175,6 +177,8 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
           'Cache-Control': 'no-store',
         });
+        // a download sent whole has served: the export is not kept in the temp folder (one cut short can be tried again)
+        res.on('finish', () => backend.ctx.files.discard(fileId, 'exports'));
         pipeFile(file.path, res);
         return;
       }

@@ -13,7 +13,7 @@ export interface DialogLike {
 
 export interface PlatformDeps {
   dialog: DialogLike;
-  files: Pick<FileStore, 'register' | 'get'>;
+  files: Pick<FileStore, 'register' | 'get' | 'discard'>;
   /** The window that should own the dialog (the caller's), or null. */
   ownerOf(sender: unknown): unknown;
   /** Where save dialogs start (the user's Documents or Downloads). */
@@ -54,6 +54,7 @@ export function createPlatform(deps: PlatformDeps): PlatformHandlers {
       } catch (err) {
         throw new AppError('FILE_SAVE_FAILED', `${result.filePath}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`);
       }
+      deps.files.discard(input.fileId, 'exports'); // saved where the user wanted it: the temporary copy goes
       return { saved: true, path: result.filePath };
     },
   };

@@ -3,9 +3,13 @@ import path from 'node:path';
 import type { BrowserWindow, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createBackend, type Backend } from '../backend/create';
+import { refusalLines } from '../backend/db/health';
 import { seedDemo } from '../backend/demo';
+import { AppError } from '../backend/errors';
 import { APP_VERSION } from '../backend/version';
 import { createPlatform } from './dialogs';
+import { createExternalOpener } from './external';
+import { openOrRestore } from './recover';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createAppUrlCheck, devServerCsp, guardWebContents, secureSession } from './security';
@@ -113,18 +117,23 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
     userDataDir: app.getPath('userData'),
   });
   let backend: Backend;
+  // development only: start.ts points this at a better-sqlite3 built for Electron's ABI (packaging rebuilds it)
+  const nativeBinding = app.isPackaged ? undefined : process.env.FDI_DESK_SQLITE_BINDING || undefined;
   try {
-    const opened = await openAppBackend({
-      dbPath: paths.dbPath,
-      referenceDir: paths.referenceDir,
-      // development only: start.ts points this at a better-sqlite3 built for Electron's ABI (packaging rebuilds it)
-      nativeBinding: app.isPackaged ? undefined : process.env.FDI_DESK_SQLITE_BINDING || undefined,
-      log,
-    });
+    const opened = await openOrRestore(
+      () => openAppBackend({ dbPath: paths.dbPath, referenceDir: paths.referenceDir, nativeBinding, log }),
+      paths.dbPath,
+      { showMessageBox: (options) => dialog.showMessageBox(options), nativeBinding },
+    );
+    if (!opened) {
+      app.exit(2);
+      return;
+    }
     backend = opened.backend;
     log(`[main] database ${paths.dbPath}${opened.fresh ? ' (new, with demo data)' : ''}`);
   } catch (err) {
-    dialog.showErrorBox('外资工作台无法启动', `${(err as Error).message}\n\n数据文件：${paths.dbPath}`);
+    const lines = err instanceof AppError ? refusalLines(err.toData()) : [(err as Error).message];
+    dialog.showErrorBox('外资工作台无法启动', `${lines.join('\n')}\n\n数据文件：${paths.dbPath}`);
     app.exit(2);
     return;
   }
@@ -132,7 +141,11 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
   const devServerUrl = app.isPackaged ? undefined : process.env.FDI_DESK_DEV_SERVER_URL || undefined;
   const isAppUrl = createAppUrlCheck({ indexHtmlPath: paths.indexHtml, devServerUrl });
   secureSession(session.defaultSession, { csp: devServerUrl ? devServerCsp(CONTENT_SECURITY_POLICY, devServerUrl) : CONTENT_SECURITY_POLICY });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl, openExternal: (url) => void shell.openExternal(url) }));
+  const openExternal = createExternalOpener({
+    showMessageBox: (options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)),
+    openExternal: (url) => shell.openExternal(url),
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl, openExternal: (url) => void openExternal(url) }));
 
   const showAbout = () =>
     void dialog.showMessageBox({
@@ -191,8 +204,6 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
   app.on('will-quit', () => {
     stopEvents();
     stopIpc();
-    backend.close();
-    // uploads and not-yet-saved exports only; files the user picked stay where they are
-    fs.rmSync(backend.ctx.files.workDir, { recursive: true, force: true });
+    backend.close(); // with the uploads and not-yet-saved exports; files the user picked stay where they are
   });
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WebPreferences } from 'electron';
+import { externalTarget } from './external';
 
 /**
  * Electron's security checklist, as functions over injected objects so tests can drive them with fakes: locked-down
@@ -54,16 +55,6 @@ export function createAppUrlCheck(options: { indexHtmlPath: string; devServerUrl
   };
 }
 
-/** External links may leave the app only as plain http(s) URLs with a host and no credentials. */
-export function isSafeExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
-
 export interface PreventableEvent {
   preventDefault(): void;
 }
@@ -76,12 +67,12 @@ export interface GuardedContents {
 }
 
 /**
- * No new windows, no navigation away from our page, no <webview>. A safe external http(s) link the user clicked is
- * handed to the system browser instead.
+ * No new windows, no navigation away from our page, no <webview>. A link the user clicked that may leave the app
+ * (https or mailto, see external.ts) is handed to `openExternal`, which asks before the system opens it.
  */
 export function guardWebContents(contents: GuardedContents, options: { isAppUrl: UrlCheck; openExternal: (url: string) => void }): void {
   const leave = (url: string) => {
-    if (isSafeExternalUrl(url)) options.openExternal(url);
+    if (externalTarget(url)) options.openExternal(url);
   };
   contents.setWindowOpenHandler(({ url }) => {
     leave(url);

@@ -6,12 +6,15 @@ import {
   TARGET_STATUS_CODES,
 } from '../domain/chain';
 import { PROJECT_STAGE_CODES } from '../domain/project';
+import { MAX_CANVAS_COORD } from '../rules/bounds';
 import { defineMethods } from './define';
 import { jobStartedSchema } from './jobs';
 
 /** Industry-chain maps (产业链招商图谱): chains, segments, supply links, local firms, targets to attract, gaps. */
 
 const id = z.number().int();
+/** A position on the map (canvas pixels), bounded like every number the API takes. */
+const coord = z.number().min(-MAX_CANVAS_COORD).max(MAX_CANVAS_COORD);
 const text = (max: number) => z.string().trim().max(max);
 const requiredName = z.string().trim().min(1, '名称不能为空').max(60);
 
@@ -43,8 +46,8 @@ export const segmentSchema = z.object({
   name: z.string(),
   tier: z.string(),
   sort: z.number().int(),
-  x: z.number().nullable(),
-  y: z.number().nullable(),
+  x: coord.nullable(),
+  y: coord.nullable(),
   override: overrideSchema.nullable(),
   notes: z.string(),
 });
@@ -142,7 +145,7 @@ export const segmentSnapshotSchema = z.object({
 });
 export type SegmentSnapshot = z.infer<typeof segmentSnapshotSchema>;
 
-const positionSchema = z.object({ id, x: z.number().finite(), y: z.number().finite() });
+const positionSchema = z.object({ id, x: coord, y: coord });
 
 const segmentInput = z.object({
   id: id.optional(),
@@ -151,8 +154,8 @@ const segmentInput = z.object({
   parentId: id.nullable().default(null),
   tier: z.string().trim().min(1).max(30),
   notes: text(500).default(''),
-  x: z.number().finite().nullable().optional(),
-  y: z.number().finite().nullable().optional(),
+  x: coord.nullable().optional(),
+  y: coord.nullable().optional(),
 });
 
 export const exportFormats = ['xlsx', 'targets', 'png', 'svg', 'pdf'] as const;
@@ -193,7 +196,7 @@ export const chainsMethods = defineMethods({
   },
   'chains.insertSegments': {
     summary: '插入一组环节：撤销删除时原样恢复，粘贴时复制为新环节',
-    input: z.object({ chainId: id, snapshot: segmentSnapshotSchema, mode: z.enum(['restore', 'copy']), offset: z.object({ x: z.number(), y: z.number() }).default({ x: 40, y: 40 }) }),
+    input: z.object({ chainId: id, snapshot: segmentSnapshotSchema, mode: z.enum(['restore', 'copy']), offset: z.object({ x: coord, y: coord }).default({ x: 40, y: 40 }) }),
     output: z.object({ segments: z.array(segmentSchema), links: z.array(linkSchema), firms: z.array(firmSchema), targets: z.array(targetSchema) }),
   },
   'chains.setOverride': {

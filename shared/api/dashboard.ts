@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUSTOM_INDICATOR_PATTERN, STANDARD_INDICATOR_CODES } from '../domain/indicator';
 import { ISSUE_CATEGORY_CODES, PROJECT_STAGE_CODES } from '../domain/project';
+import { MAX_AMOUNT_WAN } from '../rules/bounds';
 import { PERIOD_PATTERN } from '../rules/period';
 import { defineMethods } from './define';
 import { recordsFilterSchema } from './stats';
@@ -140,10 +141,10 @@ export const dashboardMethods = defineMethods({
     input: z.object({
       year: yearSchema,
       indicator: indicatorSchema,
-      value: z.number().finite().min(0, '目标不能为负数'),
+      value: z.number().min(0, '目标不能为负数').max(MAX_AMOUNT_WAN, `目标不能超过 ${MAX_AMOUNT_WAN}`),
       label: z.string().trim().max(40).optional(),
       unit: z.string().trim().max(10).optional(),
-      actual: z.number().finite().min(0).nullable().optional(),
+      actual: z.number().min(0).max(MAX_AMOUNT_WAN, `完成值不能超过 ${MAX_AMOUNT_WAN}`).nullable().optional(),
     }),
     output: targetSchema,
   },

@@ -5,6 +5,8 @@
 export function roundTo(value: number, digits: number): number {
   if (!Number.isFinite(value)) return value;
   const shifted = Math.round(shiftDecimal(Math.abs(value), digits));
+  // so large it has no decimals to round (and shifting it overflows)
+  if (!Number.isFinite(shifted)) return value;
   // 0 rather than -0 when a small negative rounds away
   return shifted === 0 ? 0 : Math.sign(value) * shiftDecimal(shifted, -digits);
 }

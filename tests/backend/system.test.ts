@@ -3,8 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BackendEvent } from '../../shared/api';
-import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations';
-import { backupDirFor } from '../../electron/backend/db/backups';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/backend/db/migrations';
+import { backupDirFor, listBackups } from '../../electron/backend/db/backups';
+import { openDatabase } from '../../electron/backend/db/open';
+import { AppError } from '../../electron/backend/errors';
 import { APP_VERSION } from '../../electron/backend/version';
 import type { Backend } from '../../electron/backend/create';
 import { call, tempBackend } from '../helpers/backend';
@@ -126,5 +128,68 @@ describe('system.backup / listBackups / restore', () => {
     const r = await b.dispatch('system.restore', { name: backup.name });
     expect(r.ok ? null : r.error.code).toBe('DB_TOO_NEW');
     expect(await districtNames(b)).toEqual(['姑苏区']);
+  });
+
+  it('a backup from an older version is migrated once in place (its own before-migrate copy kept)', async () => {
+    const b = await tempBackend();
+    const old = path.join(backupDirFor(b.ctx.dbPath), '20200101-000000_manual.db');
+    fs.mkdirSync(path.dirname(old), { recursive: true });
+    const olderVersions = MIGRATIONS.slice(0, 2);
+    const db = await openDatabase(old, { create: true, migrations: olderVersions });
+    db.prepare("INSERT INTO district (name) VALUES ('旧版本区')").run();
+    db.close();
+    await call(b, 'system.restore', { name: path.basename(old) });
+    expect(b.ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(await districtNames(b)).toEqual(['旧版本区']);
+    expect(listBackups(b.ctx.dbPath).map((x) => x.reason)).toContain(`before-migrate-v${olderVersions.at(-1)!.version}`);
+    expect(await call(b, 'system.check')).toMatchObject({ ok: true });
+  });
+
+  it('a restored database that cannot be opened is rolled back: the backend stays on the database it had, and says so', async () => {
+    const b = await tempBackend();
+    await call(b, 'settings.saveDistrict', { name: '姑苏区' });
+    const backup = await call<Backup>(b, 'system.backup', {});
+    await call(b, 'settings.saveDistrict', { name: '吴中区' });
+    const reopen = b.ctx.reopen;
+    let calls = 0;
+    b.ctx.reopen = async () => {
+      await reopen();
+      // the first opening, on the restored file, fails as a failing migration would
+      if (++calls === 1) throw new AppError('DB_MIGRATION_FAILED', '第 9 步：测试');
+    };
+    const r = await b.dispatch('system.restore', { name: backup.name });
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'RESTORE_FAILED',
+      message: expect.stringMatching(new RegExp(`${backup.name} 恢复后无法使用（数据库升级失败.*）；已回到恢复前的数据库（另存为 .*_before-restore\\.db）`)),
+    });
+    expect(calls).toBe(2);
+    expect(await districtNames(b)).toEqual(['姑苏区', '吴中区']);
+    expect(await call(b, 'system.check')).toMatchObject({ ok: true });
+  });
+
+  it('a backup that cannot be written into the database (another page size) leaves it unchanged and usable', async () => {
+    const b = await tempBackend();
+    await call(b, 'settings.saveDistrict', { name: '姑苏区' });
+    const backup = await call<Backup>(b, 'system.backup', {});
+    const odd = path.join(path.dirname(backup.path), '20200101-000000_manual.db');
+    const copy = new Database(backup.path);
+    copy.pragma('page_size = 8192');
+    copy.exec(`VACUUM INTO '${odd}'`);
+    copy.close();
+    const r = await b.dispatch('system.restore', { name: path.basename(odd) });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'RESTORE_FAILED', message: expect.stringContaining('数据库没有改动，仍是恢复前的') });
+    expect(await districtNames(b)).toEqual(['姑苏区']);
+    await call(b, 'settings.saveDistrict', { name: '吴中区' });
+    expect(await call(b, 'system.check')).toMatchObject({ ok: true });
+  });
+
+  it('a restore waits for no job: during an export it is refused, and the export ends well', async () => {
+    const b = await tempBackend({ demo: true });
+    const backup = await call<Backup>(b, 'system.backup', {});
+    const { jobId } = await call(b, 'stats.export', { from: '2026-01', to: '2026-06' });
+    const r = await b.dispatch('system.restore', { name: backup.name });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'DB_BUSY', message: expect.stringContaining('正在导出外资统计，完成后才能恢复备份') });
+    expect((await b.ctx.jobs.wait(jobId)).status).toBe('done');
+    expect((await b.dispatch('system.restore', { name: backup.name })).ok).toBe(true);
   });
 });

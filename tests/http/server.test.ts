@@ -81,6 +81,11 @@ describe('POST /api/<method>', () => {
     // the same names also work on localhost
     const viaLocalhost = await request(server, { method: 'POST', path: '/api/system.info', headers: { host: `localhost:${server.port}`, authorization: `Bearer ${server.token}` } });
     expect(viaLocalhost.status).toBe(200);
+    // the scheme is case-insensitive (RFC 9110); the token is not
+    for (const scheme of ['bearer', 'BEARER', 'Bearer ']) {
+      expect((await api(server, 'system.info', {}, { authorization: `${scheme} ${server.token}` })).status, scheme).toBe(200);
+    }
+    expect((await api(server, 'system.info', {}, { authorization: `Bearer ${server.token.toUpperCase()}` })).status).toBe(401);
   });
 
   it('refuses a missing or wrong token with 401 UNAUTHORIZED', async () => {

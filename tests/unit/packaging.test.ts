@@ -25,6 +25,33 @@ describe('electron-builder config', () => {
     await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } }, new DebugLogger(false))).rejects.toThrow(/configuration\.nsis/);
   });
 
+  it('sets the Electron fuses: no running as Node, no NODE_OPTIONS, no inspector; cookies encrypted; code only from a checked app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    expect(config.asar).toBe(true); // the fuses above mean nothing without it
+  });
+
+  it('hands those fuses to @electron/fuses as electron-builder does when packaging', async () => {
+    const { PlatformPackager } = require('app-builder-lib');
+    const { FuseV1Options, FuseVersion } = require(require.resolve('@electron/fuses', { paths: [require.resolve('app-builder-lib')] }));
+    const fuses = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
+    expect(fuses).toMatchObject({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    });
+  });
+
   it('names the app', () => {
     expect(config.appId).toMatch(/^[a-z0-9.]+$/);
     expect(config.productName).toBe('FDI Desk');

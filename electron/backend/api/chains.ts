@@ -65,7 +65,9 @@ export const chainsHandlers: AreaHandlers<typeof chainsMethods> = {
     ctx.db
       .prepare(`SELECT id, name, stage FROM project WHERE @q = '' OR name LIKE @like ORDER BY updated_at DESC LIMIT @limit`)
       .all({ q: query, like: `%${query}%`, limit }) as Array<{ id: number; name: string; stage: 'lead' }>,
-  'chains.import': (input, ctx) => ({ jobId: ctx.jobs.start('chains.import', (job) => importChainJob(ctx, input, job)) }),
+  'chains.import': (input, ctx) => ({
+    jobId: ctx.jobs.start('chains.import', (job) => ctx.gate.writer(`导入产业链“${input.name}”`, job, () => importChainJob(ctx, input, job))),
+  }),
   'chains.export': (input, ctx) => {
     readChainRow(ctx.db, input.chainId);
     return { jobId: ctx.jobs.start('chains.export', (job) => exportChain(ctx, input, job)) };

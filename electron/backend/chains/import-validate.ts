@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/chain';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
 import type { Problem } from '../../../shared/result';
+import { MAX_CANVAS_COORD, yearOutOfRange } from '../../../shared/rules/bounds';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
 import type { Db } from '../db/open';
 import { findCountry } from '../reference/queries';
@@ -132,8 +133,8 @@ export function validateChainSheets(db: Db, sheets: ChainSheets, fileName: strin
       const text = (values[column] ?? '').trim();
       if (!text) return null;
       const n = Number(text);
-      if (Number.isFinite(n)) return n;
-      report('INVALID_INPUT', { sheet: seg.sheet, row, column: label('segments', column), value: text }, '坐标应为数字', 'warning');
+      if (Math.abs(n) <= MAX_CANVAS_COORD) return n;
+      report('INVALID_INPUT', { sheet: seg.sheet, row, column: label('segments', column), value: text }, `坐标应为 ±${MAX_CANVAS_COORD} 以内的数字`, 'warning');
       return null;
     };
     plan.segments.push({ name, parent: (values.parent ?? '').trim() || null, tier: tier ?? tiers[0]!, override, notes: (values.notes ?? '').trim(), x: coord('x'), y: coord('y') });
@@ -271,8 +272,11 @@ export function validateChainSheets(db: Db, sheets: ChainSheets, fileName: strin
     const company = required('contacts', contactsSheet.sheet, row, values, 'company');
     const dateText = required('contacts', contactsSheet.sheet, row, values, 'date');
     const notes = required('contacts', contactsSheet.sheet, row, values, 'notes');
-    const date = dateText ? parseDay(dateText) : null;
-    if (dateText && !date) report('PERIOD_INVALID', { sheet: contactsSheet.sheet, row, column: '日期', value: dateText }, '应为日期，如 2025-03-18');
+    const day = dateText ? parseDay(dateText) : null;
+    const outOfRange = day ? yearOutOfRange(Number(day.slice(0, 4))) : null;
+    const date = outOfRange ? null : day;
+    if (dateText && !day) report('PERIOD_INVALID', { sheet: contactsSheet.sheet, row, column: '日期', value: dateText }, '应为日期，如 2025-03-18');
+    if (outOfRange) report('PERIOD_OUT_OF_RANGE', { sheet: contactsSheet.sheet, row, column: '日期', value: dateText! }, outOfRange);
     if (segment && company && !targetSeen.has(`${segment}\u0000${keyOf(company)}`)) {
       report('TARGET_UNKNOWN', { sheet: contactsSheet.sheet, row, column: '目标企业', value: company }, `“${company}”不是环节“${segment}”的招商目标`);
       continue;

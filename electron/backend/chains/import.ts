@@ -32,6 +32,7 @@ export async function importChainJob(ctx: BackendContext, input: { fileId: strin
   job.progress(0.9, '正在排布图谱…');
   await layoutMissingPositions(ctx.db, written.chainId);
   ctx.events.emit({ type: 'changed', area: 'chains' });
+  ctx.files.discard(input.fileId, 'uploads'); // an upload that went in has served
   return {
     ...written,
     name: input.name,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { processAlive } from '../process-alive';
 
 export interface BackupEntry {
   name: string;
@@ -43,20 +44,83 @@ export async function backupTo(db: Database.Database, target: string): Promise<v
   withAttached(db, target, (schema) => db.pragma(`${schema}.journal_mode = DELETE`));
 }
 
-export async function backupDatabase(db: Database.Database, dbPath: string, reason: string): Promise<BackupEntry> {
+/** The suffix of a backup whose import has not committed yet, followed by its process id (see pendingBackup). */
+const PENDING = '.pending-';
+
+/** A fresh path in the backup folder for a backup made now for `reason` (`<timestamp>_<reason>[-n].db`). */
+function newBackupPath(dbPath: string, reason: string): string {
   const dir = backupDirFor(dbPath);
   fs.mkdirSync(dir, { recursive: true });
   const safeReason = reason.replace(/[^\w-]/g, '_').slice(0, 40) || 'manual';
   let name = `${stamp()}_${safeReason}.db`;
-  for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `${stamp()}_${safeReason}-${i}.db`;
-  const target = path.join(dir, name);
+  for (let i = 2; fs.existsSync(path.join(dir, name)) || fs.existsSync(path.join(dir, `${name}${PENDING}${process.pid}`)); i++) {
+    name = `${stamp()}_${safeReason}-${i}.db`;
+  }
+  return path.join(dir, name);
+}
+
+async function backupInto(db: Database.Database, target: string): Promise<void> {
   try {
     await backupTo(db, target);
   } catch (err) {
     fs.rmSync(target, { force: true });
     throw new AppError('BACKUP_FAILED', String((err as Error).message));
   }
-  return describe(dir, name);
+}
+
+export async function backupDatabase(db: Database.Database, dbPath: string, reason: string): Promise<BackupEntry> {
+  const target = newBackupPath(dbPath, reason);
+  await backupInto(db, target);
+  return describe(path.dirname(target), path.basename(target));
+}
+
+/**
+ * A backup taken before an import is pending until the import commits: it is written as `<name>.pending-<pid>`, which
+ * listBackups does not show (it holds nothing a person could want unless the import went in), and `keep` gives it its
+ * name. A refused import deletes it (`discard`); one a killed import left behind is deleted at the next start
+ * (removeOrphanBackups) — its import wrote nothing.
+ */
+export interface PendingBackup {
+  readonly name: string;
+  keep(): BackupEntry;
+  discard(): void;
+}
+
+export async function pendingBackup(db: Database.Database, dbPath: string, reason: string): Promise<PendingBackup> {
+  const final = newBackupPath(dbPath, reason);
+  const pending = `${final}${PENDING}${process.pid}`;
+  await backupInto(db, pending);
+  return {
+    name: path.basename(final),
+    keep: () => {
+      fs.renameSync(pending, final);
+      return describe(path.dirname(final), path.basename(final));
+    },
+    discard: () => fs.rmSync(pending, { force: true }),
+  };
+}
+
+/** Deletes pending backups whose process has ended (killed during its import); returns their names. */
+export function removeOrphanBackups(dbPath: string): string[] {
+  const dir = backupDirFor(dbPath);
+  if (!fs.existsSync(dir)) return [];
+  const orphans = fs.readdirSync(dir).filter((n) => {
+    const pid = Number(n.slice(n.lastIndexOf(PENDING) + PENDING.length));
+    return n.includes(PENDING) && Number.isInteger(pid) && pid > 0 && !processAlive(pid);
+  });
+  for (const name of orphans) fs.rmSync(path.join(dir, name), { force: true });
+  return orphans;
+}
+
+/**
+ * Copies a database that cannot be opened (damaged) aside as it is, byte for byte with its -wal, so that restoring a
+ * backup over it loses nothing that could still be rescued.
+ */
+export function saveFileAside(dbPath: string, reason: string): BackupEntry {
+  const target = newBackupPath(dbPath, reason);
+  fs.copyFileSync(dbPath, target);
+  if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${target}-wal`);
+  return describe(path.dirname(target), path.basename(target));
 }
 
 function describe(dir: string, name: string): BackupEntry {
@@ -66,15 +130,16 @@ function describe(dir: string, name: string): BackupEntry {
   return { name, path: full, size: stat.size, createdAt: stat.mtime.toISOString(), reason: m?.[1] ?? '' };
 }
 
+/** The backups, newest first: by name (its timestamp), and within one second by the time the file was written. */
 export function listBackups(dbPath: string): BackupEntry[] {
   const dir = backupDirFor(dbPath);
   if (!fs.existsSync(dir)) return [];
+  const second = (name: string) => name.slice(0, 15);
   return fs
     .readdirSync(dir)
     .filter((n) => n.endsWith('.db'))
-    .sort()
-    .reverse()
-    .map((n) => describe(dir, n));
+    .map((n) => describe(dir, n))
+    .sort((a, b) => second(b.name).localeCompare(second(a.name)) || b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
 /** Keeps the newest `keep` backups made for `reason`; older ones of that reason are deleted. */

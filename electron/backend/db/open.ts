@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { backupDatabase } from './backups';
+import { backupProblems, damagedError, quickHealth } from './health';
 import type { Migration } from './migration';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
@@ -18,7 +19,8 @@ export interface OpenOptions {
 
 /**
  * Opens (and creates or migrates) a database: WAL, foreign keys, a busy timeout. A database from a newer app is
- * refused untouched; an older one is copied aside with `db.backup()` before its first migration runs.
+ * refused untouched, and so is a damaged one (a bounded quick_check, see health.ts); an older one is copied aside with
+ * `db.backup()` before its first migration runs.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -39,6 +41,11 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     if (version === 0 && (db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number) > 0) {
       throw new AppError('DB_UNREADABLE', `${file}：不是外资工作台的数据库`);
     }
+    // a damaged database is refused before anything writes to it (a migration, an import), with its backups listed
+    if (exists && version > 0) {
+      const health = quickHealth(db);
+      if (!health.ok) throw damagedError(file, health);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -51,7 +58,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     // A refused database must not stay open (it would keep its -wal file and, on Windows, a lock on the file).
     if (db?.open) db.close();
     if (err instanceof AppError) throw err;
-    throw new AppError('DB_UNREADABLE', `${file}：${(err as Error).message}`);
+    throw new AppError('DB_UNREADABLE', `${file}：${(err as Error).message}`, exists ? backupProblems(file) : undefined);
   }
 }
 

@@ -4,6 +4,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
 import type { Problem } from '../../../shared/result';
 import { parsePeriod } from '../../../shared/rules/period';
 import { parseAmount, toWan, type AmountUnit } from '../../../shared/rules/units';
+import { amountOutOfRange, MAX_AMOUNT_WAN, plausibleYears } from '../../../shared/rules/bounds';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
 import { cellText, isBlankCell, type CellValue, type SheetRow } from '../workbook/cells';
 import type { TotalsCheck } from '../workbook/totals';
@@ -95,7 +96,13 @@ export class FdiRowNormalizer {
   firstPeriod: string | null = null;
   lastPeriod: string | null = null;
 
-  constructor(private readonly setup: RowSetup) {}
+  /** Periods from FIRST_YEAR to the end of next year are plausible (see shared/rules/bounds). */
+  private readonly periodBounds: { first: string; last: string; reason: string };
+
+  constructor(private readonly setup: RowSetup) {
+    const years = plausibleYears({ today: new Date(Number(setup.currentPeriod.slice(0, 4)), 6, 1) });
+    this.periodBounds = { first: `${years.first}-01`, last: `${years.last}-12`, reason: years.message };
+  }
 
   private period(value: CellValue): ReturnType<typeof parsePeriod> {
     if (!(value instanceof Date)) return parsePeriod(value);
@@ -148,12 +155,17 @@ export class FdiRowNormalizer {
     if (parsed.value === null) return null;
     const unit = this.setup.units[field];
     // the common case, 万美元 with at most 4 decimals, needs no rounding; toWan does the general one
+    let wan: number | undefined;
     if (unit === '万美元') {
       const scaled = parsed.value * 1e4;
       const whole = Math.round(scaled);
-      if (Math.abs(scaled - whole) < 1e-6) return whole / 1e4;
+      if (Math.abs(scaled - whole) < 1e-6) wan = whole / 1e4;
     }
-    return toWan(parsed.value, unit);
+    wan ??= toWan(parsed.value, unit);
+    // also false for a number too long to be finite
+    if (wan <= MAX_AMOUNT_WAN) return wan;
+    this.report('AMOUNT_OUT_OF_RANGE', field, value, amountOutOfRange(wan)!);
+    return null;
   }
 
   normalize(row: SheetRow, wantView: boolean): NormalizedRow {
@@ -219,7 +231,10 @@ export class FdiRowNormalizer {
         }
       }
     }
-    if (period && period > setup.currentPeriod) this.report('PERIOD_FUTURE', 'period', this.cell('period'), `${period} 晚于本月`, 'warning');
+    if (period && (period < this.periodBounds.first || period > this.periodBounds.last)) {
+      this.report('PERIOD_OUT_OF_RANGE', 'period', this.cell('period'), this.periodBounds.reason);
+      period = null;
+    } else if (period && period > setup.currentPeriod) this.report('PERIOD_FUTURE', 'period', this.cell('period'), `${period} 晚于本月`, 'warning');
     const span = setup.period;
     if (period && span && (period < span.from || period > span.to)) {
       this.outsidePeriod++;

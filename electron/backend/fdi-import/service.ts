@@ -174,49 +174,62 @@ export interface CommitFile {
  * All files are checked together — a record repeated across files is a duplicate — and written in one transaction,
  * after a backup; with any error nothing is written unless `allowPartial`.
  */
-export function startCommit(ctx: BackendContext, files: CommitFile[], run: { allowPartial: boolean; addUnknown: boolean; places: PlaceChoice[] }): string {
+export function startCommit(ctx: BackendContext, files: CommitFile[], run: CommitRun): string {
   if (!files.length) throw new AppError('INVALID_INPUT', '没有要导入的文件');
-  const tasks = files.map((f) => {
-    if (f.previewId) {
-      const preview = getStoredPreview(ctx, f.previewId);
-      return fileTask(ctx, preview.fileId, { ...preview.options, ...stripUndefined(f.options) });
-    }
+  const fileIds = files.map((f) => {
+    if (f.previewId) return getStoredPreview(ctx, f.previewId).fileId;
     if (!f.fileId) throw new AppError('INVALID_INPUT', '需要 previewId 或 fileId');
-    return fileTask(ctx, f.fileId, f.options);
+    return f.fileId;
   });
-  return ctx.jobs.start('fdiImport.commit', async (job): Promise<FdiImportResult> => {
-    const policy: PlacePolicy = { stage: 'commit', addUnknown: run.addUnknown, choices: run.places };
-    const out = await runImportWorkers(ctx, tasks, policy, run.allowPartial, job);
-    if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
-    // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
-    for (const [i, f] of out.findings.entries()) {
-      const given = files[i]!.options;
-      if (f.layout && (Object.keys(given.mapping ?? {}).length || given.headerRows?.length)) rememberMapping(ctx.db, f.layout.signature, settled(f));
-    }
-    ctx.events.emit({ type: 'changed', area: 'fdi' });
-    if (out.added.length || out.matched.length) ctx.events.emit({ type: 'changed', area: 'settings' });
-    const batches = out.batches.map((b, i): FdiCommitResult => {
-      const f = out.findings[i]!;
-      return {
-        batchId: b.batchId,
-        file: b.file,
-        rows: b.rows,
-        skippedRows: b.skippedRows,
-        rejectedRows: b.rejectedRows,
-        unit: b.unit,
-        district: b.district,
-        enterprisesCreated: b.enterprisesCreated,
-        enterprisesUpdated: b.enterprisesUpdated,
-        backup: out.backup,
-        headerRows: f.layout?.headerRows ?? [],
-        ignoredColumns: ignoredColumns(f),
-        totals: { checked: f.totals.checked, mismatches: f.totals.mismatches },
-        warnings: warningsOf(f.problems),
-        periods: f.recordPeriods,
-      };
-    });
-    return { batches, imported: batches.reduce((n, b) => n + b.rows, 0), added: out.added, matched: out.matched, replaced: out.replaced };
+  const tasks = files.map((f, i) => fileTask(ctx, fileIds[i]!, f.previewId ? { ...getStoredPreview(ctx, f.previewId).options, ...stripUndefined(f.options) } : f.options));
+  const label = `导入外资统计（${tasks.map((t) => t.name).join('、')}）`;
+  return ctx.jobs.start('fdiImport.commit', (job) =>
+    ctx.gate.writer(label, job, async (): Promise<FdiImportResult> => {
+      const result = await commitFiles(ctx, files, tasks, run, job);
+      for (const fileId of fileIds) ctx.files.discard(fileId, 'uploads'); // the uploads that went in have served
+      return result;
+    }),
+  );
+}
+
+interface CommitRun {
+  allowPartial: boolean;
+  addUnknown: boolean;
+  places: PlaceChoice[];
+}
+
+async function commitFiles(ctx: BackendContext, files: CommitFile[], tasks: FileTask[], run: CommitRun, job: JobControl): Promise<FdiImportResult> {
+  const policy: PlacePolicy = { stage: 'commit', addUnknown: run.addUnknown, choices: run.places };
+  const out = await runImportWorkers(ctx, tasks, policy, run.allowPartial, job);
+  if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
+  // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
+  for (const [i, f] of out.findings.entries()) {
+    const given = files[i]!.options;
+    if (f.layout && (Object.keys(given.mapping ?? {}).length || given.headerRows?.length)) rememberMapping(ctx.db, f.layout.signature, settled(f));
+  }
+  ctx.events.emit({ type: 'changed', area: 'fdi' });
+  if (out.added.length || out.matched.length) ctx.events.emit({ type: 'changed', area: 'settings' });
+  const batches = out.batches.map((b, i): FdiCommitResult => {
+    const f = out.findings[i]!;
+    return {
+      batchId: b.batchId,
+      file: b.file,
+      rows: b.rows,
+      skippedRows: b.skippedRows,
+      rejectedRows: b.rejectedRows,
+      unit: b.unit,
+      district: b.district,
+      enterprisesCreated: b.enterprisesCreated,
+      enterprisesUpdated: b.enterprisesUpdated,
+      backup: out.backup,
+      headerRows: f.layout?.headerRows ?? [],
+      ignoredColumns: ignoredColumns(f),
+      totals: { checked: f.totals.checked, mismatches: f.totals.mismatches },
+      warnings: warningsOf(f.problems),
+      periods: f.recordPeriods,
+    };
   });
+  return { batches, imported: batches.reduce((n, b) => n + b.rows, 0), added: out.added, matched: out.matched, replaced: out.replaced };
 }
 
 /** The warnings of a file as the command line prints them. */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { backupDatabase, pruneBackups, type BackupEntry } from '../db/backups';
+import { pendingBackup, pruneBackups, type PendingBackup } from '../db/backups';
 import { AppError } from '../errors';
 import { serveWorkerTask, type WorkerControl } from '../workers/serve';
 import { undoFdiBatch } from './batches';
@@ -67,7 +67,7 @@ function unitLabel(f: FileFindings): string {
 interface Commit {
   load: FdiLoad;
   places: PlaceWriter;
-  backup: BackupEntry;
+  backup: PendingBackup;
   written: Array<WrittenBatch | null>;
   /** Batches undone in this transaction, replaced by the files. */
   replaced: number[];
@@ -75,7 +75,7 @@ interface Commit {
 
 async function startCommit(db: Database.Database, input: WorkerInput, control: WorkerControl): Promise<Commit> {
   control.progress(0, '正在备份数据库');
-  const backup = await backupDatabase(db, input.dbPath, 'before-import');
+  const backup = await pendingBackup(db, input.dbPath, 'before-import');
   // the commit would copy the whole import from the WAL into the database before the job could answer (0.2 s for
   // 100k records, 3 s for a million): it is done after the reply instead (see run's finally)
   db.pragma('wal_autocheckpoint = 0');
@@ -169,6 +169,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     control.committing?.();
     db.exec('COMMIT');
     committed = true;
+    commit.backup.keep();
     pruneBackups(input.dbPath, 'before-import', input.keepBackups);
     const written = commit.written;
     return {
@@ -184,7 +185,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     port.close(); // a parser still reading stops
     if (db.inTransaction) db.exec('ROLLBACK');
     // a refused or cancelled import leaves no backup behind (it would push out one worth keeping)
-    if (commit && !committed) fs.rmSync(commit.backup.path, { force: true });
+    if (commit && !committed) commit.backup.discard();
     if (committed) {
       control.afterReply(() => {
         db.pragma('wal_checkpoint(PASSIVE)');

@@ -6,6 +6,7 @@ import { PROJECT_COMMANDS } from './projects';
 import { SETUP_COMMANDS } from './setup';
 import { exportStatsCommand, statsCommand } from './stats';
 import { backupCommand, checkCommand, initCommand } from './system';
+import { backupsCommand, restoreCommand } from './backups';
 
 /** Every CLI command, in the order `help` lists them. Areas add theirs here. */
 export const COMMANDS: CliCommand[] = [
@@ -27,4 +28,6 @@ export const COMMANDS: CliCommand[] = [
   chainsGapsCommand,
   exportChainCommand,
   ...SETUP_COMMANDS,
+  backupsCommand,
+  restoreCommand,
 ];

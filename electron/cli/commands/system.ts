@@ -3,7 +3,8 @@ import path from 'node:path';
 import { seedDemo } from '../../backend/demo';
 import { checkDatabase } from '../../backend/api/system';
 import { backupTo } from '../../backend/db/backups';
-import { withBackend } from '../backend';
+import { damagedError } from '../../backend/db/health';
+import { failDamaged, withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand } from '../command';
 
 const db = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -46,8 +47,13 @@ export const checkCommand: CliCommand = {
         `数据库版本：${report.schemaVersion}（程序：${report.appSchemaVersion}）`,
         ...Object.entries(report.counts).map(([t, n]) => `${t}: ${n}`),
       ];
+      if (report.integrity !== 'ok') {
+        // as when opening finds damage: exit 2, with the backups to restore from
+        const damaged = damagedError(backend.ctx.dbPath, { ok: false, findings: report.integrity.split('\n'), unchecked: [] });
+        return failDamaged(io, backend.ctx.dbPath, damaged.toData(), { report });
+      }
       io.out(report, lines.join('\n'));
-      return report.ok ? EXIT.ok : io.fail(refuse('DB_INTEGRITY', report.integrity));
+      return report.ok ? EXIT.ok : io.fail(refuse('DB_INTEGRITY', `数据库版本 ${report.schemaVersion}，程序 ${report.appSchemaVersion}`));
     });
   },
 };

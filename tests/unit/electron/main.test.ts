@@ -89,7 +89,5 @@ describe('openAppBackend', () => {
     expect(second.fresh).toBe(false);
     expect((second.backend.ctx.db.prepare('SELECT count(*) AS n FROM fdi_record').get() as { n: number }).n).toBe(records - 1);
     second.backend.close();
-    fs.rmSync(second.backend.ctx.files.workDir, { recursive: true, force: true });
-    fs.rmSync(first.backend.ctx.files.workDir, { recursive: true, force: true });
   });
 });

@@ -5,6 +5,7 @@ import type { Problem } from '../../../../shared/result';
 import { parsePeriod } from '../../../../shared/rules/period';
 import { flagFromWord, priorityFromWord, stageFromWord } from '../../../../shared/rules/projectWords';
 import { parseAmount, toWan, type AmountUnit } from '../../../../shared/rules/units';
+import { amountOutOfRange, yearOutOfRange } from '../../../../shared/rules/bounds';
 import { cellText, isBlankCell, type CellValue, type SheetRow } from '../../workbook';
 import type { FdiResolvers } from '../../fdi-import/resolve';
 import type { ProjectColumnKey } from '../columns';
@@ -57,12 +58,20 @@ export function cellProblem(
   };
 }
 
-/** A date cell as YYYY-MM-DD; a month alone (2025年3月) is read as its first day, with a warning. */
-export function readDate(value: CellValue, report: Report): string | null | undefined {
+/**
+ * A date cell as YYYY-MM-DD; a month alone (2025年3月) is read as its first day, with a warning. A date outside the
+ * plausible years (shared/rules/bounds: up to next year, or further ahead for a `plan`) is an error.
+ */
+export function readDate(value: CellValue, report: Report, options: { plan?: boolean } = {}): string | null | undefined {
   if (isBlankCell(value)) return null;
   const parsed = parsePeriod(value);
   if (!parsed.ok) {
     report('PERIOD_INVALID', parsed.reason);
+    return undefined;
+  }
+  const outOfRange = yearOutOfRange(Number(parsed.period.slice(0, 4)), options);
+  if (outOfRange) {
+    report('PERIOD_OUT_OF_RANGE', outOfRange);
     return undefined;
   }
   if (parsed.date) return parsed.date;
@@ -70,14 +79,19 @@ export function readDate(value: CellValue, report: Report): string | null | unde
   return `${parsed.period}-01`;
 }
 
-/** An amount cell in the column's unit, converted to 万美元; undefined after a reported error. */
+/** An amount cell in the column's unit, converted to 万美元; undefined after a reported error (unreadable, negative, implausible). */
 export function readAmount(value: CellValue, unit: AmountUnit, report: Report): number | null | undefined {
   const parsed = parseAmount(typeof value === 'boolean' || value instanceof Date ? String(value) : value);
   if (!parsed.ok) {
     report(parsed.code);
     return undefined;
   }
-  return parsed.value === null ? null : toWan(parsed.value, unit);
+  if (parsed.value === null) return null;
+  const wan = toWan(parsed.value, unit);
+  const outOfRange = amountOutOfRange(wan);
+  if (!outOfRange) return wan;
+  report('AMOUNT_OUT_OF_RANGE', outOfRange);
+  return undefined;
 }
 
 export function normalizeProjectRow(row: SheetRow, setup: ListSetup): { draft: ProjectRowDraft | null; problems: Problem[] } {
@@ -191,7 +205,8 @@ export function normalizeProjectRow(row: SheetRow, setup: ListSetup): { draft: P
 
   for (const key of ['firstContactDate', 'signedDate', 'registeredDate', 'constructionDate', 'operationDate'] as const) {
     if (!has(key)) continue;
-    const date = readDate(cell(key), reporter(key));
+    // a stage's date may be planned, years ahead
+    const date = readDate(cell(key), reporter(key), { plan: true });
     if (date !== undefined) patch[key] = date;
   }
   const lastFollowUp = has('lastFollowUpDate') ? readDate(cell('lastFollowUpDate'), reporter('lastFollowUpDate')) : null;

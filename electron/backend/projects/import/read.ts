@@ -1,6 +1,7 @@
 import type { PlanEntry } from '../../../../shared/api/projects';
 import type { Problem } from '../../../../shared/result';
 import { parsePeriod } from '../../../../shared/rules/period';
+import { yearOutOfRange } from '../../../../shared/rules/bounds';
 import type { Db } from '../../db/open';
 import { FdiResolvers } from '../../fdi-import/resolve';
 import { cellText, isBlankCell, scanTables, type TableLayout } from '../../workbook';
@@ -129,6 +130,10 @@ async function readPlans(path: string, file: string, found: ListFindings, names:
     const period = isBlankCell(at('period')) ? null : parsePeriod(at('period'));
     if (!period) report('period')('VALUE_MISSING', '月份未填写');
     else if (!period.ok) report('period')('PERIOD_INVALID', period.reason);
+    else {
+      const outOfRange = yearOutOfRange(Number(period.period.slice(0, 4)), { plan: true });
+      if (outOfRange) report('period')('PERIOD_OUT_OF_RANGE', outOfRange);
+    }
     const amount = readAmount(at('amount'), unit, report('amount'));
     if (amount === null) report('amount')('VALUE_MISSING', '计划到资金额未填写');
     if (bad || !period?.ok || amount === null || amount === undefined) {

@@ -6,6 +6,7 @@ import type { RegisterImportInput } from './worker';
 
 const WORKER_ENTRY = workerEntry(new URL('./worker.ts', import.meta.url), 'register-import');
 const KEEP_BACKUPS = 5;
+const LABELS: Record<ImportKind, string> = { projects: '项目清单', enterprises: '企业名录' };
 
 /**
  * Starts a job that checks (`check`) or imports (`commit`) a project list or enterprise register file. A commit with
@@ -14,9 +15,16 @@ const KEEP_BACKUPS = 5;
 export function startRegisterImport(ctx: BackendContext, kind: ImportKind, task: 'check' | 'commit', fileId: string): string {
   const file = ctx.files.get(fileId);
   const input: RegisterImportInput = { kind, task, dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, path: file.path, fileName: file.name, user: ctx.userName(), keepBackups: KEEP_BACKUPS };
-  return ctx.jobs.start(`${kind}.import${task === 'check' ? 'Check' : 'Commit'}`, async (job) => {
-    const result = await runInWorker<ImportCheck | ImportDone>(WORKER_ENTRY, input, job, { resourceLimits: READ_WORKER_LIMITS });
-    if (task === 'commit') ctx.events.emit({ type: 'changed', area: kind });
-    return result;
-  });
+  // a check writes too (and rolls back), so it takes its turn like a commit
+  const label = `${task === 'check' ? '检查' : '导入'}${LABELS[kind]}（${file.name}）`;
+  return ctx.jobs.start(`${kind}.import${task === 'check' ? 'Check' : 'Commit'}`, (job) =>
+    ctx.gate.writer(label, job, async () => {
+      const result = await runInWorker<ImportCheck | ImportDone>(WORKER_ENTRY, input, job, { resourceLimits: READ_WORKER_LIMITS });
+      if (task === 'commit') {
+        ctx.events.emit({ type: 'changed', area: kind });
+        ctx.files.discard(fileId, 'uploads'); // an upload that went in has served
+      }
+      return result;
+    }),
+  );
 }

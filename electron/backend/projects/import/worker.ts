@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ImportCheck, ImportDone } from '../../../../shared/api/projects';
 import type { Problem } from '../../../../shared/result';
-import { backupDatabase, pruneBackups } from '../../db/backups';
+import { pendingBackup, pruneBackups } from '../../db/backups';
 import { AppError } from '../../errors';
 import { serveWorkerTask, type WorkerControl } from '../../workers/serve';
 import { IMPORTERS, type ImportKind } from './kinds';
@@ -70,20 +70,27 @@ async function run(input: RegisterImportInput, control: WorkerControl): Promise<
     if (found.counts.dataRows === 0) throw new AppError('IMPORT_REFUSED', '文件中没有可导入的行');
     control.throwIfCancelled();
     control.progress(0.85, '正在备份数据库');
-    await backupDatabase(db, input.dbPath, 'before-import');
+    const backup = await pendingBackup(db, input.dbPath, 'before-import');
+    let batchId: number;
+    try {
+      control.progress(0.9, '正在写入数据库');
+      const hash = await sha256(input.path);
+      batchId = db.transaction(() => {
+        const written = apply(db, input.user, today);
+        if (written.problems.some(isError)) throw new AppError('IMPORT_REFUSED', '写入时数据已变化，请重新检查', written.problems);
+        counts = written;
+        return Number(
+          db
+            .prepare(`INSERT INTO import_batch (kind, file_name, file_hash, sheet, unit, rows, skipped_rows, created_at, created_by) VALUES (?, ?, ?, ?, '万美元', ?, ?, ?, ?)`)
+            .run(input.kind, input.fileName, hash, found.sheet, found.counts.dataRows, found.counts.skippedRows, now.toISOString(), input.user).lastInsertRowid,
+        );
+      })();
+    } catch (err) {
+      backup.discard(); // nothing was written: a backup of the same state would push out one worth keeping
+      throw err;
+    }
+    backup.keep();
     pruneBackups(input.dbPath, 'before-import', input.keepBackups);
-    control.progress(0.9, '正在写入数据库');
-    const hash = await sha256(input.path);
-    const batchId = db.transaction(() => {
-      const written = apply(db, input.user, today);
-      if (written.problems.some(isError)) throw new AppError('IMPORT_REFUSED', '写入时数据已变化，请重新检查', written.problems);
-      counts = written;
-      return Number(
-        db
-          .prepare(`INSERT INTO import_batch (kind, file_name, file_hash, sheet, unit, rows, skipped_rows, created_at, created_by) VALUES (?, ?, ?, ?, '万美元', ?, ?, ?, ?)`)
-          .run(input.kind, input.fileName, hash, found.sheet, found.counts.dataRows, found.counts.skippedRows, now.toISOString(), input.user).lastInsertRowid,
-      );
-    })();
     return { ...check, create: counts.create, update: counts.update, unchanged: counts.unchanged, batchId };
   } finally {
     db.close();

@@ -5,6 +5,16 @@ import { useT } from '../../i18n';
 import { useSettingsStore } from '../../stores/settings';
 import { settingsMessages } from './messages';
 
+type Key = keyof (typeof settingsMessages)['zh-CN'];
+const REASONS: Record<string, Key> = { manual: 'reasonManual', 'before-import': 'reasonBeforeImport', 'before-restore': 'reasonBeforeRestore', damaged: 'reasonDamaged' };
+
+/** A backup's reason as people say it; one this version does not know is shown as written. */
+function reasonText(reason: string, t: (key: Key, params?: Record<string, string | number>) => string): string {
+  const migrate = reason.match(/^before-migrate-v(\d+)$/);
+  if (migrate) return t('reasonBeforeMigrate', { version: migrate[1]! });
+  return REASONS[reason] ? t(REASONS[reason]!) : reason;
+}
+
 const size = (bytes: number) => (bytes > 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** Where the database and its backups live, a backup button, and restore (the current file saved aside first). */
@@ -43,7 +53,7 @@ export function DatabasePanel() {
         data-testid="backups-table"
         columns={[
           { title: t('backupTime'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-          { title: t('backupReason'), dataIndex: 'reason' },
+          { title: t('backupReason'), dataIndex: 'reason', render: (reason: string) => reasonText(reason, t) },
           { title: t('backupSize'), dataIndex: 'size', render: size, width: 100 },
           {
             title: '',

@@ -35,6 +35,11 @@ export const settingsMessages = defineMessages({
     restored: '已恢复；原数据库已另存为 {saved}',
     backedUp: '已备份',
     nameRequired: '请填写名称',
+    reasonManual: '手动备份',
+    reasonBeforeImport: '导入前',
+    reasonBeforeRestore: '恢复前',
+    reasonBeforeMigrate: '升级前（版本 {version}）',
+    reasonDamaged: '损坏的数据库（原样保留）',
   },
   'en-US': {
     jurisdiction: 'Jurisdiction',
@@ -70,5 +75,10 @@ export const settingsMessages = defineMessages({
     restored: 'Restored; the previous database was saved as {saved}',
     backedUp: 'Backed up',
     nameRequired: 'Enter a name',
+    reasonManual: 'Manual',
+    reasonBeforeImport: 'Before an import',
+    reasonBeforeRestore: 'Before a restore',
+    reasonBeforeMigrate: 'Before an upgrade (version {version})',
+    reasonDamaged: 'Damaged database (kept as it was)',
   },
 });
