@@ -10,6 +10,7 @@ import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
 import { statsMethods } from './stats';
 import { systemMethods } from './system';
+import { statsSettingsMethods } from './statsSettings';
 
 /** The whole API: every backend method by name. Areas add their map here and nowhere else. */
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...projectsMethods,
   ...enterprisesMethods,
   ...chainsMethods,
+  ...statsSettingsMethods,
 };
 
 export type Contract = typeof contract;

@@ -35,14 +35,14 @@ function generate(db: Db): number {
       `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, mode, contracted_fdi, actual_fdi, industry_code, country_code,
          district_id, platform_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench')`,
     );
-    const modes = FDI_MODE_CODES.map((m, i) => [m, [30, 40, 10, 20][i]!] as const);
+    const modes = FDI_MODE_CODES.map((m, i) => [m, [30, 40, 10, 15, 5][i]!] as const);
     const months = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
     for (let i = 0; i < RECORDS; i++) {
       // month by month, as the returns arrive (and as an import of monthly files writes them)
       const period = months[Math.floor((i * months.length) / RECORDS)]!;
       const e = rng.int(0, ENTERPRISES - 1);
       const mode = rng.weighted(modes);
-      const contracted = mode === 'reinvestment' ? 0 : Math.round(rng.next() * 5_000_000) / 10_000;
+      const contracted = mode === 'profit_reinvestment' ? 0 : Math.round(rng.next() * 5_000_000) / 10_000;
       record.run(
         period,
         first + e,

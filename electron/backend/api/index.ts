@@ -11,6 +11,7 @@ import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { systemHandlers } from './system';
+import { statsSettingsHandlers } from './statsSettings';
 
 /** Every handler, by method name. The type makes a missing or extra handler a compile error. */
 export const handlers: AreaHandlers<Contract> = {
@@ -25,4 +26,5 @@ export const handlers: AreaHandlers<Contract> = {
   ...projectsHandlers,
   ...enterprisesHandlers,
   ...chainsHandlers,
+  ...statsSettingsHandlers,
 };

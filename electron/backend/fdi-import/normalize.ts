@@ -1,12 +1,12 @@
 import type { FdiImportField } from '../../../shared/api/fdiImport';
-import type { FdiMode } from '../../../shared/domain/fdi';
+import { FDI_MODES, type FdiMode } from '../../../shared/domain/fdi';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
 import type { Problem } from '../../../shared/result';
 import { parsePeriod } from '../../../shared/rules/period';
 import { parseAmount, toWan, type AmountUnit } from '../../../shared/rules/units';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
 import { cellText, isBlankCell, type CellValue, type SheetRow } from '../workbook/cells';
-import { parseMode } from './fields';
+import { modeProblem, parseMode } from './fields';
 import type { FdiResolvers } from './resolve';
 
 /** One row of a return, read and checked: what gets staged and, once committed, stored. Amounts in 万美元. */
@@ -57,7 +57,6 @@ export interface RowSetup {
   resolvers: FdiResolvers;
 }
 
-const MODE_ZH: Record<FdiMode, string> = { new: '新设', increase: '增资', merger: '并购', reinvestment: '利润再投资' };
 
 export interface NormalizedRow {
   /** The record, or null when the row has an error. */
@@ -185,7 +184,7 @@ export class FdiRowNormalizer {
     const modeText = this.required('mode');
     if (modeText !== null) {
       mode = parseMode(modeText);
-      if (!mode) this.report('MODE_UNKNOWN', 'mode', this.cell('mode'), '应为 新设/增资/并购/利润再投资（或 新设立、追加投资、股权并购、境内再投资）');
+      if (!mode) this.report('MODE_UNKNOWN', 'mode', this.cell('mode'), modeProblem(modeText));
     }
 
     const contracted = this.amount('contractedFdi');
@@ -232,7 +231,7 @@ export class FdiRowNormalizer {
           uscc: uscc ?? cellText(usccCell),
           country: country?.name ?? cellText(this.cell('country')),
           industry: industry ? `${industry.code} ${industry.name}` : cellText(industryCell),
-          mode: mode ? MODE_ZH[mode] : cellText(this.cell('mode')),
+          mode: mode ? FDI_MODES[mode] : cellText(this.cell('mode')),
           contractedFdi: contracted,
           actualFdi: actual,
           period: period ?? cellText(this.cell('period')),

@@ -4,6 +4,7 @@ import { dashboardCommand, targetsDeleteCommand, targetsListCommand, targetsSetC
 import { batchesCommand, importFdiCommand, undoCommand } from './fdiImport';
 import { PROJECT_COMMANDS } from './projects';
 import { exportStatsCommand, statsCommand } from './stats';
+import { recordsCommand } from './records';
 import { backupCommand, checkCommand, initCommand } from './system';
 
 /** Every CLI command, in the order `help` lists them. Areas add theirs here. */
@@ -25,4 +26,5 @@ export const COMMANDS: CliCommand[] = [
   chainsListCommand,
   chainsGapsCommand,
   exportChainCommand,
+  recordsCommand,
 ];
