@@ -3,7 +3,7 @@ import { FDI_MODES, type FdiMode } from '../../../shared/domain/fdi';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
 import type { Problem } from '../../../shared/result';
 import { parsePeriod } from '../../../shared/rules/period';
-import { parseAmount, toWan, type AmountUnit } from '../../../shared/rules/units';
+import { cnyToWan, isCnyUnit, parseAmount, toWan, type FdiAmountUnit } from '../../../shared/rules/units';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
 import { cellText, isBlankCell, type CellValue, type SheetRow } from '../workbook/cells';
 import { modeProblem, parseMode } from './fields';
@@ -47,7 +47,7 @@ export interface RowSetup {
   sheet: string;
   mapping: Partial<Record<FdiImportField, number>>;
   labels: readonly string[];
-  units: { contractedFdi: AmountUnit; actualFdi: AmountUnit };
+  units: { contractedFdi: FdiAmountUnit; actualFdi: FdiAmountUnit };
   /** The file's district (chosen, or named by its 填报单位/title), for rows without a district column. */
   district: { id: number; name: string } | null;
   /** The month of a single-month 统计期, for files without a date column. */
@@ -123,7 +123,8 @@ export class FdiRowNormalizer {
     return cellText(value);
   }
 
-  private amount(field: 'contractedFdi' | 'actualFdi'): number | null {
+  /** An amount cell in 万美元; 人民币 at the rate of the row's month (`period`, null when it did not parse). */
+  private amount(field: 'contractedFdi' | 'actualFdi', period: string | null): number | null {
     const value = this.cell(field);
     const parsed = parseAmount(typeof value === 'string' || typeof value === 'number' || value === null ? value : cellText(value));
     if (!parsed.ok) {
@@ -132,6 +133,15 @@ export class FdiRowNormalizer {
     }
     if (parsed.value === null) return null;
     const unit = this.setup.units[field];
+    if (isCnyUnit(unit)) {
+      if (period === null) return null; // the month is reported already
+      const rate = this.setup.resolvers.rate(period);
+      if (rate === null) {
+        this.report('RATE_MISSING', field, value, `${period} 的金额以${unit}填报，需先在“外资统计—统计设置—汇率”中填写该月或该年的美元兑人民币汇率`);
+        return null;
+      }
+      return cnyToWan(parsed.value, unit, rate);
+    }
     // the common case, 万美元 with at most 4 decimals, needs no rounding; toWan does the general one
     if (unit === '万美元') {
       const scaled = parsed.value * 1e4;
@@ -187,10 +197,6 @@ export class FdiRowNormalizer {
       if (!mode) this.report('MODE_UNKNOWN', 'mode', this.cell('mode'), modeProblem(modeText));
     }
 
-    const contracted = this.amount('contractedFdi');
-    const actual = this.amount('actualFdi');
-    if (contracted === null && actual === null && !this.failed) this.report('AMOUNT_MISSING', null, null, undefined, 'warning');
-
     let period: string | null = setup.defaultPeriod;
     let date: string | null = null;
     if (setup.mapping.period !== undefined) {
@@ -205,6 +211,10 @@ export class FdiRowNormalizer {
       }
     }
     if (period && period > setup.currentPeriod) this.report('PERIOD_FUTURE', 'period', this.cell('period'), `${period} 晚于本月`, 'warning');
+
+    const contracted = this.amount('contractedFdi', period);
+    const actual = this.amount('actualFdi', period);
+    if (contracted === null && actual === null && !this.failed) this.report('AMOUNT_MISSING', null, null, undefined, 'warning');
 
     let platformId: number | null = null;
     let platformDistrict: number | null = null;

@@ -18,6 +18,8 @@ export interface ResolverData {
   countryAlpha2: Array<[string, CountryRow]>;
   districts: Array<{ id: number; name: string }>;
   platforms: Array<{ id: number; name: string; districtId: number | null }>;
+  /** The bureau's 美元/人民币 rates: period (YYYY-MM, or YYYY for the year's average) → 元 per 美元. */
+  rates: Array<[string, number]>;
 }
 
 export function readResolverData(db: Db): ResolverData {
@@ -31,6 +33,7 @@ export function readResolverData(db: Db): ResolverData {
     ),
     districts: db.prepare('SELECT id, name FROM district').all() as Array<{ id: number; name: string }>,
     platforms: db.prepare('SELECT id, name, district_id AS districtId FROM platform').all() as Array<{ id: number; name: string; districtId: number | null }>,
+    rates: db.prepare('SELECT period, rate FROM fx_rate').raw().all() as Array<[string, number]>,
   };
 }
 
@@ -67,6 +70,14 @@ export class FdiResolvers {
       if (short.length >= 2 && !this.districtsByName.has(short)) this.districtsByName.set(short, d);
     }
     this.platformsByName = new Map(data.platforms.map((p) => [squash(p.name), p]));
+    this.rates = new Map(data.rates);
+  }
+
+  private readonly rates: Map<string, number>;
+
+  /** The rate for a month: its own average, else its year's; null when the bureau has neither. */
+  rate(period: string): number | null {
+    return this.rates.get(period) ?? this.rates.get(period.slice(0, 4)) ?? null;
   }
 
   /** Resolvers over the database's reference data and settings as they are now. */
