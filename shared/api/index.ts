@@ -7,6 +7,7 @@ import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
 import { projectsMethods } from './projects';
 import { referenceMethods } from './reference';
+import { referenceListMethods } from './reference';
 import { settingsMethods } from './settings';
 import { statsMethods } from './stats';
 import { systemMethods } from './system';
@@ -26,6 +27,7 @@ export const contract = {
   ...enterprisesMethods,
   ...chainsMethods,
   ...statsSettingsMethods,
+  ...referenceListMethods,
 };
 
 export type Contract = typeof contract;

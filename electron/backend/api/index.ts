@@ -8,6 +8,7 @@ import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
 import { projectsHandlers } from './projects';
 import { referenceHandlers } from './reference';
+import { referenceListHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { systemHandlers } from './system';
@@ -27,4 +28,5 @@ export const handlers: AreaHandlers<Contract> = {
   ...enterprisesHandlers,
   ...chainsHandlers,
   ...statsSettingsHandlers,
+  ...referenceListHandlers,
 };
