@@ -70,7 +70,7 @@ describe('tables in 亿元人民币', () => {
     const b = await fdiBackend({ demo: true });
     const refused = await b.dispatch('stats.tables', { from: '2026-01', to: '2026-10', currency: 'cny' });
     expect(!refused.ok && refused.error.code).toBe('RATE_MISSING');
-    expect(!refused.ok && refused.error.message).toContain('2025-01');
+    expect(!refused.ok && refused.error.message).toContain('2025-01至2025-10、2026-01至2026-10');
     for (const year of ['2025', '2026']) await call(b, 'stats.saveRate', { period: year, rate: 7.1, source: '年平均' });
     await call(b, 'stats.saveRate', { period: '2026-03', rate: 7.3, source: '月平均' });
     const t = await call<StatsTables>(b, 'stats.tables', { from: '2026-01', to: '2026-10', currency: 'cny' });

@@ -1,6 +1,6 @@
 import type { Coverage, StatsQuery, StatsRange, StatsTables } from '../../../shared/api/stats';
 import { CURRENCY_UNITS, DOMESTIC_REINVESTMENT_RULES, STATS_SCOPES, type DomesticReinvestmentRule } from '../../../shared/domain/fdi';
-import { periodLabel, priorYear } from '../../../shared/rules/period';
+import { periodLabel, periodRange, priorYear } from '../../../shared/rules/period';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { districtsWithRecords, domesticWithoutShare, monthsWithoutRate, readAggregates, type ReadOptions } from './aggregates';
@@ -57,9 +57,7 @@ export function readStatsContext(db: Db, query: StatsQuery): StatsContext {
     const districts = query.comparable ? current.filter((d) => before.includes(d)) : null;
     if (query.currency === 'cny') {
       const missing = [...monthsWithoutRate(db, prior.from, prior.to), ...monthsWithoutRate(db, query.from, query.to)];
-      if (missing.length) {
-        throw new AppError('RATE_MISSING', `缺少以下月份的美元兑人民币汇率：${missing.join('、')}；请在“外资统计—统计设置—汇率”中填写（月平均或年平均）`);
-      }
+      if (missing.length) throw new AppError('RATE_MISSING', `${monthRuns(missing)}，请在“外资统计—统计设置—汇率”中填写月平均或年平均汇率`);
     }
     const read: ReadOptions = { scope: query.scope, currency: query.currency, rule: ruleOf(db, query), districts };
     return {
@@ -69,6 +67,17 @@ export function readStatsContext(db: Db, query: StatsQuery): StatsContext {
       domesticWithoutShare: read.rule === 'byForeignShare' ? domesticWithoutShare(db, query.from, query.to, districts) : 0,
     };
   })();
+}
+
+/** Months as runs: 2025-01至2025-09、2026-03. */
+export function monthRuns(months: string[]): string {
+  const runs: string[][] = [];
+  for (const m of [...new Set(months)].sort()) {
+    const last = runs.at(-1);
+    if (last && periodRange(last.at(-1)!, m).length === 2) last.push(m);
+    else runs.push([m]);
+  }
+  return runs.map((r) => (r.length > 1 ? `${r[0]}至${r.at(-1)}` : r[0])).join('、');
 }
 
 /** The scope and 口径 in words: 不含银行、证券、保险；境内再投资不计入；可比口径（…）. */
