@@ -149,6 +149,42 @@ describe('stats.export', () => {
     expect(evil.map((_, i) => csv[FIRST_DATA_ROW + i]![1])).toEqual(evil);
   });
 
+  it('prints the bureau’s form details, the 口径, 亿元人民币 in the title and 计量单位, and marks 同比 when the prior lacks a district', async () => {
+    const b = await tempBackend();
+    const area = createArea(b.ctx.db, ['东区', '西区']);
+    insertRecords(b.ctx.db, area, [
+      { period: '2025-03', mode: 'new', district: '东区', actual: 10, contracted: 20 },
+      { period: '2025-04', mode: 'domestic_reinvestment', district: '西区', actual: 5, contracted: 6 },
+      { period: '2025-04', mode: 'increase', district: '西区', industry: '6621', actual: 7 },
+      { period: '2024-03', mode: 'new', district: '东区', actual: 8 },
+    ]);
+    for (const period of ['2024', '2025']) await call(b, 'stats.saveRate', { period, rate: 7, source: '测试' });
+    await call(b, 'stats.saveSettings', {
+      forms: { summary: { formNo: 'X外资1表', authority: '某市商务局', approvedBy: '某市统计局', approvalNo: '某统字〔2025〕1号', validUntil: '2027年12月' } },
+      signature: { unitHead: '张三', statsHead: '', preparer: '李四', phone: '0512-1234' },
+    });
+    const query = { from: '2025-01', to: '2025-06', scope: 'excl-finance', currency: 'cny', domesticReinvestment: 'included' };
+    const file = await exportFile(b, query);
+    const tables = await call<StatsTables>(b, 'stats.tables', query);
+    const sheets = libreOfficeCsv(file);
+    const summary = sheets.get('总表')!;
+    const cell = (r: number, c: number) => summary[r - 1]?.[c - 1] ?? '';
+    expect(cell(1, 1)).toBe('外商投资企业总表（金额单位：亿元人民币）');
+    expect(FORM_META_ROWS.map((r) => cell(r, 10))).toEqual(['表　　号：X外资1表', '制定机关：某市商务局', '批准机关：某市统计局', '批准文号：某统字〔2025〕1号', '有效期至：2027年12月']);
+    expect(cell(META_ROW, 10)).toBe('计量单位：亿元人民币');
+    expect(cell(BASIS_ROW, 1)).toBe('统计口径：不含银行、证券、保险；境内再投资全额计入');
+    expect(cell(HEADER_ROWS[1], 11)).toBe('同比±%※');
+    // the total: 东区 10 + 西区 5 (境内再投资 in full; the bank left out), at 7 元 per 美元, in 亿元
+    expect(Number(cell(FIRST_DATA_ROW, 9))).toBe(tables.tables[0]!.rows[0]!.current.actualFdi);
+    expect(tables.tables[0]!.rows[0]!.current.actualFdi).toBe(roundReported((15 * 7) / 10000));
+    const note = summary.find((r) => r[0]?.startsWith('注：'))![0]!;
+    expect(note).toContain('※上年同期缺少 西区 的数据');
+    const sign = summary.find((r) => r[0]?.startsWith('单位负责人'))!;
+    expect(sign.filter(Boolean)).toEqual(['单位负责人：张三', '统计负责人：', '填表人：李四', '联系电话：0512-1234', '报出日期：　　年　　月　　日']);
+    // other tables keep blank details: nothing made up
+    expect(FORM_META_ROWS.map((r) => sheets.get('分行业')![r - 1]![9])).toEqual(['表　　号：', '制定机关：', '批准机关：', '批准文号：', '有效期至：']);
+  });
+
   it('can be cancelled, and then leaves no file behind', async () => {
     const b = await tempBackend({ demo: true });
     const { jobId } = await call<{ jobId: string }>(b, 'stats.export', { from: '2026-01', to: '2026-10' });

@@ -61,7 +61,7 @@ function writeHeading(ws: ExcelJS.Worksheet, table: StatsTable, tables: StatsTab
 }
 
 /** Two header rows: a group heading merged over its columns, the column's own heading under it. */
-function writeHeader(ws: ExcelJS.Worksheet, columns: Column[]): void {
+function writeHeader(ws: ExcelJS.Worksheet, columns: Column[], priorIncomplete: boolean): void {
   const [top, bottom] = HEADER_ROWS;
   for (let i = 0; i < columns.length; ) {
     let j = i;
@@ -71,7 +71,8 @@ function writeHeader(ws: ExcelJS.Worksheet, columns: Column[]): void {
     if (first === last && column.group === column.heading) ws.mergeCells(top, first, bottom, first);
     else {
       if (last > first) ws.mergeCells(top, first, top, last);
-      for (let c = first; c <= last; c++) ws.getCell(bottom, c).value = columns[c - 1]!.heading;
+      // 同比 of a prior period lacking districts carries a mark, explained in the note under the table
+      for (let c = first; c <= last; c++) ws.getCell(bottom, c).value = `${columns[c - 1]!.heading}${priorIncomplete && columns[c - 1]!.heading.startsWith('同比') ? '※' : ''}`;
     }
     ws.getCell(top, first).value = column.group;
     i = j + 1;
@@ -113,7 +114,7 @@ export function coverageNote(tables: StatsTables): string {
     const left = [...missingPrior, ...missingCurrent];
     return left.length ? `可比口径：两期均有数据的区县，未含 ${left.join('、')}。` : '可比口径：两期区县相同。';
   }
-  return missingPrior.length ? `上年同期缺少 ${missingPrior.join('、')} 的数据，同比非可比口径。` : '';
+  return missingPrior.length ? `※上年同期缺少 ${missingPrior.join('、')} 的数据，同比非可比口径。` : '';
 }
 
 /** Notes and the signature line under the table. */
@@ -158,7 +159,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: StatsTable, tables: StatsTab
   });
   columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   writeHeading(ws, table, tables, meta, width);
-  writeHeader(ws, columns);
+  writeHeader(ws, columns, !tables.comparable && tables.coverage.missingPrior.length > 0);
   const end = writeRows(ws, table, columns);
   writeFooter(ws, tables, meta, end, width);
   ws.pageSetup.printArea = `A1:${letter(width)}${end + 2}`;
