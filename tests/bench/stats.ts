@@ -107,7 +107,7 @@ export const statsBench = {
       for (const y of [2020, ...YEARS]) db.prepare("INSERT INTO fx_rate (period, rate, source, updated_at) VALUES (?, 7.0, 'bench', 'bench')").run(String(y));
       // the generator wrote straight into fdi_record: the summary is built from scratch, once
       rows.push(row('stats: summary built from 1M records', await time(() => ensureStatsSummary(db)), undefined, 'no target: after a bulk load or a reference-list edit; a monthly return refreshes only its months'));
-      markStatsDirty(db, ['2025-06'], 0);
+      markStatsDirty(db, ['2025-06']);
       rows.push(row('stats: summary refresh of one month (a monthly return)', await time(() => ensureStatsSummary(db)), undefined, `no target: ${inRange / 10 | 0} records in the month`));
       // every standard table, any range, scope and 口径: under 0.3 s (issue 14)
       const FIVE_YEARS = { from: '2021-01', to: '2025-12' };

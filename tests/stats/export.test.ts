@@ -183,7 +183,7 @@ describe('stats.export', () => {
     expect(sign.filter(Boolean)).toEqual(['单位负责人：张三', '统计负责人：', '填表人：李四', '联系电话：0512-1234', '报出日期：　　年　　月　　日']);
     // other tables keep blank details: nothing made up
     expect(FORM_META_ROWS.map((r) => sheets.get('分行业')![r - 1]![9])).toEqual(['表　　号：', '制定机关：', '批准机关：', '批准文号：', '有效期至：']);
-  });
+  }, 120_000);
 
   it('can be cancelled, and then leaves no file behind', async () => {
     const b = await tempBackend({ demo: true });

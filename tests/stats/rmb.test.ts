@@ -48,7 +48,7 @@ describe('FDI import of a return in 人民币', () => {
     const batch = result.batches[0]!;
     expect(batch.unit).toBe('万元');
     expect(storedRecords(b, batch.batchId)).toEqual(records.map((r) => r.expected));
-  });
+  }, 120_000);
 
   it('refuses the rows of a month without any rate, naming the month and where to set it', async () => {
     const b = await fdiBackend();
@@ -62,7 +62,7 @@ describe('FDI import of a return in 人民币', () => {
     // every month but January lacks a rate: two amounts per row
     expect(new Set(missing.map((p) => p.row)).size).toBe(records.filter((r) => r.expected.period !== '2025-01').length);
     expect(missing[0]!.message).toMatch(/2025-0\d 的金额以元填报.*汇率/);
-  });
+  }, 120_000);
 });
 
 describe('tables in 亿元人民币', () => {

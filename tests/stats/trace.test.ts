@@ -46,7 +46,7 @@ describe('records traced to their file rows', () => {
       expect(Number(source.cells[6]!.value)).toBe(Number(written[6]));
       expect(asRead(source.cells[8]?.value ?? null)).toBe(asRead(written[8]));
     }
-  });
+  }, 120_000);
 
   it('prints the records of a cell with their sources from the command line, and their sums are the cell', async () => {
     const b = await fdiBackend();
@@ -72,7 +72,7 @@ describe('records traced to their file rows', () => {
     const bad = await cliJson(['records', '--db', b.ctx.dbPath, '--from', '2025-01', '--to', '2025-09', '--mode', 'reinvestment']);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--mode 应为');
-  });
+  }, 120_000);
 
   it('says when a record has no file to trace to (demo data, or imported before files were kept)', async () => {
     const b = await fdiBackend({ demo: true });

@@ -42,8 +42,7 @@ export function undoFdiBatch(db: Db, batchId: number, user: string) {
     .map((r) => `NOT EXISTS (SELECT 1 FROM "${r.table}" x WHERE x."${r.column}" = enterprise.id)`)
     .join(' AND ');
   return db.transaction(() => {
-    const records = db.prepare('SELECT count(*) FROM fdi_record WHERE batch_id = ?').pluck().get(batchId) as number;
-    markBatchesDirty(db, [batchId], -records);
+    markBatchesDirty(db, [batchId]);
     const removedRecords = db.prepare('DELETE FROM fdi_record WHERE batch_id = ?').run(batchId).changes;
     const field = (name: string) => `json_extract(b.before, '$.${name}')`;
     const restoredEnterprises = db

@@ -20,7 +20,6 @@ import { parseMessages } from './parse-channel';
 import { unpackRecords } from './record-keys';
 import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
 import { storeSourceFile } from './source-files';
-import { markBatchesDirty } from '../stats/summary/dirty';
 import { FdiStage } from './stage';
 
 export interface WorkerInput {
@@ -141,10 +140,8 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     const empty = findings.filter((f) => f.counts.cleanRows === 0);
     if (empty.length) throw new AppError('IMPORT_REFUSED', `${empty.map((f) => f.file).join('、')}没有可导入的行`, errors);
     commit.load.finish((done, total) => control.progress(0.95 + (0.04 * done) / total, '正在建立索引'));
-    // each file kept as it was, for tracing records to their rows; the stats summary told which months changed
-    const batches = commit.written.flatMap((w, i) => (w ? [{ ...w, index: i }] : []));
-    for (const b of batches) storeSourceFile(db, await commit.hashes[b.index]!, input.files[b.index]!.path);
-    markBatchesDirty(db, batches.map((b) => b.batchId), batches.reduce((n, b) => n + b.rows, 0));
+    // each file kept as it was, for tracing records to their rows (the stats summary finds the new records itself)
+    for (const [i, written] of commit.written.entries()) if (written) storeSourceFile(db, await commit.hashes[i]!, input.files[i]!.path);
     control.throwIfCancelled();
     control.committing?.();
     db.exec('COMMIT');

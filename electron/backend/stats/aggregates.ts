@@ -44,20 +44,29 @@ export interface ReadOptions extends Pick<StatsOptions, 'scope' | 'currency'> {
 }
 
 /**
- * The summary periods that make up a month range: whole calendar years as their year rows (YYYY), the months of the
- * years cut by the range one by one. Five years are five rows per key, not sixty.
+ * The summary periods that make up a month range: whole calendar years as their year rows (YYYY), whole quarters of the
+ * other years as quarter rows (YYYY-Qn), the months left one by one. Five years are five rows per key, not sixty; any
+ * range is at most four months at each end, three quarters and the years between.
  */
 export function summaryPeriods(from: string, to: string): string[] {
+  const months = periodRange(from, to);
+  const has = new Set(months);
   const out: string[] = [];
-  let pending: string[] = [];
-  for (const m of periodRange(from, to)) {
-    pending.push(m);
-    if (m.endsWith('-12')) {
-      out.push(...(pending[0]!.endsWith('-01') ? [m.slice(0, 4)] : pending));
-      pending = [];
+  for (let i = 0; i < months.length; ) {
+    const m = months[i]!;
+    const [y, mm] = [m.slice(0, 4), Number(m.slice(5, 7))];
+    if (mm === 1 && has.has(`${y}-12`)) {
+      out.push(y);
+      i += 12;
+    } else if (mm % 3 === 1 && has.has(`${y}-${String(mm + 2).padStart(2, '0')}`)) {
+      out.push(`${y}-Q${(mm + 2) / 3}`);
+      i += 3;
+    } else {
+      out.push(m);
+      i += 1;
     }
   }
-  return out.concat(pending);
+  return out;
 }
 
 const MEASURE_COLUMNS = {

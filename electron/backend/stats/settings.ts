@@ -64,12 +64,3 @@ export function deleteRate(db: Db, period: string, user: string): void {
   markRateDirty(db, period);
   writeAudit(db, { user, action: 'delete', entity: 'fx_rate', entityId: period, before });
 }
-
-/** The rate of a month: its own average, else its year's; null when neither is kept. */
-export function rateOf(db: Db, period: string): number | null {
-  const rate = db
-    .prepare('SELECT coalesce((SELECT rate FROM fx_rate WHERE period = ?), (SELECT rate FROM fx_rate WHERE period = ?))')
-    .pluck()
-    .get(period, period.slice(0, 4)) as number | null;
-  return rate ?? null;
-}

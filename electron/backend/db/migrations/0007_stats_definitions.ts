@@ -19,8 +19,8 @@ const DROPPED_INDEXES = new Set(['fdi_record_stats_new_industry', 'fdi_record_st
  * - import_source: each imported file's bytes, in parts, by content hash: a record traces to its row as it was.
  * - ref_list / ref_scope_division: editable reference lists with their source and version; the 不含银行、证券、保险
  *   divisions.
- * - The stats summary (stats_*): sums by month and year kept for the standard tables, refreshed for the months writers
- *   mark dirty (see electron/backend/stats/summary); `*` = everything, built on first use.
+ * - The stats summary (stats_*): sums by month, quarter and year kept for the standard tables, refreshed for the months
+ *   writers mark dirty (see electron/backend/stats/summary); `*` = everything, built on first use.
  */
 export const migration0007: Migration = {
   version: 7,
@@ -59,12 +59,12 @@ CREATE TABLE ref_scope_division (
 ) WITHOUT ROWID;
 
 CREATE TABLE stats_dirty (period TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE stats_state (id INTEGER PRIMARY KEY CHECK (id = 1), records INTEGER NOT NULL);
+CREATE TABLE stats_state (id INTEGER PRIMARY KEY CHECK (id = 1), max_id INTEGER NOT NULL);
 CREATE TABLE stats_first_new (ekey INTEGER PRIMARY KEY, record_id INTEGER NOT NULL UNIQUE, period TEXT NOT NULL);
 CREATE INDEX stats_first_new_period ON stats_first_new(period);
-${cube('stats_cube_industry', 'ind TEXT NOT NULL, ht INTEGER NOT NULL, dr INTEGER NOT NULL', 'ind')}
-${cube('stats_cube_country', 'country TEXT NOT NULL, fin INTEGER NOT NULL, dr INTEGER NOT NULL', 'country')}
-${cube('stats_cube_place', 'mode TEXT NOT NULL, fin INTEGER NOT NULL, platform INTEGER NOT NULL', 'mode')}
+${cube('stats_cube_industry', ['ind TEXT', 'ht INTEGER', 'dr INTEGER'])}
+${cube('stats_cube_country', ['country TEXT', 'fin INTEGER', 'dr INTEGER'])}
+${cube('stats_cube_place', ['mode TEXT', 'fin INTEGER', 'platform INTEGER'])}
 INSERT INTO stats_dirty VALUES ('*');
 INSERT INTO stats_state VALUES (1, 0);
 `);
@@ -72,19 +72,21 @@ INSERT INTO stats_state VALUES (1, 0);
 };
 
 /**
- * A summary table: one row per month (YYYY-MM) or year (YYYY) and key, district 0 for none. Measures: records, n (new
- * enterprises: records that are their enterprise's first 新设), contracted and actual FDI in 万美元 (c, a), the same with
- * 境内再投资 weighted by foreign share (cw, aw; ns counts 境内再投资 records without a share), and the four in 亿元人民币
- * (null where the month has no rate). Read by period (and the first key: a country group's dated members by month).
+ * A summary table: one row per month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY) and key, district 0 for none.
+ * Measures: records, n (new enterprises: records that are their enterprise's first 新设), contracted and actual FDI in
+ * 万美元 (c, a), the same with 境内再投资 weighted by foreign share (cw, aw; ns counts 境内再投资 records without a
+ * share), and the four in 亿元人民币 (null where the month has no rate). Without rowid, keyed by period first: a range
+ * reads its periods' rows in place.
  */
-function cube(name: string, key: string, first: string): string {
+function cube(name: string, keys: string[]): string {
+  const names = keys.map((k) => k.split(' ')[0]);
   return `CREATE TABLE ${name} (
-  period TEXT NOT NULL, ${key}, district INTEGER NOT NULL,
+  period TEXT NOT NULL, ${keys.map((k) => `${k} NOT NULL`).join(', ')}, district INTEGER NOT NULL,
   records INTEGER NOT NULL, n INTEGER NOT NULL, ns INTEGER NOT NULL,
   c REAL NOT NULL, a REAL NOT NULL, cw REAL NOT NULL, aw REAL NOT NULL,
-  c_cny REAL, a_cny REAL, cw_cny REAL, aw_cny REAL
-);
-CREATE INDEX ${name}_period ON ${name}(period, ${first});`;
+  c_cny REAL, a_cny REAL, cw_cny REAL, aw_cny REAL,
+  PRIMARY KEY (period, ${names.join(', ')}, district)
+) WITHOUT ROWID;`;
 }
 
 function rebuildFdiRecord(db: Database.Database): void {

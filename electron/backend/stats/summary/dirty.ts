@@ -2,9 +2,10 @@ import type { Db } from '../../db/open';
 
 /**
  * What writers tell the stats summary (see refresh.ts): the months whose figures may have changed, in the same
- * transaction as the change, and how many records they added or removed. Marking is a few rows; the summary is brought
- * up to date by the next read that needs it. A write that marks nothing but changes the number of records (test
- * fixtures, the benchmark's generator) is caught by the record count and refreshes everything.
+ * transaction as the change. Marking is a few rows; the summary is brought up to date by the next read that needs it.
+ * Records added are found without being told (their ids are above the highest the summary has seen), so a writer that
+ * only inserts (test fixtures, the benchmark's generator) needs no marking; one that deletes or changes records must
+ * mark their months.
  */
 
 /** Every month: reference lists that the summary's keys depend on changed (high-tech classes, excluded divisions). */
@@ -14,21 +15,26 @@ function summaryExists(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stats_dirty'").get() !== undefined;
 }
 
-export function markStatsDirty(db: Db, months: Iterable<string> | typeof ALL_MONTHS, recordsDelta = 0): void {
+export function markStatsDirty(db: Db, months: Iterable<string> | typeof ALL_MONTHS): void {
   if (!summaryExists(db)) return; // a database older than the summary (migration tests)
   const insert = db.prepare('INSERT OR IGNORE INTO stats_dirty (period) VALUES (?)');
   if (months === ALL_MONTHS) insert.run(ALL_MONTHS);
   else for (const m of months) insert.run(m);
-  if (recordsDelta) db.prepare('UPDATE stats_state SET records = records + ?').run(recordsDelta);
 }
 
-/** The months of some import batches' records (before they are deleted, for an undo). */
-export function markBatchesDirty(db: Db, batchIds: readonly number[], recordsDelta: number): void {
+/**
+ * The months of some import batches' records, before they are deleted (an undo). Their ids may be given out again to
+ * the next import: the summary is told to look again from the lowest of them, so those count as new.
+ */
+export function markBatchesDirty(db: Db, batchIds: readonly number[]): void {
   if (!summaryExists(db) || !batchIds.length) return;
+  const batches = JSON.stringify(batchIds);
   db.prepare(
     `INSERT OR IGNORE INTO stats_dirty (period) SELECT DISTINCT period FROM fdi_record WHERE batch_id IN (SELECT value FROM json_each(?))`,
-  ).run(JSON.stringify(batchIds));
-  if (recordsDelta) db.prepare('UPDATE stats_state SET records = records + ?').run(recordsDelta);
+  ).run(batches);
+  db.prepare(
+    'UPDATE stats_state SET max_id = min(max_id, coalesce((SELECT min(id) - 1 FROM fdi_record WHERE batch_id IN (SELECT value FROM json_each(?))), max_id))',
+  ).run(batches);
 }
 
 /**

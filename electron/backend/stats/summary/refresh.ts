@@ -2,14 +2,15 @@ import type { Db } from '../../db/open';
 import { ALL_MONTHS } from './dirty';
 
 /**
- * The stats summary: sums of fdi_record by month (and by year, the sum of its months) for the keys the standard tables
- * break down by, so any range — five years included — is a few thousand summary rows instead of a million records.
+ * The stats summary: sums of fdi_record by month (and by quarter and year, the sums of their months) for the keys the
+ * standard tables break down by, so any range — five years included — is a few thousand summary rows instead of a
+ * million records.
  *
  * Correct by construction: every summary row is recomputed from the records of its month, never adjusted by deltas.
- * Writers mark the months they change (dirty.ts); `ensureStatsSummary` recomputes those months (and the months where
- * a touched enterprise's first 新设 record was or now is) before anything reads the summary. A change of the record
- * count that no writer accounted for refreshes everything. tests/stats/summary.test.ts compares the summary with the
- * records after imports, undo, merges and edits.
+ * Writers that change or delete records mark their months (dirty.ts); records added are found by their ids, above the
+ * highest the summary has seen. `ensureStatsSummary` recomputes those months (and the months where an enterprise's first
+ * 新设 record was or now is, when it moved) before anything reads the summary. tests/stats/summary.test.ts compares
+ * the summary with the records after imports, undo, merges and edits.
  *
  * 新设企业数 is counted at each enterprise's first 新设 record (stats_first_new): an enterprise is set up once, so it
  * counts once — in the month, industry, country, district and platform of that record — and every breakdown adds up.
@@ -64,13 +65,30 @@ function monthSql(cube: CubeSpec): string {
     FROM fdi_record r ${JOINS} WHERE r.period = ? GROUP BY ${groups.join(', ')}`;
 }
 
-/** A year's rows: the sum of its months; a 人民币 sum only when every month with records had a rate. */
-function yearSql(cube: CubeSpec): string {
+/**
+ * A quarter's or year's rows (`@period` YYYY-Qn or YYYY): the sum of its months (`@from`..`@to`); a 人民币 sum only when
+ * every month with records had a rate.
+ */
+function rollupSql(cube: CubeSpec): string {
   const cols = cube.keys.map(([c]) => c).concat('district');
   const sums = MEASURES.map((m) => (m.endsWith('_cny') ? `CASE WHEN count(${m}) = count(*) THEN sum(${m}) END` : `sum(${m})`));
   return `INSERT INTO ${cube.table} (period, ${cols.join(', ')}, ${MEASURES.join(', ')})
-    SELECT @year, ${cols.join(', ')}, ${sums.join(', ')} FROM ${cube.table}
-    WHERE period BETWEEN @year || '-01' AND @year || '-12' GROUP BY ${cols.join(', ')}`;
+    SELECT @period, ${cols.join(', ')}, ${sums.join(', ')} FROM ${cube.table}
+    WHERE period BETWEEN @from AND @to GROUP BY ${cols.join(', ')}`;
+}
+
+/** The quarters (YYYY-Qn) and years a set of months touches, with their first and last month. */
+export function rollupsOf(months: readonly string[]): Array<{ period: string; from: string; to: string }> {
+  const out = new Map<string, { period: string; from: string; to: string }>();
+  for (const m of months) {
+    const [y, mm] = [m.slice(0, 4), Number(m.slice(5, 7))];
+    const q = Math.ceil(mm / 3);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    out.set(`${y}-Q${q}`, { period: `${y}-Q${q}`, from: `${y}-${pad(q * 3 - 2)}`, to: `${y}-${pad(q * 3)}` });
+    out.set(y, { period: y, from: `${y}-01`, to: `${y}-12` });
+  }
+  // quarters first: a year is summed from its months, not its quarters, so the order only keeps things tidy
+  return [...out.values()].sort((a, b) => b.period.length - a.period.length || a.period.localeCompare(b.period));
 }
 
 /** The lists the keys depend on, and the rate of each month refreshed (its month's, else its year's average). */
@@ -102,7 +120,8 @@ function rebuildFirstNew(db: Db): void {
 
 /**
  * Recomputes the first 新设 record of the enterprises with a 新设 record in `months` or whose first one was there;
- * returns the months where their first 新设 records were and are now (their counts move).
+ * returns the months where a first 新设 record moved from or to (their counts change). Most touched enterprises keep
+ * theirs: only the moves count, or a month's refresh would spread over every month those firms were set up in.
  */
 function updateFirstNew(db: Db, months: readonly string[]): string[] {
   db.exec('DELETE FROM temp.stats_ekey');
@@ -112,28 +131,37 @@ function updateFirstNew(db: Db, months: readonly string[]): string[] {
     fromRecords.run(m);
     fromFirst.run(m);
   }
-  const touched = () => db.prepare('SELECT DISTINCT period FROM stats_first_new WHERE ekey IN (SELECT ekey FROM temp.stats_ekey)').pluck().all() as string[];
-  const before = touched();
+  const firsts = () =>
+    new Map(
+      (db.prepare('SELECT ekey, record_id, period FROM stats_first_new WHERE ekey IN (SELECT ekey FROM temp.stats_ekey)').raw().all() as Array<[number, number, string]>).map(
+        ([k, id, p]) => [k, { id, p }],
+      ),
+    );
+  const before = firsts();
   db.exec(`DELETE FROM stats_first_new WHERE ekey IN (SELECT ekey FROM temp.stats_ekey);
     INSERT INTO stats_first_new (ekey, record_id, period)
     SELECT k.ekey, x.id, x.period FROM temp.stats_ekey k JOIN fdi_record x ON x.id = CASE WHEN k.ekey > 0
       THEN (SELECT y.id FROM fdi_record y WHERE y.enterprise_id = k.ekey AND y.mode = 'new' ORDER BY y.period, y.id LIMIT 1)
       ELSE (SELECT y.id FROM fdi_record y WHERE y.id = -k.ekey AND y.enterprise_id IS NULL AND y.mode = 'new') END`);
-  return [...before, ...touched()];
+  const after = firsts();
+  const moved = new Set<string>();
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    const [b, a] = [before.get(k), after.get(k)];
+    if (b?.id === a?.id) continue;
+    if (b) moved.add(b.p);
+    if (a) moved.add(a.p);
+  }
+  return [...moved];
 }
 
-function recordCount(db: Db): number {
-  return db.prepare('SELECT count(*) FROM fdi_record').pluck().get() as number;
-}
-
-/** Whether the summary needs work: months marked, or a record count no writer accounted for. */
-function pending(db: Db): { all: boolean; months: string[]; records: number } | null {
+/** Whether the summary needs work: months marked, or records above the highest id it has seen (their months). */
+function pending(db: Db): { all: boolean; months: string[]; maxId: number } | null {
   const dirty = db.prepare('SELECT period FROM stats_dirty').pluck().all() as string[];
-  const stored = db.prepare('SELECT records FROM stats_state').pluck().get() as number;
-  const records = recordCount(db);
-  if (!dirty.length && stored === records) return null;
-  const all = stored !== records || dirty.includes(ALL_MONTHS);
-  return { all, months: dirty.filter((m) => m !== ALL_MONTHS), records };
+  const seen = db.prepare('SELECT max_id FROM stats_state').pluck().get() as number;
+  const maxId = (db.prepare('SELECT max(id) FROM fdi_record').pluck().get() as number | null) ?? 0;
+  if (!dirty.length && maxId <= seen) return null;
+  const added = maxId > seen ? (db.prepare('SELECT DISTINCT period FROM fdi_record WHERE id > ?').pluck().all(seen) as string[]) : [];
+  return { all: dirty.includes(ALL_MONTHS), months: [...new Set([...dirty.filter((m) => m !== ALL_MONTHS), ...added])], maxId };
 }
 
 /** Recomputes the summary where needed; a no-op (a few cheap reads) when it is up to date. */
@@ -159,15 +187,16 @@ export function ensureStatsSummary(db: Db): void {
       const insert = db.prepare(monthSql(cube));
       for (const m of months) insert.run(m);
     }
-    const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+    const rollups = rollupsOf(months);
     for (const cube of cubes) {
-      const insert = db.prepare(yearSql(cube));
-      for (const year of years) {
-        db.prepare(`DELETE FROM ${cube.table} WHERE period = ?`).run(year);
-        insert.run({ year });
+      const insert = db.prepare(rollupSql(cube));
+      const remove = db.prepare(`DELETE FROM ${cube.table} WHERE period = ?`);
+      for (const r of rollups) {
+        remove.run(r.period);
+        insert.run(r);
       }
     }
     db.exec('DELETE FROM stats_dirty');
-    db.prepare('UPDATE stats_state SET records = ?').run(work.records);
+    db.prepare('UPDATE stats_state SET max_id = ?').run(work.maxId);
   }).immediate();
 }
