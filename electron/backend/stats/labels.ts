@@ -7,7 +7,7 @@ export interface StatsLabels {
   sections: Array<{ code: string; name: string }>;
   /** Divisions by section, in code order. */
   divisions: Map<string, Array<{ code: string; name: string }>>;
-  /** Any industry code → its section. */
+  /** A section or division code → its section. */
   sectionOf: Map<string, string>;
   countryNames: Map<string, string>;
   groups: Array<{ code: string; name: string; members: number }>;
@@ -16,7 +16,8 @@ export interface StatsLabels {
 }
 
 export function readLabels(db: Db): StatsLabels {
-  const industries = db.prepare('SELECT code, name, level, section FROM ref_industry ORDER BY code').all() as Array<{
+  // sections and divisions only: the summary keys industries by division (or by the code stored when it is not under one)
+  const industries = db.prepare("SELECT code, name, level, section FROM ref_industry WHERE level IN ('section', 'division') ORDER BY code").all() as Array<{
     code: string;
     name: string;
     level: string;
