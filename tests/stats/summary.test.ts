@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/backend/db/open';
 import { ALL_MONTHS, markStatsDirty } from '../../electron/backend/stats/summary/dirty';
@@ -84,7 +85,15 @@ describe('the stats summary, kept with each commit, undo and edit', () => {
     expect(db.prepare('SELECT count(*) FROM stats_dirty').pluck().get()).toBeGreaterThan(0);
     expectSummaryMatchesRecords(db);
 
+    // marked months refreshed by another connection, its first refresh (another process: the CLI)
     await call(b, 'stats.saveRate', { period: '2025', rate: 7.2, source: '年平均' });
+    const other = new Database(b.ctx.dbPath);
+    try {
+      ensureStatsSummary(other);
+    } finally {
+      other.close();
+    }
+    expect(db.prepare('SELECT count(*) FROM stats_dirty').pluck().get()).toBe(0);
     expectSummaryMatchesRecords(db);
     expect(db.prepare("SELECT count(*) FROM stats_cube_place WHERE period LIKE '2025%' AND a_cny IS NULL").pluck().get()).toBe(0);
 

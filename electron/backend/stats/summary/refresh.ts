@@ -87,17 +87,20 @@ export function rollupsOf(months: readonly string[]): Array<{ period: string; fr
     out.set(`${y}-Q${q}`, { period: `${y}-Q${q}`, from: `${y}-${pad(q * 3 - 2)}`, to: `${y}-${pad(q * 3)}` });
     out.set(y, { period: y, from: `${y}-01`, to: `${y}-12` });
   }
-  // quarters first: a year is summed from its months, not its quarters, so the order only keeps things tidy
-  return [...out.values()].sort((a, b) => b.period.length - a.period.length || a.period.localeCompare(b.period));
+  return [...out.values()];
+}
+
+/** This connection's work tables for a refresh. */
+function createTemps(db: Db): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS stats_ht (code TEXT PRIMARY KEY, kind INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS stats_fin (division TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS stats_rate (period TEXT PRIMARY KEY, rate REAL) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS stats_ekey (ekey INTEGER PRIMARY KEY);`);
 }
 
 /** The lists the keys depend on, and the rate of each month refreshed (its month's, else its year's average). */
 function fillLookups(db: Db, months: readonly string[]): void {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS stats_ht (code TEXT PRIMARY KEY, kind INTEGER NOT NULL) WITHOUT ROWID;
-    CREATE TEMP TABLE IF NOT EXISTS stats_fin (division TEXT PRIMARY KEY) WITHOUT ROWID;
-    CREATE TEMP TABLE IF NOT EXISTS stats_rate (period TEXT PRIMARY KEY, rate REAL) WITHOUT ROWID;
-    CREATE TEMP TABLE IF NOT EXISTS stats_ekey (ekey INTEGER PRIMARY KEY);
-    DELETE FROM temp.stats_ht; DELETE FROM temp.stats_fin; DELETE FROM temp.stats_rate;
+  db.exec(`DELETE FROM temp.stats_ht; DELETE FROM temp.stats_fin; DELETE FROM temp.stats_rate;
     INSERT OR IGNORE INTO temp.stats_ht SELECT industry_code, 1 FROM main.ref_hightech WHERE kind = 'manufacturing';
     INSERT OR IGNORE INTO temp.stats_ht SELECT industry_code, 2 FROM main.ref_hightech WHERE kind = 'services';
     INSERT INTO temp.stats_fin SELECT division FROM main.ref_scope_division WHERE scope = 'excl-finance';`);
@@ -171,6 +174,7 @@ export function ensureStatsSummary(db: Db): void {
   db.transaction(() => {
     const work = pending(db);
     if (!work) return;
+    createTemps(db);
     const cubes = Object.values(CUBES) as CubeSpec[];
     let months: string[];
     if (work.all) {
