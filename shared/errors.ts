@@ -82,6 +82,8 @@ export const ERROR_MESSAGES = {
   TARGET_STATUS_UNKNOWN: '无法识别的招商状态',
   TARGET_UNKNOWN: '招商目标不存在',
   PICTURE_FAILED: '生成图谱图片失败',
+  RATE_MISSING: '缺少美元兑人民币汇率',
+  SOURCE_UNAVAILABLE: '该记录的原始文件未保存（早于本版本导入或为演示数据）',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

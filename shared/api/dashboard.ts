@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOMESTIC_REINVESTMENT_RULE_CODES, STATS_SCOPE_CODES } from '../domain/fdi';
 import { CUSTOM_INDICATOR_PATTERN, STANDARD_INDICATOR_CODES } from '../domain/indicator';
 import { ISSUE_CATEGORY_CODES, PROJECT_STAGE_CODES } from '../domain/project';
 import { MAX_AMOUNT_WAN } from '../rules/bounds';
@@ -41,6 +42,9 @@ export const kpiSchema = z.object({
   /** 同比: percent for amounts and counts, percentage points for shares (see yoyKind); null when prior is 0. */
   yoy: z.number().nullable(),
   yoyKind: z.enum(['percent', 'points']),
+  /** The scope and 口径 of 境内再投资 the figure follows (null for a custom indicator: the bureau's own figure). */
+  scope: z.enum(STATS_SCOPE_CODES).nullable(),
+  domesticReinvestment: z.enum(DOMESTIC_REINVESTMENT_RULE_CODES).nullable(),
 });
 export type Kpi = z.infer<typeof kpiSchema>;
 
@@ -80,6 +84,10 @@ export const chartsSchema = z.object({
   year: z.number().int(),
   from: z.string(),
   to: z.string(),
+  scope: z.enum(STATS_SCOPE_CODES),
+  domesticReinvestment: z.enum(DOMESTIC_REINVESTMENT_RULE_CODES),
+  /** The scope and 口径 in words, as the page prints them. */
+  basis: z.string(),
   /** Cumulative actual FDI (万美元) by month: this year up to `to` (null after it), last year all 12 months. */
   cumulative: z.object({
     months: z.array(z.string()),
@@ -126,9 +134,31 @@ export const alertSchema = z.object({
 });
 export type DashboardAlert = z.infer<typeof alertSchema>;
 
+/**
+ * The year and last month counted, and how: the headline follows the plan's scope (不含银行、证券、保险, 专栏1 注)
+ * unless asked otherwise; 境内再投资 by the setting unless the call says.
+ */
 const yearTo = z
-  .object({ year: yearSchema, to: periodSchema })
+  .object({
+    year: yearSchema,
+    to: periodSchema,
+    scope: z.enum(STATS_SCOPE_CODES).default('excl-finance'),
+    domesticReinvestment: z.enum(DOMESTIC_REINVESTMENT_RULE_CODES).optional(),
+  })
   .refine((v) => v.to.startsWith(`${v.year}-`), { message: '截止月份应在所选年度内', path: ['to'] });
+
+export const kpiReportSchema = z.object({
+  year: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  /** Share of the year elapsed: month of `to` / 12, percent 1 decimal. */
+  elapsed: z.number(),
+  scope: z.enum(STATS_SCOPE_CODES),
+  domesticReinvestment: z.enum(DOMESTIC_REINVESTMENT_RULE_CODES),
+  basis: z.string(),
+  kpis: z.array(kpiSchema),
+});
+export type KpiReport = z.infer<typeof kpiReportSchema>;
 
 export const dashboardMethods = defineMethods({
   'dashboard.targets': {
@@ -153,19 +183,13 @@ export const dashboardMethods = defineMethods({
     input: z.object({ year: yearSchema, indicator: indicatorSchema }),
     output: z.object({}),
   },
-  'dashboard.kpis': {
-    summary: '年度目标完成情况（1月至截止月份）',
-    input: yearTo,
-    output: z.object({
-      year: z.number().int(),
-      from: z.string(),
-      to: z.string(),
-      /** Share of the year elapsed: month of `to` / 12, percent 1 decimal. */
-      elapsed: z.number(),
-      kpis: z.array(kpiSchema),
-    }),
-  },
+  'dashboard.kpis': { summary: '年度目标完成情况（1月至截止月份）', input: yearTo, output: kpiReportSchema },
   'dashboard.charts': { summary: '首页图表数据（1月至截止月份）', input: yearTo, output: chartsSchema },
+  'dashboard.home': {
+    summary: '首页：目标完成情况与图表，一次算出（统计表只算一遍）',
+    input: yearTo,
+    output: z.object({ kpis: kpiReportSchema, charts: chartsSchema }),
+  },
   'dashboard.stageProjects': {
     summary: '某阶段的重点项目（首页项目阶段图的明细）',
     input: z.object({ stage: z.enum(PROJECT_STAGE_CODES) }),

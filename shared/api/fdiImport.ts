@@ -22,7 +22,8 @@ export const FDI_IMPORT_FIELDS = {
 export type FdiImportField = keyof typeof FDI_IMPORT_FIELDS;
 export const FDI_IMPORT_FIELD_KEYS = Object.keys(FDI_IMPORT_FIELDS) as [FdiImportField, ...FdiImportField[]];
 
-export const AMOUNT_UNITS = ['万美元', '美元', '千美元', '亿美元'] as const;
+/** Units a person may choose for a file's amounts: dollars, or 人民币 (converted at the rate table's monthly rates). */
+export const AMOUNT_UNITS = ['万美元', '美元', '千美元', '亿美元', '元', '万元', '亿元'] as const;
 
 /** Field → 0-based column index (null: do not import this field). Fields left out keep their detected column. */
 export const fdiMappingSchema = z.partialRecord(z.enum(FDI_IMPORT_FIELD_KEYS), z.number().int().min(0).max(500).nullable());

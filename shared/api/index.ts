@@ -7,9 +7,11 @@ import { filesMethods } from './files';
 import { jobsMethods } from './jobs';
 import { projectsMethods } from './projects';
 import { referenceMethods } from './reference';
+import { referenceListMethods } from './reference';
 import { settingsMethods } from './settings';
 import { statsMethods } from './stats';
 import { systemMethods } from './system';
+import { statsSettingsMethods } from './statsSettings';
 
 /** The whole API: every backend method by name. Areas add their map here and nowhere else. */
 export const contract = {
@@ -24,6 +26,8 @@ export const contract = {
   ...projectsMethods,
   ...enterprisesMethods,
   ...chainsMethods,
+  ...statsSettingsMethods,
+  ...referenceListMethods,
 };
 
 export type Contract = typeof contract;

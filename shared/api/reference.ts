@@ -65,3 +65,45 @@ export const referenceMethods = defineMethods({
     output: z.array(countryGroupSchema),
   },
 });
+
+/** An editable reference list: where it came from, its version, whether the bureau changed it, and its items. */
+export const refListItemSchema = z.object({
+  /** GB/T 4754 division or class, or ISO 3166-1 alpha-3. */
+  code: z.string(),
+  name: z.string(),
+  /** Country groups: the months a member counts from / to (YYYY-MM, null = always). */
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+export const refListSchema = z.object({
+  list: z.string(),
+  /** What its codes are: divisions (a scope), countries (a group), classes (a high-tech classification). */
+  kind: z.enum(['divisions', 'countries', 'classes']),
+  name: z.string(),
+  source: z.string(),
+  version: z.string(),
+  editedAt: z.string().nullable(),
+  editedBy: z.string().nullable(),
+  items: z.array(refListItemSchema),
+});
+export type RefList = z.infer<typeof refListSchema>;
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写作 YYYY-MM');
+
+export const referenceListMethods = defineMethods({
+  'reference.lists': {
+    summary: '可编辑的参考清单（不含银行证券保险的行业大类、国别分组如一带一路、高技术产业分类），各注明来源与版本',
+    input: z.object({}),
+    output: z.array(refListSchema),
+  },
+  'reference.saveList': {
+    summary: '修改一份参考清单（须注明来源与版本）；此后程序升级不再覆盖它',
+    input: z.object({
+      list: z.string().min(1).max(40),
+      items: z.array(z.object({ code: z.string().trim().min(1).max(10), validFrom: month.nullable().optional(), validTo: month.nullable().optional() })).max(2000),
+      source: z.string().trim().min(1, '请注明清单的来源（文件名称、发布机关、日期）').max(300),
+      version: z.string().trim().min(1, '请注明版本（如发布日期）').max(60),
+    }),
+    output: refListSchema,
+  },
+});

@@ -49,3 +49,32 @@ export function parseAmount(cell: unknown): AmountParse {
   if (!/^\+?\d+(\.\d+)?$/.test(t)) return { ok: false, code: 'AMOUNT_INVALID' };
   return { ok: true, value: Number(t) };
 }
+
+/**
+ * 人民币 units a return may give its amounts in. Kept apart from the dollar units (findUnit never answers one): only the
+ * FDI importer converts them, month by month at the bureau's rate table; the other importers refuse them.
+ */
+const CNY_FACTORS: ReadonlyArray<readonly [CnyUnit, number]> = [
+  ['亿元', 10000],
+  ['万元', 1],
+  ['元', 0.0001],
+];
+export type CnyUnit = '亿元' | '万元' | '元';
+export type FdiAmountUnit = AmountUnit | CnyUnit;
+
+export function isCnyUnit(unit: string): unit is CnyUnit {
+  return CNY_FACTORS.some(([name]) => name === unit);
+}
+
+/** A 人民币 unit named in a header or a 单位 line (`单位：万元`, `实际使用外资（元）`); dollar units do not count. */
+export function findCnyUnit(text: string): CnyUnit | null {
+  const t = text.normalize('NFKC').replace(/\s/g, '').replace(/[千百]?[万亿]?美元/g, '');
+  for (const [name] of CNY_FACTORS) if (t.includes(name)) return name;
+  return null;
+}
+
+/** An amount in a 人民币 unit as 万美元, at `rate` 元 per 美元 (1 万元 is 1/rate 万美元). */
+export function cnyToWan(amount: number, unit: CnyUnit, rate: number): number {
+  const factor = CNY_FACTORS.find(([name]) => name === unit)![1];
+  return roundStored((amount * factor) / rate);
+}

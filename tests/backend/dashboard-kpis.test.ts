@@ -29,11 +29,15 @@ describe('dashboard numbers on the demo data', () => {
     expect(bad.value.error.code).toBe('INVALID_INPUT');
   });
 
-  it('the cards show the numbers of the stats tables and of `stats --json` for the same months', async () => {
+  it('the cards show the numbers of the stats tables and of `stats --json` for the same months, in the plan’s scope', async () => {
     const b = await tempBackend({ demo: true });
-    const { kpis } = await call(b, 'dashboard.kpis', { year: 2026, to: '2026-10' });
+    const report = await call(b, 'dashboard.kpis', { year: 2026, to: '2026-10' });
+    const { kpis } = report;
     const card = (indicator: string) => kpis.find((k: Kpi) => k.indicator === indicator) as Kpi;
-    const stats = await cliJson(['stats', '--db', b.ctx.dbPath, '--from', '2026-01', '--to', '2026-10']);
+    // the headline leaves banking, securities and insurance out (专栏1 注), and every card says so
+    expect(report).toMatchObject({ scope: 'excl-finance', domesticReinvestment: 'excluded', basis: '不含银行、证券、保险；境内再投资不计入' });
+    expect(card('actualFdi')).toMatchObject({ scope: 'excl-finance', domesticReinvestment: 'excluded' });
+    const stats = await cliJson(['stats', '--db', b.ctx.dbPath, '--from', '2026-01', '--to', '2026-10', '--scope', 'excl-finance']);
     expect(stats.code).toBe(0);
     const { totals } = stats.value;
     for (const key of ['actualFdi', 'contractedFdi', 'newEnterprises'] as const) {
@@ -44,7 +48,7 @@ describe('dashboard numbers on the demo data', () => {
     expect(card('devZoneShare').actual).toBe(totals.devZoneShare);
     expect(card('ftzShare').actual).toBe(totals.ftzShare);
     // the prior shares are the same rule on last year's 总表 for the same months
-    const prior = await call(b, 'stats.tables', { from: '2025-01', to: '2025-10' });
+    const prior = await call(b, 'stats.tables', { from: '2025-01', to: '2025-10', scope: 'excl-finance' });
     const summary = prior.tables.find((t: any) => t.id === 'summary').rows;
     const share = (key: string) => summary.find((r: any) => r.key === key).share.actualFdi;
     expect(card('highTechShare').prior).toBe(share('highTech'));

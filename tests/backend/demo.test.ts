@@ -20,7 +20,7 @@ describe('demo data', () => {
       expect(roundStored(r.actual_fdi)).toBe(r.actual_fdi);
       expect(r.actual_fdi).toBeGreaterThanOrEqual(0);
     }
-    expect(new Set(rows.map((r) => r.mode))).toEqual(new Set(['new', 'increase', 'merger', 'reinvestment']));
+    expect(new Set(rows.map((r) => r.mode))).toEqual(new Set(['new', 'increase', 'merger', 'profit_reinvestment', 'domestic_reinvestment']));
     expect(b.ctx.db.pragma('foreign_key_check')).toEqual([]);
     const settings = await call(b, 'settings.get');
     expect(settings.jurisdiction).toMatchObject({ code: '3205', name: '江苏省苏州市' });

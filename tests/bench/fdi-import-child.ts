@@ -28,8 +28,21 @@ async function importFile(file: string, db: string): Promise<number> {
     if (state.status !== 'done') throw new Error(JSON.stringify(state.error).slice(0, 500));
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
     const imported = (state.result as { imported: number }).imported;
-    process.stdout.write(`${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, rows: imported, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+    // after the import, not in its time: what keeping the file costs, tracing its last row, the first tables
+    const db = backend.ctx.db;
+    const sourceMb = (db.prepare('SELECT coalesce(sum(length(bytes)), 0) FROM import_source').pluck().get() as number) / 1e6;
+    const last = db.prepare('SELECT max(id) FROM fdi_record').pluck().get() as number;
+    const timed = async (run: () => Promise<unknown>) => {
+      const t0 = performance.now();
+      const r = (await run()) as { ok: boolean; error?: unknown };
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return performance.now() - t0;
+    };
+    const lastRowSourceMs = await timed(() => backend.dispatch('stats.recordSource', { recordId: last }));
+    const firstTablesMs = await timed(() => backend.dispatch('stats.tables', { from: '2025-01', to: '2025-12' }));
+    process.stdout.write(`${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, rows: imported, maxRssMb, sourceMb, lastRowSourceMs, firstTablesMs })}\n`);
     return imported;
   } finally {
     backend.close();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { FIRST_DATA_ROW } from '../../electron/backend/stats/export/layout';
 import { expect, test } from './fixtures';
 
 const amount = (text: string) => Number(text.replace(/,/g, ''));
@@ -40,7 +41,7 @@ test('外资统计: a chosen range shows the stats CLI numbers, a row opens its 
   expect(amount(await row.innerText())).toBe(hmt.actualFdi);
   await row.click();
   await expect(page.getByTestId('records-summary')).toContainText(`实际使用外资 ${hmt.actualFdi.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
-  await expect(page.getByTestId('records-table').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('records-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
   await page.keyboard.press('Escape');
 
   // 分区县: the district check says whether the districts add up
@@ -57,6 +58,6 @@ test('外资统计: a chosen range shows the stats CLI numbers, a row opens its 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(saved);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['总表', '分行业', '分国别（地区）', '分投资方式', '分区县', '分园区']);
-  expect(wb.getWorksheet('总表')!.getCell(7, 9).value).toBe(stats.totals.actualFdi);
+  expect(wb.getWorksheet('总表')!.getCell(FIRST_DATA_ROW, 9).value).toBe(stats.totals.actualFdi);
   await expect(page.getByText(`已导出 外资统计表_${year}年1-12月.xlsx`)).toBeVisible();
 });

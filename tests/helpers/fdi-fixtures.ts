@@ -34,7 +34,7 @@ const INDUSTRIES: Array<[string | number, string]> = [
 ];
 const MODES: Array<[string, FdiMode]> = [
   ['新设', 'new'], ['新设立', 'new'], ['增资', 'increase'], ['追加投资', 'increase'], ['并购', 'merger'], ['股权并购', 'merger'],
-  ['利润再投资', 'reinvestment'], ['境内再投资', 'reinvestment'],
+  ['利润再投资', 'profit_reinvestment'], ['境内再投资', 'domestic_reinvestment'],
 ];
 export const FIXTURE_PLATFORMS: Array<[string, 'national_etdz' | 'ftz_area' | 'bonded_zone']> = [
   ['江海经济技术开发区', 'national_etdz'], ['自贸试验区江海片区', 'ftz_area'], ['江海综合保税区', 'bonded_zone'],
@@ -54,7 +54,7 @@ export function makeRecords(count: number, options: { seed?: number; unit?: Unit
     const month = 1 + (i % 9);
     const day = 1 + (i % 27);
     // amounts in the file's unit: whole dollars for 美元, cents of 万美元, 6 places of 亿美元 (= whole 美元 × 100)
-    const contractedWan = modeCode === 'reinvestment' ? 0 : rng.int(1, 900000) / 100;
+    const contractedWan = modeCode === 'profit_reinvestment' ? 0 : rng.int(1, 900000) / 100;
     const actualWan = rng.int(0, 500000) / 100;
     const inUnit = (wan: number) => (unit === '美元' ? Math.round(wan * 10000) : unit === '亿美元' ? Number((wan / 10000).toFixed(6)) : wan);
     const contracted = inUnit(contractedWan);

@@ -33,7 +33,7 @@ describe('cli stats', () => {
     const hkg = out.byCountry.find((c: { code: string }) => c.code === 'HKG');
     expect(hkg).toMatchObject({ name: '中国香港' });
     for (const m of MEASURES) expect(typeof hkg[m]).toBe('number');
-    expect(out.byMode.map((m: { code: string }) => m.code)).toEqual(['new', 'increase', 'merger', 'reinvestment']);
+    expect(out.byMode.map((m: { code: string }) => m.code)).toEqual(['new', 'increase', 'merger', 'profit_reinvestment', 'domestic_reinvestment']);
     expect(out.bySection.map((s: { code: string }) => s.code)).toEqual('ABCDEFGHIJKLMNOPQRST'.split(''));
     expect(out.byGroup.map((g: { code: string }) => g.code)).toContain('HMT');
     // amounts carry at most 2 decimals
@@ -49,7 +49,8 @@ describe('cli stats', () => {
     const { code, stdout } = await cli(['stats', '--db', b.ctx.dbPath, '--from', '2026-01', '--to', '2026-10']);
     expect(code).toBe(0);
     expect(stdout).toContain('统计期：2026年1-10月');
-    expect(stdout).toContain('外资统计表6  外商投资分园区统计表');
+    expect(stdout).toContain('外商投资分园区统计表（万美元）');
+    expect(stdout).toContain('统计口径：全口径；境内再投资不计入');
     expect(stdout).toMatch(/其中：高技术产业\s+\d+/);
   });
 

@@ -12,10 +12,24 @@ describe('stats.consolidation (汇总检查)', () => {
     insertRecords(b.ctx.db, area, [
       { period: '2025-03', mode: 'new', district: '东区', batch: east, actual: 10 },
       { period: '2025-03', mode: 'new', district: '西区', batch: west, actual: 5 },
+      { period: '2024-05', mode: 'increase', district: '东区', actual: 1 },
+      { period: '2024-02', mode: 'increase', district: '西区', actual: 1 },
     ]);
     const c = await call<Consolidation>(b, 'stats.consolidation', { from: '2025-01', to: '2025-06' });
-    expect(c).toMatchObject({ ok: true, missingDistricts: [], batchMismatches: [], check: { ok: true, total: { actualFdi: 15 }, sumOfDistricts: { actualFdi: 15 } } });
+    expect(c).toMatchObject({ ok: true, missingDistricts: [], missingPrior: [], batchMismatches: [], check: { ok: true, total: { actualFdi: 15 }, sumOfDistricts: { actualFdi: 15 } } });
     expect(c.table.rows.map((r) => r.name)).toEqual(['合计', '东区', '西区']);
+  });
+
+  it('flags a prior period without a district that reports now: 同比 would not be like for like', async () => {
+    const b = await tempBackend();
+    const area = createArea(b.ctx.db);
+    insertRecords(b.ctx.db, area, [
+      { period: '2025-03', mode: 'new', district: '东区', actual: 10 },
+      { period: '2025-03', mode: 'new', district: '西区', actual: 5 },
+      { period: '2024-03', mode: 'new', district: '东区', actual: 8 },
+    ]);
+    const c = await call<Consolidation>(b, 'stats.consolidation', { from: '2025-01', to: '2025-06' });
+    expect(c).toMatchObject({ ok: false, missingDistricts: [], missingPrior: ['西区'], check: { ok: true } });
   });
 
   it('names the district that did not report, records without a district, and a file holding another district’s records', async () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { rowLabel, type StatsTables } from '../../shared/api/stats';
 import type { JobState } from '../../shared/api/jobs';
 import { roundReported } from '../../shared/rules/money';
-import { FIRST_DATA_ROW, HEADER_ROWS, SHEET_NAMES, columnsFor } from '../../electron/backend/stats/export/layout';
+import { BASIS_ROW, FIRST_DATA_ROW, FORM_META_ROWS, HEADER_ROWS, META_ROW, SHEET_NAMES, columnsFor } from '../../electron/backend/stats/export/layout';
+import { sheetTitle } from '../../electron/backend/stats/export/workbook';
 import { writeSetting } from '../../electron/backend/settings/store';
 import { call, tempBackend, tempDir } from '../helpers/backend';
 import { createArea, insertRecords } from './fixture';
@@ -15,7 +16,7 @@ import { createArea, insertRecords } from './fixture';
 type Backend = Awaited<ReturnType<typeof tempBackend>>;
 
 /** Runs the export job as the renderer would and returns the written file, checking progress was reported. */
-async function exportFile(b: Backend, range: { from: string; to: string }): Promise<string> {
+async function exportFile(b: Backend, range: { from: string; to: string } & Record<string, unknown>): Promise<string> {
   const seen: JobState[] = [];
   const off = b.ctx.events.on((e) => e.type === 'job' && seen.push(e.job));
   const { jobId } = await call<{ jobId: string }>(b, 'stats.export', range);
@@ -74,16 +75,17 @@ describe('stats.export', () => {
     for (const table of tables.tables) {
       const ws = wb.getWorksheet(SHEET_NAMES[table.id])!;
       const text = (r: number, c: number) => String(ws.getCell(r, c).value ?? '');
-      expect(text(1, 1)).toBe(table.title);
-      expect(text(2, 10)).toBe(`表　　号：${table.formNo}`);
-      expect(text(3, 10)).toBe('制定机关：本辖区商务主管部门');
-      expect(text(4, 1)).toBe('填报单位：苏州市商务局（演示）');
-      expect(text(4, 6)).toBe('统计期：2026年1-10月');
-      expect(text(4, 10)).toBe('计量单位：万美元');
+      expect(text(1, 1)).toBe(`${table.title}（金额单位：万美元）`);
+      // the form's metadata: labels with nothing made up behind them until the bureau fills them in
+      expect(FORM_META_ROWS.map((r) => text(r, 10))).toEqual(['表　　号：', '制定机关：', '批准机关：', '批准文号：', '有效期至：']);
+      expect(text(META_ROW, 1)).toBe('填报单位：苏州市商务局（演示）');
+      expect(text(META_ROW, 6)).toBe('统计期：2026年1-10月');
+      expect(text(META_ROW, 10)).toBe('计量单位：万美元');
+      expect(text(BASIS_ROW, 1)).toBe('统计口径：全口径；境内再投资不计入');
       expect(text(HEADER_ROWS[0], 9)).toBe('实际使用外资');
       expect(text(HEADER_ROWS[1], 12)).toBe('占比%');
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 6 });
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '5:6' });
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: HEADER_ROWS[1] });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: `${HEADER_ROWS[0]}:${HEADER_ROWS[1]}` });
       expectedCells(tables, table.id).forEach((cells, i) => {
         cells.forEach((value, c) => expect(ws.getCell(FIRST_DATA_ROW + i, c + 1).value ?? null, `${table.id} row ${i} col ${c}`).toEqual(value));
       });
@@ -91,7 +93,7 @@ describe('stats.export', () => {
       expect(ws.getCell(FIRST_DATA_ROW, 11).numFmt).toBe('0.0');
       expect(ws.getCell(FIRST_DATA_ROW, 2).font?.bold).toBe(true);
       const signature = FIRST_DATA_ROW + table.rows.length + 2;
-      expect([1, 4, 7, 10].map((c) => text(signature, c))).toEqual(['单位负责人：', '统计负责人：', '填表人：', '报出日期：　　年　　月　　日']);
+      expect([1, 3, 5, 7, 10].map((c) => text(signature, c))).toEqual(['单位负责人：', '统计负责人：', '填表人：', '联系电话：', '报出日期：　　年　　月　　日']);
     }
     expect(tables.tables.find((t) => t.id === 'summary')!.rows.map(rowLabel)).toContain('其中：高技术产业');
   });
@@ -104,7 +106,7 @@ describe('stats.export', () => {
     const sheets = libreOfficeCsv(file);
     for (const table of tables.tables) {
       const rows = sheets.get(SHEET_NAMES[table.id])!;
-      expect(rows[0]![0]).toBe(table.title);
+      expect(rows[0]![0]).toBe(sheetTitle(table, tables));
       expectedCells(tables, table.id).forEach((cells, i) => {
         const read = rows[FIRST_DATA_ROW - 1 + i]!;
         cells.forEach((value, c) => {
@@ -113,8 +115,10 @@ describe('stats.export', () => {
         });
       });
     }
-    // and the 合计 is the database's own sum, not just the tables' figure
-    const sql = b.ctx.db.prepare('SELECT sum(actual_fdi) AS a, sum(contracted_fdi) AS c FROM fdi_record WHERE period BETWEEN ? AND ?').get(range.from, range.to) as { a: number; c: number };
+    // and the 合计 is the database's own sum (境内再投资 left out by the default 口径), not just the tables' figure
+    const sql = b.ctx.db
+      .prepare("SELECT sum(actual_fdi) AS a, sum(contracted_fdi) AS c FROM fdi_record WHERE period BETWEEN ? AND ? AND mode <> 'domestic_reinvestment'")
+      .get(range.from, range.to) as { a: number; c: number };
     const total = sheets.get('总表')![FIRST_DATA_ROW - 1]!;
     expect(Number(total[8])).toBe(roundReported(sql.a));
     expect(Number(total[5])).toBe(roundReported(sql.c));
@@ -139,11 +143,47 @@ describe('stats.export', () => {
     const platformCell = wb.getWorksheet(SHEET_NAMES.platform)!.getCell(FIRST_DATA_ROW + 2, 2);
     expect(platformCell.type).toBe(ExcelJS.ValueType.String);
     expect(platformCell.value).toBe('=HYPERLINK("http://evil.example","点我")');
-    expect(districts.getCell(4, 1).value).toBe('填报单位：=2*3');
+    expect(districts.getCell(META_ROW, 1).value).toBe('填报单位：=2*3');
     // LibreOffice shows the text itself: nothing was computed
     const csv = libreOfficeCsv(file).get(SHEET_NAMES.district)!;
     expect(evil.map((_, i) => csv[FIRST_DATA_ROW + i]![1])).toEqual(evil);
   });
+
+  it('prints the bureau’s form details, the 口径, 亿元人民币 in the title and 计量单位, and marks 同比 when the prior lacks a district', async () => {
+    const b = await tempBackend();
+    const area = createArea(b.ctx.db, ['东区', '西区']);
+    insertRecords(b.ctx.db, area, [
+      { period: '2025-03', mode: 'new', district: '东区', actual: 10, contracted: 20 },
+      { period: '2025-04', mode: 'domestic_reinvestment', district: '西区', actual: 5, contracted: 6 },
+      { period: '2025-04', mode: 'increase', district: '西区', industry: '6621', actual: 7 },
+      { period: '2024-03', mode: 'new', district: '东区', actual: 8 },
+    ]);
+    for (const period of ['2024', '2025']) await call(b, 'stats.saveRate', { period, rate: 7, source: '测试' });
+    await call(b, 'stats.saveSettings', {
+      forms: { summary: { formNo: 'X外资1表', authority: '某市商务局', approvedBy: '某市统计局', approvalNo: '某统字〔2025〕1号', validUntil: '2027年12月' } },
+      signature: { unitHead: '张三', statsHead: '', preparer: '李四', phone: '0512-1234' },
+    });
+    const query = { from: '2025-01', to: '2025-06', scope: 'excl-finance', currency: 'cny', domesticReinvestment: 'included' };
+    const file = await exportFile(b, query);
+    const tables = await call<StatsTables>(b, 'stats.tables', query);
+    const sheets = libreOfficeCsv(file);
+    const summary = sheets.get('总表')!;
+    const cell = (r: number, c: number) => summary[r - 1]?.[c - 1] ?? '';
+    expect(cell(1, 1)).toBe('外商投资企业总表（金额单位：亿元人民币）');
+    expect(FORM_META_ROWS.map((r) => cell(r, 10))).toEqual(['表　　号：X外资1表', '制定机关：某市商务局', '批准机关：某市统计局', '批准文号：某统字〔2025〕1号', '有效期至：2027年12月']);
+    expect(cell(META_ROW, 10)).toBe('计量单位：亿元人民币');
+    expect(cell(BASIS_ROW, 1)).toBe('统计口径：不含银行、证券、保险；境内再投资全额计入');
+    expect(cell(HEADER_ROWS[1], 11)).toBe('同比±%※');
+    // the total: 东区 10 + 西区 5 (境内再投资 in full; the bank left out), at 7 元 per 美元, in 亿元
+    expect(Number(cell(FIRST_DATA_ROW, 9))).toBe(tables.tables[0]!.rows[0]!.current.actualFdi);
+    expect(tables.tables[0]!.rows[0]!.current.actualFdi).toBe(roundReported((15 * 7) / 10000));
+    const note = summary.find((r) => r[0]?.startsWith('注：'))![0]!;
+    expect(note).toContain('※上年同期缺少 西区 的数据');
+    const sign = summary.find((r) => r[0]?.startsWith('单位负责人'))!;
+    expect(sign.filter(Boolean)).toEqual(['单位负责人：张三', '统计负责人：', '填表人：李四', '联系电话：0512-1234', '报出日期：　　年　　月　　日']);
+    // other tables keep blank details: nothing made up
+    expect(FORM_META_ROWS.map((r) => sheets.get('分行业')![r - 1]![9])).toEqual(['表　　号：', '制定机关：', '批准机关：', '批准文号：', '有效期至：']);
+  }, 120_000);
 
   it('can be cancelled, and then leaves no file behind', async () => {
     const b = await tempBackend({ demo: true });

@@ -19,13 +19,15 @@ describe('stats.tables on the demo data', () => {
     const b = await tempBackend({ demo: true });
     const tables = await call<StatsTables>(b, 'stats.tables', { from: '2026-01', to: '2026-10' });
     expect(tables).toMatchObject({ priorFrom: '2025-01', priorTo: '2025-10', label: '2026年1-10月', unit: '万美元' });
+    // an enterprise counts as new in the month of its first 新设 record; 境内再投资 is left out by the default 口径
     const sql = (from: string, to: string) =>
       b.ctx.db
         .prepare(
-          `SELECT count(DISTINCT CASE WHEN mode = 'new' THEN enterprise_id END) AS n, sum(contracted_fdi) AS c, sum(actual_fdi) AS a
-           FROM fdi_record WHERE period BETWEEN ? AND ?`,
+          `SELECT (SELECT count(*) FROM (SELECT min(period) AS first FROM fdi_record WHERE mode = 'new' GROUP BY enterprise_id)
+                   WHERE first BETWEEN @from AND @to) AS n, sum(contracted_fdi) AS c, sum(actual_fdi) AS a
+           FROM fdi_record WHERE period BETWEEN @from AND @to AND mode <> 'domestic_reinvestment'`,
         )
-        .get(from, to) as { n: number; c: number; a: number };
+        .get({ from, to }) as { n: number; c: number; a: number };
     const cur = sql('2026-01', '2026-10');
     const prior = sql('2025-01', '2025-10');
     expect(cur.n).toBeGreaterThan(0);
@@ -50,7 +52,7 @@ describe('stats.tables on the demo data', () => {
           // rows are rounded one by one: their sum may differ from the rounded total by half a cent per row
           expect(Math.abs(sum - total[period][measure]), `${t.id} ${period} ${measure}`).toBeLessThanOrEqual(parts.length * 0.005 + 1e-9);
         }
-        // demo enterprises each have one 新设 record, so per-group counts add up exactly
+        // each enterprise counts once, at its first 新设 record: per-group counts add up exactly
         expect(parts.reduce((s, r) => s + r[period].newEnterprises, 0), `${t.id} ${period}`).toBe(total[period].newEnterprises);
       }
     }
@@ -138,7 +140,7 @@ describe('stats.tables on made-up records', () => {
       { period: '2025-06', mode: 'new', industry: '2710', platform: '东区经开区', actual: 100 }, // 化学药品原料药制造: HT manufacturing
       { period: '2025-06', mode: 'new', industry: '6311', platform: '自贸片区', actual: 50 }, // 固定电信服务: HT services
       { period: '2025-06', mode: 'new', industry: '3399', platform: '西区综保区', district: '西区', actual: 25 }, // not high-tech
-      { period: '2025-06', mode: 'reinvestment', industry: '3399', actual: 25 },
+      { period: '2025-06', mode: 'profit_reinvestment', industry: '3399', actual: 25 },
     ]);
     const t = await call<StatsTables>(b, 'stats.tables', { from: '2025-06', to: '2025-06' });
     expect(row(t, 'summary', 'highTech').current).toEqual({ newEnterprises: 2, contractedFdi: 0, actualFdi: 150 });
@@ -148,7 +150,7 @@ describe('stats.tables on made-up records', () => {
     // 经开区 and 综保区 are development zones; the 自贸片区 is not
     expect(row(t, 'summary', 'devZone').current).toEqual({ newEnterprises: 2, contractedFdi: 0, actualFdi: 125 });
     expect(row(t, 'summary', 'ftz').current).toEqual({ newEnterprises: 1, contractedFdi: 0, actualFdi: 50 });
-    expect(row(t, 'summary', 'reinvestment').current.actualFdi).toBe(25);
+    expect(row(t, 'summary', 'profitReinvestment').current.actualFdi).toBe(25);
     expect(row(t, 'industry', 'section:I').current.actualFdi).toBe(50);
     expect(row(t, 'industry', 'division:33').current.actualFdi).toBe(50);
     expect(row(t, 'platform', 'platformType:national_etdz').current.actualFdi).toBe(100);

@@ -25,6 +25,23 @@ describe('roundTo', () => {
     expect(roundTo(-3e-9, 2)).toBe(0);
   });
 
+  it('gives what rounding the decimal text gives, on its fast path too (property)', () => {
+    // the rule written plainly: shift the decimal text, round, shift back
+    const shift = (v: number, by: number) => {
+      const [m, e = '0'] = String(v).split('e');
+      return Number(`${m}e${Number(e) + by}`);
+    };
+    const reference = (v: number, d: number) => {
+      const r = Math.round(shift(Math.abs(v), d));
+      return r === 0 ? 0 : Math.sign(v) * shift(r, -d);
+    };
+    const nearHalves = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -3, max: 3 })).map(([k, d, e]) => [(k + 0.5) / 10 ** d + e * 1e-12, d] as const);
+    const anyDouble = fc.tuple(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 6 }));
+    fc.assert(fc.property(fc.oneof(nearHalves, anyDouble), ([x, d]) => {
+      expect(roundTo(x, d)).toBe(reference(x, d));
+    }), { numRuns: 5000 });
+  });
+
   it('passes NaN and infinities through', () => {
     expect(roundTo(Number.NaN, 2)).toBeNaN();
     expect(roundTo(Infinity, 2)).toBe(Infinity);

@@ -2,8 +2,9 @@ import type { dashboardMethods } from '../../../shared/api/dashboard';
 import { writeAudit } from '../audit';
 import type { AreaHandlers, BackendContext } from '../context';
 import { dashboardAlerts } from '../dashboard/alerts';
-import { dashboardCharts } from '../dashboard/charts';
-import { dashboardKpis } from '../dashboard/kpis';
+import { chartsFromTables, dashboardCharts } from '../dashboard/charts';
+import { dashboardKpis, kpisFromTables } from '../dashboard/kpis';
+import { yearToDateTables } from '../dashboard/stats-source';
 import { projectsInStage } from '../dashboard/pipeline';
 import { deleteTarget, listTargets, upsertTarget } from '../dashboard/targets';
 
@@ -31,8 +32,13 @@ export const dashboardHandlers: AreaHandlers<typeof dashboardMethods> = {
     changed(ctx);
     return {};
   },
-  'dashboard.kpis': ({ year, to }, ctx) => dashboardKpis(ctx.db, year, to),
-  'dashboard.charts': ({ year, to }, ctx) => dashboardCharts(ctx.db, year, to),
+  'dashboard.kpis': (q, ctx) => dashboardKpis(ctx.db, q),
+  'dashboard.charts': (q, ctx) => dashboardCharts(ctx.db, q),
+  // the home page's first load: the year's tables once, for the cards and the charts
+  'dashboard.home': (q, ctx) => {
+    const tables = yearToDateTables(ctx.db, q);
+    return { kpis: kpisFromTables(ctx.db, q, tables), charts: chartsFromTables(ctx.db, q, tables) };
+  },
   'dashboard.stageProjects': ({ stage }, ctx) => projectsInStage(ctx.db, stage),
   'dashboard.alerts': (_input, ctx) => dashboardAlerts(ctx.db),
 };

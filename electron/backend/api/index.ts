@@ -8,9 +8,11 @@ import { filesHandlers } from './files';
 import { jobsHandlers } from './jobs';
 import { projectsHandlers } from './projects';
 import { referenceHandlers } from './reference';
+import { referenceListHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { systemHandlers } from './system';
+import { statsSettingsHandlers } from './statsSettings';
 
 /** Every handler, by method name. The type makes a missing or extra handler a compile error. */
 export const handlers: AreaHandlers<Contract> = {
@@ -25,4 +27,6 @@ export const handlers: AreaHandlers<Contract> = {
   ...projectsHandlers,
   ...enterprisesHandlers,
   ...chainsHandlers,
+  ...statsSettingsHandlers,
+  ...referenceListHandlers,
 };

@@ -1,5 +1,6 @@
-import type { referenceMethods } from '../../../shared/api/reference';
+import type { referenceListMethods, referenceMethods } from '../../../shared/api/reference';
 import type { AreaHandlers } from '../context';
+import { listRefLists, saveRefList } from '../reference/lists';
 import { findCountry, listCountries, listCountryGroups, childDivisions, searchIndustries } from '../reference/queries';
 
 export const referenceHandlers: AreaHandlers<typeof referenceMethods> = {
@@ -14,4 +15,13 @@ export const referenceHandlers: AreaHandlers<typeof referenceMethods> = {
   'reference.listCountries': (_input, ctx) => listCountries(ctx.db),
   'reference.listDivisions': ({ parent }, ctx) => childDivisions(ctx.db, parent),
   'reference.listCountryGroups': (_input, ctx) => listCountryGroups(ctx.db),
+};
+
+export const referenceListHandlers: AreaHandlers<typeof referenceListMethods> = {
+  'reference.lists': (_input, ctx) => listRefLists(ctx.db),
+  'reference.saveList': (input, ctx) => {
+    const saved = ctx.db.transaction(() => saveRefList(ctx.db, input, ctx.userName()))();
+    ctx.events.emit({ type: 'changed', area: 'reference' });
+    return saved;
+  },
 };

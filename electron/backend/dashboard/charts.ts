@@ -1,11 +1,11 @@
 import type { ChartItem, DashboardCharts } from '../../../shared/api/dashboard';
-import type { StatsRow } from '../../../shared/api/stats';
+import type { StatsRow, StatsTables } from '../../../shared/api/stats';
 import { roundReported } from '../../../shared/rules/money';
 import { periodRange, priorYear } from '../../../shared/rules/period';
 import type { Db } from '../db/open';
 import { chainCompleteness } from './chains';
 import { pipelineByStage } from './pipeline';
-import { monthlyActual, statsRow, statsRows, yearToDateTables } from './stats-source';
+import { monthlyActual, statsRow, statsRows, yearToDateTables, type DashboardQuery } from './stats-source';
 import { getTarget } from './targets';
 
 const TOP_SOURCES = 10;
@@ -27,15 +27,15 @@ function cumulate(monthly: number[], pinAt: number, pinned: number): number[] {
 const items = (rows: StatsRow[]): ChartItem[] =>
   rows.filter((r) => r.current.actualFdi !== 0).map((r) => ({ key: r.key, name: r.name, value: r.current.actualFdi, filter: r.filter }));
 
-/** Everything the dashboard's charts draw for January..`to` of a year, in one call, all from the stats tables. */
-export function dashboardCharts(db: Db, year: number, to: string): DashboardCharts {
-  const tables = yearToDateTables(db, year, to);
+/** Everything the dashboard's charts draw for January..`to` of a year, all from the stats tables given. */
+export function chartsFromTables(db: Db, q: DashboardQuery, tables: StatsTables): DashboardCharts {
+  const { year, to } = q;
   const months = periodRange(`${year}-01`, `${year}-12`);
   const totalRow = statsRow(tables, 'summary', 'total');
   const total = totalRow.current.actualFdi;
   const toIndex = months.indexOf(to);
-  const current = cumulate(monthlyActual(db, months.slice(0, toIndex + 1)), toIndex, total);
-  const prior = cumulate(monthlyActual(db, months.map(priorYear)), toIndex, totalRow.prior.actualFdi);
+  const current = cumulate(monthlyActual(db, months.slice(0, toIndex + 1), q), toIndex, total);
+  const prior = cumulate(monthlyActual(db, months.map(priorYear), q), toIndex, totalRow.prior.actualFdi);
   const highTech = statsRow(tables, 'summary', 'highTech');
   // the country table lists sources largest first; records without a country (未填) are not a source
   const countries = items(statsRows(tables, 'country', 'country:').filter((r) => r.role === 'item'));
@@ -44,6 +44,9 @@ export function dashboardCharts(db: Db, year: number, to: string): DashboardChar
     year,
     from: tables.from,
     to: tables.to,
+    scope: tables.scope,
+    domesticReinvestment: tables.domesticReinvestment,
+    basis: tables.basis,
     cumulative: {
       months,
       current: months.map((_, i) => current[i] ?? null),
@@ -61,4 +64,8 @@ export function dashboardCharts(db: Db, year: number, to: string): DashboardChar
     pipeline: pipelineByStage(db),
     chains: chainCompleteness(db),
   };
+}
+
+export function dashboardCharts(db: Db, q: DashboardQuery): DashboardCharts {
+  return chartsFromTables(db, q, yearToDateTables(db, q));
 }

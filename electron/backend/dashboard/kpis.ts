@@ -1,9 +1,9 @@
-import type { Kpi } from '../../../shared/api/dashboard';
+import type { Kpi, KpiReport } from '../../../shared/api/dashboard';
 import type { Measures, StatsRow, StatsTables } from '../../../shared/api/stats';
 import { isStandardIndicator, STANDARD_INDICATOR_CODES, STANDARD_INDICATORS, yoyKindOf, type StandardIndicator } from '../../../shared/domain/indicator';
 import { roundTo, sharePercent } from '../../../shared/rules/money';
 import type { Db } from '../db/open';
-import { statsRow, yearToDateTables } from './stats-source';
+import { statsRow, yearToDateTables, type DashboardQuery } from './stats-source';
 import { listTargets } from './targets';
 
 const MEASURE: Partial<Record<StandardIndicator, keyof Measures>> = {
@@ -28,21 +28,14 @@ function figures(indicator: StandardIndicator, tables: StatsTables): { actual: n
   return { actual, prior, yoy: actual === null || prior === null ? null : roundTo(actual - prior, 1) };
 }
 
-export interface KpiReport {
-  year: number;
-  from: string;
-  to: string;
-  elapsed: number;
-  kpis: Kpi[];
-}
-
 /**
  * The cards: each standard indicator (with or without a target) and each custom target, January to `to` against the
- * same months a year before. Completion is taken from the figure as shown, so whoever redoes the division on the card
- * gets the card's percentage.
+ * same months a year before, in the scope and 口径 of the tables given (each card states them). Completion is taken
+ * from the figure as shown, so whoever redoes the division on the card gets the card's percentage.
  */
-export function dashboardKpis(db: Db, year: number, to: string): KpiReport {
-  const tables = yearToDateTables(db, year, to);
+export function kpisFromTables(db: Db, q: DashboardQuery, tables: StatsTables): KpiReport {
+  const { year, to } = q;
+  const stated = { scope: tables.scope, domesticReinvestment: tables.domesticReinvestment };
   const targets = new Map(listTargets(db, year).map((t) => [t.indicator, t]));
   const kpis: Kpi[] = STANDARD_INDICATOR_CODES.map((indicator) => {
     const std = STANDARD_INDICATORS[indicator];
@@ -58,6 +51,7 @@ export function dashboardKpis(db: Db, year: number, to: string): KpiReport {
       prior,
       yoy,
       yoyKind: yoyKindOf(indicator),
+      ...stated,
     };
   });
   for (const t of targets.values()) {
@@ -72,7 +66,13 @@ export function dashboardKpis(db: Db, year: number, to: string): KpiReport {
       prior: null,
       yoy: null,
       yoyKind: 'percent',
+      scope: null,
+      domesticReinvestment: null,
     });
   }
-  return { year, from: tables.from, to: tables.to, elapsed: sharePercent(Number(to.slice(5, 7)), 12)!, kpis };
+  return { year, from: tables.from, to: tables.to, elapsed: sharePercent(Number(to.slice(5, 7)), 12)!, ...stated, basis: tables.basis, kpis };
+}
+
+export function dashboardKpis(db: Db, q: DashboardQuery): KpiReport {
+  return kpisFromTables(db, q, yearToDateTables(db, q));
 }

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { diffSnapshots } from '../projects/mutations';
+import { markEnterprisesDirty } from '../stats/summary/dirty';
 
 const COLUMNS: Record<keyof EnterpriseFields, string> = {
   name: 'name',
@@ -13,6 +14,7 @@ const COLUMNS: Record<keyof EnterpriseFields, string> = {
   countryCode: 'country_code',
   industryCode: 'industry_code',
   registeredCapital: 'registered_capital',
+  foreignShare: 'foreign_share',
   setupDate: 'setup_date',
   districtId: 'district_id',
   platformId: 'platform_id',
@@ -85,6 +87,8 @@ export function updateEnterprise(db: Db, id: number, patch: Partial<EnterpriseFi
   checkFields(db, after, id);
   const diff = diffSnapshots(before, after);
   if (!diff) return false;
+  // 境内再投资 into it counts by this share (byForeignShare): those months of the stats are counted again
+  if (before.foreignShare !== after.foreignShare) markEnterprisesDirty(db, [id], true);
   const values = Object.fromEntries(FIELDS.map((k) => [COLUMNS[k], after[k]]));
   db.prepare(`UPDATE enterprise SET ${Object.keys(values).map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
     ...values,
@@ -109,6 +113,8 @@ export function mergeEnterprises(db: Db, keepId: number, mergeId: number, ctx: E
   if (keep.uscc && merged.uscc && keep.uscc !== merged.uscc) throw new AppError('REFUSED', '两家企业的统一社会信用代码不同，不是同一家企业，不能合并');
   const filled: Partial<EnterpriseFields> = {};
   for (const f of FIELDS) if (isBlank(keep[f]) && !isBlank(merged[f])) (filled as Record<string, unknown>)[f] = merged[f];
+  // the stats count each enterprise at its first 新设 record: the months of both firms' records are counted again
+  markEnterprisesDirty(db, [keepId, mergeId]);
   const moved = {
     fdiRecords: db.prepare('UPDATE fdi_record SET enterprise_id = ? WHERE enterprise_id = ?').run(keepId, mergeId).changes,
     projects:

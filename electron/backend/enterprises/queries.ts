@@ -16,6 +16,7 @@ type EnterpriseRow = {
   industry_code: string | null;
   industry_name: string | null;
   registered_capital: number | null;
+  foreign_share: number | null;
   setup_date: string | null;
   district_id: number | null;
   district_name: string | null;
@@ -38,6 +39,7 @@ const toEnterprise = (r: EnterpriseRow): Enterprise => ({
   industryCode: r.industry_code,
   industryName: r.industry_name,
   registeredCapital: r.registered_capital,
+  foreignShare: r.foreign_share,
   setupDate: r.setup_date,
   districtId: r.district_id,
   district: r.district_name,

@@ -2,6 +2,7 @@ import type { ImportBatch } from '../../../shared/api/fdiImport';
 import { writeAudit } from '../audit';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
+import { markBatchesDirty } from '../stats/summary/dirty';
 
 export function listFdiBatches(db: Db): ImportBatch[] {
   return db
@@ -41,6 +42,7 @@ export function undoFdiBatch(db: Db, batchId: number, user: string) {
     .map((r) => `NOT EXISTS (SELECT 1 FROM "${r.table}" x WHERE x."${r.column}" = enterprise.id)`)
     .join(' AND ');
   return db.transaction(() => {
+    markBatchesDirty(db, [batchId]);
     const removedRecords = db.prepare('DELETE FROM fdi_record WHERE batch_id = ?').run(batchId).changes;
     const field = (name: string) => `json_extract(b.before, '$.${name}')`;
     const restoredEnterprises = db

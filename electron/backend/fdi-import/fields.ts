@@ -52,17 +52,39 @@ export function fdiFieldSpecs(resolvers: FdiResolvers): FieldSpec[] {
   return FDI_FIELD_SPECS.map((spec) => ({ ...spec, looksLike: tests[spec.key as FdiImportField] }));
 }
 
-/** Wordings of the investment mode, normalised (NFKC, no spaces), → mode code. */
+/**
+ * Wordings of the investment mode, normalised (NFKC, no spaces, brackets as written), → mode code. 利润再投资 (a foreign
+ * investor's profits reinvested: FDI) and 境内再投资 (a foreign-invested enterprise investing in China: not FDI by
+ * the national definition) are different modes; a bare 再投资 could be either and is refused (AMBIGUOUS_MODE_WORDS).
+ */
 const MODE_WORDS: Record<string, FdiMode> = {
   新设: 'new', 新设立: 'new', 新设企业: 'new', 新批: 'new', 新设外资企业: 'new', new: 'new',
   增资: 'increase', 追加投资: 'increase', 增资扩股: 'increase', 增资扩产: 'increase', increase: 'increase',
   并购: 'merger', 股权并购: 'merger', 外资并购: 'merger', 收购: 'merger', 资产并购: 'merger', merger: 'merger',
-  利润再投资: 'reinvestment', 境内再投资: 'reinvestment', 再投资: 'reinvestment', 未分配利润再投资: 'reinvestment', reinvestment: 'reinvestment',
+  利润再投资: 'profit_reinvestment', 未分配利润再投资: 'profit_reinvestment', 外方利润再投资: 'profit_reinvestment',
+  外国投资者利润再投资: 'profit_reinvestment', 境外投资者利润再投资: 'profit_reinvestment', 利润转增资本: 'profit_reinvestment',
+  profit_reinvestment: 'profit_reinvestment',
+  // the code this app used for 利润再投资 before the two were told apart
+  reinvestment: 'profit_reinvestment',
+  境内再投资: 'domestic_reinvestment', 外商投资企业境内再投资: 'domestic_reinvestment', 外资企业境内再投资: 'domestic_reinvestment',
+  外商投资企业再投资: 'domestic_reinvestment', 境内投资: 'domestic_reinvestment',
+  domestic_reinvestment: 'domestic_reinvestment',
 };
 
 const MODES = new Map(Object.entries(MODE_WORDS));
+const normalizeModeWord = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** Words that name reinvestment without saying whose: not guessed, the row is refused with a reason. */
+const AMBIGUOUS_MODE_WORDS = new Set(['再投资', '再投入', '投资再投资']);
 
 export function parseMode(text: string): FdiMode | null {
   // most cells hold one of the wordings exactly: only the others are normalised
-  return MODES.get(text) ?? MODES.get(text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()) ?? null;
+  return MODES.get(text) ?? MODES.get(normalizeModeWord(text)) ?? null;
+}
+
+/** Why a mode word was not read: ambiguous between the two reinvestments, or not a mode word at all. */
+export function modeProblem(text: string): string {
+  return AMBIGUOUS_MODE_WORDS.has(normalizeModeWord(text))
+    ? '“再投资”分不清是利润再投资（外国投资者以利润再投资）还是境内再投资（外商投资企业在境内投资），请写明'
+    : '应为 新设/增资/并购/利润再投资/境内再投资（或 新设立、追加投资、股权并购、未分配利润再投资、外商投资企业境内再投资）';
 }

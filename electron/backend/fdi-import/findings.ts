@@ -1,7 +1,7 @@
 import type { FdiImportField } from '../../../shared/api/fdiImport';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
 import type { Problem } from '../../../shared/result';
-import type { AmountUnit } from '../../../shared/rules/units';
+import type { FdiAmountUnit } from '../../../shared/rules/units';
 import type { ColumnAccount } from '../workbook/columns';
 import type { PeriodSpan } from '../workbook/context';
 import type { TableLayout } from '../workbook/table';
@@ -36,7 +36,7 @@ export interface FileFindings {
   mappingSource: 'detected' | 'remembered' | 'given';
   /** Every non-empty column, imported or not. */
   columns: ColumnAccount[];
-  units: { contractedFdi: AmountUnit | null; actualFdi: AmountUnit | null; source: 'given' | 'header' | 'title' | 'assumed' };
+  units: { contractedFdi: FdiAmountUnit | null; actualFdi: FdiAmountUnit | null; source: 'given' | 'header' | 'title' | 'assumed' };
   /** The file-level district (a new one has a negative id until committed). */
   district: { id: number; name: string; source: DistrictSource; isNew: boolean } | null;
   /** Records that end up in no district (no column value, no file-level district, no platform's district). */

@@ -1,14 +1,14 @@
 import type { FdiImportField } from '../../../shared/api/fdiImport';
-import type { FdiMode } from '../../../shared/domain/fdi';
+import { FDI_MODES, type FdiMode } from '../../../shared/domain/fdi';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
 import type { Problem } from '../../../shared/result';
 import { parsePeriod } from '../../../shared/rules/period';
-import { parseAmount, toWan, type AmountUnit } from '../../../shared/rules/units';
+import { cnyToWan, isCnyUnit, parseAmount, toWan, type FdiAmountUnit } from '../../../shared/rules/units';
 import { amountOutOfRange, MAX_AMOUNT_WAN, plausibleYears } from '../../../shared/rules/bounds';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
 import { cellText, isBlankCell, type CellValue, type SheetRow } from '../workbook/cells';
 import type { TotalsCheck } from '../workbook/totals';
-import { parseMode } from './fields';
+import { modeProblem, parseMode } from './fields';
 import type { PlaceBook } from './places';
 import type { FdiResolvers } from './resolve';
 
@@ -50,7 +50,7 @@ export interface RowSetup {
   sheet: string;
   mapping: Partial<Record<FdiImportField, number>>;
   labels: readonly string[];
-  units: { contractedFdi: AmountUnit; actualFdi: AmountUnit };
+  units: { contractedFdi: FdiAmountUnit; actualFdi: FdiAmountUnit };
   /** The file's district (chosen, or named by its 填报单位/title), for rows without a district column. */
   district: { id: number; name: string } | null;
   /** The month of a single-month 统计期, for files without a date column. */
@@ -66,7 +66,6 @@ export interface RowSetup {
   totals: TotalsCheck;
 }
 
-const MODE_ZH: Record<FdiMode, string> = { new: '新设', increase: '增资', merger: '并购', reinvestment: '利润再投资' };
 
 export interface NormalizedRow {
   /** The record, or null when the row has an error. */
@@ -145,7 +144,8 @@ export class FdiRowNormalizer {
     return cellText(value);
   }
 
-  private amount(field: 'contractedFdi' | 'actualFdi'): number | null {
+  /** An amount cell in 万美元; 人民币 at the rate of the row's month (`period`, null when it did not parse). */
+  private amount(field: 'contractedFdi' | 'actualFdi', period: string | null): number | null {
     const value = this.cell(field);
     const parsed = parseAmount(typeof value === 'string' || typeof value === 'number' || value === null ? value : cellText(value));
     if (!parsed.ok) {
@@ -154,14 +154,24 @@ export class FdiRowNormalizer {
     }
     if (parsed.value === null) return null;
     const unit = this.setup.units[field];
-    // the common case, 万美元 with at most 4 decimals, needs no rounding; toWan does the general one
     let wan: number | undefined;
-    if (unit === '万美元') {
-      const scaled = parsed.value * 1e4;
-      const whole = Math.round(scaled);
-      if (Math.abs(scaled - whole) < 1e-6) wan = whole / 1e4;
+    if (isCnyUnit(unit)) {
+      if (period === null) return null; // the month is reported already
+      const rate = this.setup.resolvers.rate(period);
+      if (rate === null) {
+        this.report('RATE_MISSING', field, value, `${period} 的金额以${unit}填报，需先在“外资统计—统计设置—汇率”中填写该月或该年的美元兑人民币汇率`);
+        return null;
+      }
+      wan = cnyToWan(parsed.value, unit, rate);
+    } else {
+      // the common case, 万美元 with at most 4 decimals, needs no rounding; toWan does the general one
+      if (unit === '万美元') {
+        const scaled = parsed.value * 1e4;
+        const whole = Math.round(scaled);
+        if (Math.abs(scaled - whole) < 1e-6) wan = whole / 1e4;
+      }
+      wan ??= toWan(parsed.value, unit);
     }
-    wan ??= toWan(parsed.value, unit);
     // also false for a number too long to be finite
     if (wan <= MAX_AMOUNT_WAN) return wan;
     this.report('AMOUNT_OUT_OF_RANGE', field, value, amountOutOfRange(wan)!);
@@ -211,12 +221,8 @@ export class FdiRowNormalizer {
     const modeText = this.required('mode');
     if (modeText !== null) {
       mode = parseMode(modeText);
-      if (!mode) this.report('MODE_UNKNOWN', 'mode', this.cell('mode'), '应为 新设/增资/并购/利润再投资（或 新设立、追加投资、股权并购、境内再投资）');
+      if (!mode) this.report('MODE_UNKNOWN', 'mode', this.cell('mode'), modeProblem(modeText));
     }
-
-    const contracted = this.amount('contractedFdi');
-    const actual = this.amount('actualFdi');
-    if (contracted === null && actual === null && !this.failed) this.report('AMOUNT_MISSING', null, null, undefined, 'warning');
 
     let period: string | null = setup.defaultPeriod;
     let date: string | null = null;
@@ -240,6 +246,10 @@ export class FdiRowNormalizer {
       this.outsidePeriod++;
       this.report('PERIOD_OUTSIDE', 'period', this.cell('period'), `${period} 不在表上写的统计期（${span.from} 至 ${span.to}）内`, 'warning');
     }
+
+    const contracted = this.amount('contractedFdi', period);
+    const actual = this.amount('actualFdi', period);
+    if (contracted === null && actual === null && !this.failed) this.report('AMOUNT_MISSING', null, null, undefined, 'warning');
 
     // a name not set up yet is the PlaceBook's: listed once, added or matched, or (not allowed) the row refused
     let platformId: number | null = null;
@@ -267,7 +277,7 @@ export class FdiRowNormalizer {
           uscc: uscc ?? cellText(usccCell),
           country: country?.name ?? cellText(this.cell('country')),
           industry: industry ? `${industry.code} ${industry.name}` : cellText(industryCell),
-          mode: mode ? MODE_ZH[mode] : cellText(this.cell('mode')),
+          mode: mode ? FDI_MODES[mode] : cellText(this.cell('mode')),
           contractedFdi: contracted,
           actualFdi: actual,
           period: period ?? cellText(this.cell('period')),

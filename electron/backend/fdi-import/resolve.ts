@@ -25,6 +25,8 @@ export interface ResolverData {
   aliases: PlaceAliases;
   /** The bureau's own area: its name and its county-level divisions (for a new district's code). */
   jurisdiction: { name: string; divisions: Array<{ code: string; name: string }> };
+  /** The bureau's 美元/人民币 rates: period (YYYY-MM, or YYYY for the year's average) → 元 per 美元. */
+  rates: Array<[string, number]>;
 }
 
 export function readResolverData(db: Db): ResolverData {
@@ -40,6 +42,7 @@ export function readResolverData(db: Db): ResolverData {
     platforms: db.prepare('SELECT id, name, district_id AS districtId FROM platform').all() as Array<{ id: number; name: string; districtId: number | null }>,
     aliases: readPlaceAliases(db),
     jurisdiction: jurisdictionOf(db),
+    rates: db.prepare('SELECT period, rate FROM fx_rate').raw().all() as Array<[string, number]>,
   };
 }
 
@@ -91,6 +94,14 @@ export class FdiResolvers {
       const p = platformsById.get(id);
       if (p && !this.platformsByName.has(squash(alias))) this.platformsByName.set(squash(alias), p);
     }
+    this.rates = new Map(data.rates);
+  }
+
+  private readonly rates: Map<string, number>;
+
+  /** The rate for a month: its own average, else its year's; null when the bureau has neither. */
+  rate(period: string): number | null {
+    return this.rates.get(period) ?? this.rates.get(period.slice(0, 4)) ?? null;
   }
 
   /** Resolvers over the database's reference data and settings as they are now. */

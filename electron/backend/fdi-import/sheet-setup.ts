@@ -1,7 +1,7 @@
 /** What is settled once per data sheet before its rows are checked: mapping, units, district, period, totals. */
 import type { FdiImportField, FdiImportOptions } from '../../../shared/api/fdiImport';
 import type { Problem } from '../../../shared/result';
-import type { AmountUnit } from '../../../shared/rules/units';
+import { findCnyUnit, type FdiAmountUnit } from '../../../shared/rules/units';
 import { TotalsCheck } from '../workbook/totals';
 import type { TableLayout } from '../workbook/table';
 import { FDI_FIELD_SPECS } from './fields';
@@ -83,17 +83,20 @@ export function prepareSheet(task: SheetTask, layout: TableLayout, found: FileFi
     ok = false;
     note(fileProblem(file, layout.sheet, 'COLUMN_MISSING', '找不到“到资日期/月份”列，且统计期不是单一月份'));
   }
-  // units: chosen > the column's header > a line above the table > assumed 万美元 (with a warning)
-  const given = task.options.unit as AmountUnit | undefined;
-  const unitOf = (field: 'contractedFdi' | 'actualFdi'): AmountUnit | null => {
+  // units: chosen > the column's header > a line above the table > assumed 万美元 (with a warning); 人民币 units
+  // (元/万元/亿元) are converted row by row at the rate of the row's month (normalize.ts)
+  const given = task.options.unit as FdiAmountUnit | undefined;
+  const headerUnit = (c: number | undefined) => (c === undefined ? null : (layout.columnUnits[c] ?? findCnyUnit(layout.labels[c] ?? '')));
+  const lineUnit = layout.unit ?? layout.context.lines.filter((l) => /单位/.test(l)).map(findCnyUnit).find((u) => u !== null) ?? null;
+  const unitOf = (field: 'contractedFdi' | 'actualFdi'): FdiAmountUnit | null => {
     const column = columns[field];
     if (column === undefined) return null;
-    return given ?? layout.columnUnits[column] ?? layout.unit ?? '万美元';
+    return given ?? headerUnit(column) ?? lineUnit ?? '万美元';
   };
   found.units = {
     contractedFdi: unitOf('contractedFdi'),
     actualFdi: unitOf('actualFdi'),
-    source: given ? 'given' : [columns.contractedFdi, columns.actualFdi].some((c) => c !== undefined && layout.columnUnits[c]) ? 'header' : layout.unit ? 'title' : 'assumed',
+    source: given ? 'given' : [columns.contractedFdi, columns.actualFdi].some((c) => headerUnit(c)) ? 'header' : lineUnit ? 'title' : 'assumed',
   };
   if (found.units.source === 'assumed') note(fileProblem(file, layout.sheet, 'UNIT_ASSUMED', undefined, 'warning'));
 

@@ -24,6 +24,7 @@ import type { MatchedPlace } from './places';
 import { unpackRecords } from './record-keys';
 import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
 import { refusal } from './refusal';
+import { storeSourceFile } from './source-files';
 import { FdiStage } from './stage';
 
 export interface WorkerInput {
@@ -165,6 +166,8 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     if (refused) throw refused;
     commit.load.finish((done, total) => control.progress(0.95 + (0.04 * done) / total, '正在建立索引'));
     addPlaceAliases(db, matched);
+    // each file kept as it was, for tracing records to their rows (the stats summary finds the new records itself)
+    for (const [i, written] of commit.written.entries()) if (written) storeSourceFile(db, await hashes[i]!, input.files[i]!.path);
     control.throwIfCancelled();
     control.committing?.();
     db.exec('COMMIT');

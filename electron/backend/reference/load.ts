@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
 import type { Db } from '../db/open';
+import { ALL_MONTHS, markStatsDirty } from '../stats/summary/dirty';
 import { normalizeCountryText } from './country-text';
 
 /** Each data set's version. Bump one when its file changes: databases holding an older version reload it. */
@@ -12,8 +13,10 @@ export const VERSIONS = {
   industries: 'GB/T 4754-2017 (2019 amendment) r1',
   divisions: 'NBS 2023-06-30 r1',
   countries: 'ISO 3166-1 / i18n-iso-countries 7.14.0 + aliases r2',
-  countryGroups: 'groups 2025-10 r1',
+  countryGroups: 'groups 2025-10 r2',
   hightech: 'manufacturing 2017 + services 2018 r1',
+  lists: 'lists r1',
+  scopes: 'excl-finance 2021-10 r1',
 } as const;
 export type Dataset = keyof typeof VERSIONS;
 
@@ -86,28 +89,73 @@ const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
     for (const r of readCsv(dir, 'country-aliases-zh.csv')) alias.run(normalizeCountryText(r.alias!), r.iso3);
     return n;
   },
+  // groups the bureau edited in the app (ref_list.edited_at) keep their members; the others are replaced
   countryGroups(db, dir) {
-    db.exec('DELETE FROM ref_country_group_member; DELETE FROM ref_country_group;');
-    const group = db.prepare('INSERT INTO ref_country_group (code, name, note, sort) VALUES (?, ?, ?, ?)');
+    const edited = editedLists(db, 'group:');
+    const keep = (code: string | undefined) => edited.has(code ?? '');
+    for (const g of db.prepare('SELECT code FROM ref_country_group').pluck().all() as string[]) {
+      if (keep(g)) continue;
+      db.prepare('DELETE FROM ref_country_group_member WHERE group_code = ?').run(g);
+      db.prepare('DELETE FROM ref_country_group WHERE code = ?').run(g);
+    }
+    const group = db.prepare(
+      'INSERT INTO ref_country_group (code, name, note, sort) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET sort = excluded.sort',
+    );
     readCsv(dir, 'country-groups.csv').forEach((r, i) => group.run(r.group, r.name_zh, r.note || null, i));
     const member = db.prepare('INSERT INTO ref_country_group_member (group_code, country_code, valid_from, valid_to) VALUES (?, ?, ?, ?)');
-    const rows = readCsv(dir, 'country-group-members.csv');
+    const rows = readCsv(dir, 'country-group-members.csv').filter((r) => !keep(r.group));
     for (const r of rows) member.run(r.group, r.iso3, r.valid_from || null, r.valid_to || null);
     return rows.length;
   },
   hightech(db, dir) {
-    db.exec('DELETE FROM ref_hightech');
+    const edited = editedLists(db, 'hightech:');
     const insert = db.prepare('INSERT OR IGNORE INTO ref_hightech (kind, ht_code, ht_name, industry_code, partial) VALUES (?, ?, ?, ?, ?)');
     let n = 0;
     for (const [kind, file] of [['manufacturing', 'hightech-manufacturing-2017.csv'], ['services', 'hightech-services-2018.csv']] as const) {
+      if (edited.has(kind)) continue;
+      db.prepare('DELETE FROM ref_hightech WHERE kind = ?').run(kind);
       for (const r of readCsv(dir, file)) {
         insert.run(kind, r.ht_code, r.ht_name, r.gbt4754_code, Number(r.partial || 0));
         n++;
       }
     }
+    markStatsDirty(db, ALL_MONTHS);
     return n;
   },
+  // where each editable list comes from and its version; a list the bureau edited keeps its own
+  lists(db, dir) {
+    const upsert = db.prepare(
+      `INSERT INTO ref_list (list, name, source, version) VALUES (?, ?, ?, ?)
+       ON CONFLICT (list) DO UPDATE SET name = excluded.name, source = excluded.source, version = excluded.version WHERE edited_at IS NULL`,
+    );
+    const rows = readCsv(dir, 'reference-lists.csv');
+    for (const r of rows) upsert.run(r.list, r.name, r.source, r.version);
+    return rows.length;
+  },
+  scopes(db, dir) {
+    if (editedLists(db, 'scope:').has('excl-finance')) return 0;
+    db.prepare("DELETE FROM ref_scope_division WHERE scope = 'excl-finance'").run();
+    const insert = db.prepare("INSERT INTO ref_scope_division (scope, division) VALUES ('excl-finance', ?)");
+    const rows = readCsv(dir, 'scope-excl-finance.csv');
+    for (const r of rows) insert.run(r.division);
+    markStatsDirty(db, ALL_MONTHS);
+    return rows.length;
+  },
 };
+
+function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Data sets whose tables a later migration makes: a database older than that (migration tests) skips them. */
+const TABLE_OF: Partial<Record<Dataset, string>> = { lists: 'ref_list', scopes: 'ref_scope_division' };
+
+/** The lists with a prefix (`group:`) that the bureau edited, without the prefix. */
+function editedLists(db: Db, prefix: string): Set<string> {
+  if (!hasTable(db, 'ref_list')) return new Set();
+  const rows = db.prepare('SELECT list FROM ref_list WHERE edited_at IS NOT NULL AND list LIKE ?').pluck().all(`${prefix}%`) as string[];
+  return new Set(rows.map((l) => l.slice(prefix.length)));
+}
 
 /** Deletes the codes a new version dropped, except those data still points at: old records must stay readable. */
 function removeDropped(db: Db, table: 'ref_industry', current: string[]): void {
@@ -129,7 +177,7 @@ export function loadReferenceData(db: Db, dir: string): Dataset[] {
   const stored = new Map(
     (db.prepare('SELECT dataset, version FROM ref_version').all() as { dataset: string; version: string }[]).map((r) => [r.dataset, r.version]),
   );
-  const stale = (Object.keys(VERSIONS) as Dataset[]).filter((d) => stored.get(d) !== VERSIONS[d]);
+  const stale = (Object.keys(VERSIONS) as Dataset[]).filter((d) => stored.get(d) !== VERSIONS[d] && (!TABLE_OF[d] || hasTable(db, TABLE_OF[d])));
   if (!stale.length) return [];
   const record = db.prepare(
     `INSERT INTO ref_version (dataset, version, rows, loaded_at) VALUES (?, ?, ?, ?)
@@ -150,6 +198,8 @@ const REFERENCE_FILES = [
   'country-group-members.csv',
   'hightech-manufacturing-2017.csv',
   'hightech-services-2018.csv',
+  'reference-lists.csv',
+  'scope-excl-finance.csv',
 ];
 
 /** The folder of the reference CSVs: beside the bundle when packaged, `shared/reference` in the source tree. */

@@ -1,10 +1,9 @@
-import { DEVELOPMENT_ZONE_TYPES, type PlatformType } from '../../../shared/domain/platform';
-import type { FdiMode } from '../../../shared/domain/fdi';
-import { FDI_MODE_CODES } from '../../../shared/domain/fdi';
+import type { StatsOptions } from '../../../shared/api/stats';
+import type { DomesticReinvestmentRule, FdiMode } from '../../../shared/domain/fdi';
 import { periodRange } from '../../../shared/rules/period';
 import type { Db } from '../db/open';
 
-/** Unrounded sums of one group of records: distinct new enterprises, records, contracted and actual FDI (万美元). */
+/** Sums of one group of records: new enterprises (first 新设 records), records, contracted and actual FDI. */
 export interface Sums {
   n: number;
   records: number;
@@ -25,160 +24,158 @@ export interface PlaceSums {
   sums: Sums;
 }
 
-/** Distinct new enterprises counted over the whole range (not added up from groups), for the 总表. */
-export interface ExactNewCounts {
-  total: number;
-  highTech: number;
-  highTechManufacturing: number;
-  highTechServices: number;
-  devZone: number;
-  ftz: number;
-}
-
 /** Everything the standard tables are built from, for one month range. */
 export interface RangeAggregates {
-  /** By the record's own industry code (a class, or whatever level was stored); `null` key: no industry. */
+  /** By division (two digits), or the code as stored when it is not under a division; `null`: no industry. */
   byIndustry: Map<string | null, Sums>;
+  highTech: { manufacturing: Sums; services: Sums };
   byCountry: Map<string | null, Sums>;
   /** By country group, membership taken at each record's month. */
   byGroup: Map<string, Sums>;
-  /** By mode × district × platform: every record in exactly one of these. */
+  /** By mode × district × platform, every mode (境内再投资 too: whether it counts is the table builders' call). */
   byPlace: PlaceSums[];
-  exactNew: ExactNewCounts;
+}
+
+/** What a read of the summary counts: the options, the 口径 resolved, and the districts it is limited to (comparable). */
+export interface ReadOptions extends Pick<StatsOptions, 'scope' | 'currency'> {
+  rule: DomesticReinvestmentRule;
+  /** District ids (0: records without one) to keep, or null for all. */
+  districts: number[] | null;
 }
 
 /**
- * An enterprise is its linked id; a record not linked to an enterprise counts as an enterprise of its own (its
- * negated row id), so it is never silently dropped from 新设企业数.
+ * The summary periods that make up a month range: whole calendar years as their year rows (YYYY), whole quarters of the
+ * other years as quarter rows (YYYY-Qn), the months left one by one. Five years are five rows per key, not sixty; any
+ * range is at most four months at each end, three quarters and the years between.
  */
-const ENTERPRISE = 'coalesce(r.enterprise_id, -r.id)';
-const SUMS = 'count(*) AS records, coalesce(sum(r.contracted_fdi), 0) AS c, coalesce(sum(r.actual_fdi), 0) AS a';
-const NEW = `count(DISTINCT ${ENTERPRISE}) AS n`;
-/** A dated group member counts only in the months it belonged to the group. */
-const MEMBER_IN_MONTH = '(g.valid_from IS NULL OR m.value >= g.valid_from) AND (g.valid_to IS NULL OR m.value <= g.valid_to)';
-/** The months of the range, as the inner loop: one index range per month and group value. */
-const MONTH = 'json_each(@months) m';
-
-/**
- * Each breakdown is two reads: the sums over every record (the narrow `fdi_record_stats_*` indexes), and the new
- * enterprises counted distinct over 新设 records only (the partial `fdi_record_stats_new_*` indexes, which hold only
- * those). CROSS JOIN keeps the written order of the loops: the reference table outermost (read in code order, so the
- * GROUP BY needs no sort), the months inside it, and one index range of fdi_record per pair.
- */
-const SQL = {
-  industry: `SELECT i.code AS k, ${SUMS} FROM ref_industry i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.industry_code = i.code GROUP BY i.code`,
-  industryNew: `SELECT i.code AS k, ${NEW} FROM ref_industry i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.industry_code = i.code AND r.mode = 'new' GROUP BY i.code`,
-  country: `SELECT i.code AS k, ${SUMS} FROM ref_country i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.country_code = i.code GROUP BY i.code`,
-  countryNew: `SELECT i.code AS k, ${NEW} FROM ref_country i CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.country_code = i.code AND r.mode = 'new' GROUP BY i.code`,
-  // records without an industry or a country are few: one read each, both measures
-  industryNone: `SELECT count(DISTINCT CASE WHEN r.mode = 'new' THEN ${ENTERPRISE} END) AS n, ${SUMS}
-    FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.industry_code IS NULL`,
-  countryNone: `SELECT count(DISTINCT CASE WHEN r.mode = 'new' THEN ${ENTERPRISE} END) AS n, ${SUMS}
-    FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.country_code IS NULL`,
-  // Groups: sums of members that always belong come from the country sums; members that joined or left (dated rows)
-  // are summed here for their months only; new enterprises are counted distinct over the whole group.
-  groupDated: `SELECT g.group_code AS k, ${SUMS} FROM ref_country_group_member g CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.country_code = g.country_code
-    WHERE (g.valid_from IS NOT NULL OR g.valid_to IS NOT NULL) AND ${MEMBER_IN_MONTH} GROUP BY g.group_code`,
-  groupNew: `SELECT g.group_code AS k, ${NEW} FROM ref_country_group_member g CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.country_code = g.country_code AND r.mode = 'new'
-    WHERE ${MEMBER_IN_MONTH} GROUP BY g.group_code`,
-  place: `SELECT c.k, ${SUMS} FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.mode = c.mode AND r.district_id IS c.district_id AND r.platform_id IS c.platform_id
-    GROUP BY c.k`,
-  placeNew: `SELECT c.k, ${NEW} FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.mode = 'new' AND r.district_id IS c.district_id AND r.platform_id IS c.platform_id
-    WHERE c.mode = 'new' GROUP BY c.k`,
-  // the 总表's distinct counts, each reading only the 新设 records it counts
-  newTotal: `SELECT ${NEW} FROM ${MONTH} CROSS JOIN fdi_record r ON r.period = m.value AND r.mode = 'new'`,
-  newInClasses: `SELECT ${NEW} FROM json_each(@codes) h CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.industry_code = h.value AND r.mode = 'new'`,
-  newInPlatforms: `SELECT ${NEW} FROM temp.stats_place c CROSS JOIN ${MONTH} CROSS JOIN fdi_record r
-    ON r.period = m.value AND r.mode = 'new' AND r.district_id IS c.district_id AND r.platform_id = c.platform_id
-    WHERE c.mode = 'new' AND c.platform_id IN (SELECT value FROM json_each(@platforms))`,
-} as const;
-
-/**
- * Every mode × district × platform (with "none" for each), numbered in order so that grouping by the number follows
- * the outer loop and needs no sort. A temp table lives with this connection only and is refilled on each call,
- * since districts and platforms can change between calls.
- */
-function fillPlaces(db: Db): Array<{ k: number; mode: FdiMode; districtId: number | null; platformId: number | null }> {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS stats_place (
-    k INTEGER PRIMARY KEY, mode TEXT NOT NULL, district_id INTEGER, platform_id INTEGER)`);
-  db.exec('DELETE FROM temp.stats_place');
-  db.prepare(
-    `INSERT INTO temp.stats_place (mode, district_id, platform_id)
-     SELECT m.value, d.id, p.id FROM json_each(?) m,
-       (SELECT id FROM main.district UNION ALL SELECT NULL) d, (SELECT id FROM main.platform UNION ALL SELECT NULL) p`,
-  ).run(JSON.stringify(FDI_MODE_CODES));
-  return db.prepare('SELECT k, mode, district_id AS districtId, platform_id AS platformId FROM temp.stats_place').all() as never;
-}
-
-type SumsRow = Omit<Sums, 'n'> & { k: string | number };
-type NewRow = { k: string | number; n: number };
-
-/** Sums and distinct new counts of the same keys, joined. */
-function merge<K extends string | number>(sums: SumsRow[], news: NewRow[]): Map<K, Sums> {
-  const map = new Map<K, Sums>();
-  for (const { k, ...s } of sums) map.set(k as K, { n: 0, ...s });
-  for (const { k, n } of news) map.set(k as K, { ...(map.get(k as K) ?? ZERO), n });
-  return map;
-}
-
-function withNone(map: Map<string, Sums>, none: Sums): Map<string | null, Sums> {
-  const out = map as Map<string | null, Sums>;
-  if (none.records > 0) out.set(null, none);
+export function summaryPeriods(from: string, to: string): string[] {
+  const months = periodRange(from, to);
+  const has = new Set(months);
+  const out: string[] = [];
+  for (let i = 0; i < months.length; ) {
+    const m = months[i]!;
+    const [y, mm] = [m.slice(0, 4), Number(m.slice(5, 7))];
+    if (mm === 1 && has.has(`${y}-12`)) {
+      out.push(y);
+      i += 12;
+    } else if (mm % 3 === 1 && has.has(`${y}-${String(mm + 2).padStart(2, '0')}`)) {
+      out.push(`${y}-Q${(mm + 2) / 3}`);
+      i += 3;
+    } else {
+      out.push(m);
+      i += 1;
+    }
+  }
   return out;
 }
 
-/** The 总表's new enterprises, counted distinct over the whole range: all, high-tech, in 开发区, in 自贸试验区. */
-function exactNewCounts(db: Db, range: { months: string }): ExactNewCounts {
-  const count = (sql: string, params: object) => (db.prepare(sql).get({ ...range, ...params }) as { n: number }).n;
-  const classes = (where: string) => JSON.stringify((db.prepare(`SELECT DISTINCT industry_code FROM ref_hightech ${where}`).raw().all() as unknown[][]).map((r) => r[0]));
-  const platforms = db.prepare('SELECT id, type FROM platform').all() as Array<{ id: number; type: PlatformType }>;
-  const ids = (keep: (type: PlatformType) => boolean) => JSON.stringify(platforms.filter((p) => keep(p.type)).map((p) => p.id));
+const MEASURE_COLUMNS = {
+  usd: { plain: ['c', 'a'], weighted: ['cw', 'aw'] },
+  cny: { plain: ['c_cny', 'a_cny'], weighted: ['cw_cny', 'aw_cny'] },
+} as const;
+
+/** The SQL pieces over a summary table `s`: the measures in the currency and 口径, and the conditions of the options. */
+function pieces(o: ReadOptions, table: 'industry' | 'country' | 'place') {
+  const [c, a] = MEASURE_COLUMNS[o.currency][o.rule === 'byForeignShare' ? 'weighted' : 'plain'];
+  const where: string[] = ['s.period IN (SELECT value FROM json_each(@periods))'];
+  // the place table keeps 境内再投资 in: the mode table shows it as a row of its own, counted or not
+  if (o.rule === 'excluded' && table !== 'place') where.push('s.dr = 0');
+  if (o.scope === 'excl-finance') {
+    where.push(table === 'industry' ? "s.ind NOT IN (SELECT division FROM ref_scope_division WHERE scope = 'excl-finance')" : 's.fin = 0');
+  }
+  if (o.districts) where.push('s.district IN (SELECT value FROM json_each(@districts))');
   return {
-    total: count(SQL.newTotal, {}),
-    highTech: count(SQL.newInClasses, { codes: classes('') }),
-    highTechManufacturing: count(SQL.newInClasses, { codes: classes("WHERE kind = 'manufacturing'") }),
-    highTechServices: count(SQL.newInClasses, { codes: classes("WHERE kind = 'services'") }),
-    devZone: count(SQL.newInPlatforms, { platforms: ids((t) => DEVELOPMENT_ZONE_TYPES.includes(t)) }),
-    ftz: count(SQL.newInPlatforms, { platforms: ids((t) => t === 'ftz_area') }),
+    measures: `sum(s.records) AS records, sum(s.n) AS n, coalesce(sum(s.${c}), 0) AS c, coalesce(sum(s.${a}), 0) AS a`,
+    where: where.join(' AND '),
   };
 }
 
-/** Group sums: undated members' country sums, plus the dated members' sums for their months; distinct new counts. */
-function groupSums(db: Db, range: object, byCountry: Map<string | null, Sums>): Map<string, Sums> {
+type Row<K extends string> = Sums & Record<K, string | number>;
+
+function toMap(rows: Array<Row<'k'>>): Map<string | null, Sums> {
+  return new Map(rows.map(({ k, n, records, c, a }) => [k === '' ? null : String(k), { n, records, c, a }]));
+}
+
+/** Group sums: undated members' country sums, plus the dated members' sums for the months they belonged. */
+function groupSums(db: Db, o: ReadOptions, params: object, byCountry: Map<string | null, Sums>, months: string[]): Map<string, Sums> {
   const groups = new Map<string, Sums>();
   const add = (code: string, sums: Sums) => groups.set(code, addSums(groups.get(code) ?? ZERO, sums));
   const undated = db.prepare('SELECT group_code AS g, country_code AS c FROM ref_country_group_member WHERE valid_from IS NULL AND valid_to IS NULL').all() as Array<{ g: string; c: string }>;
-  for (const { g, c } of undated) add(g, { ...(byCountry.get(c) ?? ZERO), n: 0 });
-  for (const { k, ...sums } of db.prepare(SQL.groupDated).all(range) as SumsRow[]) add(String(k), { n: 0, ...sums });
-  for (const { k, n } of db.prepare(SQL.groupNew).all(range) as NewRow[]) add(String(k), { ...ZERO, n });
+  for (const { g, c } of undated) add(g, byCountry.get(c) ?? ZERO);
+  const { measures, where } = pieces(o, 'country');
+  const dated = db
+    .prepare(
+      `SELECT g.group_code AS k, ${measures} FROM ref_country_group_member g CROSS JOIN json_each(@months) m
+       CROSS JOIN stats_cube_country s ON s.period = m.value AND s.country = g.country_code
+       WHERE (g.valid_from IS NOT NULL OR g.valid_to IS NOT NULL) AND (g.valid_from IS NULL OR m.value >= g.valid_from)
+         AND (g.valid_to IS NULL OR m.value <= g.valid_to) AND ${where.replace('s.period IN (SELECT value FROM json_each(@periods))', '1')}
+       GROUP BY g.group_code`,
+    )
+    .all({ ...params, months: JSON.stringify(months) }) as Array<Row<'k'>>;
+  for (const { k, ...sums } of dated) add(String(k), sums);
   return groups;
 }
 
-/** Reads all aggregates of one range: a handful of SQL aggregate queries over the covering indexes of migration 3. */
-export function readAggregates(db: Db, from: string, to: string): RangeAggregates {
-  const range = { months: JSON.stringify(periodRange(from, to)) };
-  const places = fillPlaces(db);
-  const all = <T>(sql: string) => db.prepare(sql).all(range) as T[];
-  const one = (sql: string) => db.prepare(sql).get(range) as Sums;
-  const byCountry = withNone(merge<string>(all(SQL.country), all(SQL.countryNew)), one(SQL.countryNone));
-  const byPlace = merge<number>(all(SQL.place), all(SQL.placeNew));
-  return {
-    byIndustry: withNone(merge<string>(all(SQL.industry), all(SQL.industryNew)), one(SQL.industryNone)),
-    byCountry,
-    byGroup: groupSums(db, range, byCountry),
-    byPlace: places.flatMap(({ k, ...place }) => {
-      const sums = byPlace.get(k);
-      return sums && sums.records > 0 ? [{ ...place, sums }] : [];
-    }),
-    exactNew: exactNewCounts(db, range),
+/** Reads one range's aggregates from the summary (kept up to date by ensureStatsSummary). */
+export function readAggregates(db: Db, from: string, to: string, o: ReadOptions): RangeAggregates {
+  const params = { periods: JSON.stringify(summaryPeriods(from, to)), districts: JSON.stringify(o.districts ?? []) };
+  const read = <K extends string>(table: 'industry' | 'country' | 'place', keys: string) => {
+    const { measures, where } = pieces(o, table);
+    return db.prepare(`SELECT ${keys}, ${measures} FROM stats_cube_${table} s WHERE ${where} GROUP BY ${keys.replace(/ AS \w+/g, '')}`).all(params) as Array<Row<K>>;
   };
+  const industry = read<'k' | 'ht'>('industry', 's.ind AS k, s.ht AS ht');
+  const byIndustry = new Map<string | null, Sums>();
+  const highTech = { manufacturing: ZERO, services: ZERO };
+  for (const { k, ht, ...sums } of industry) {
+    const key = k === '' ? null : String(k);
+    byIndustry.set(key, addSums(byIndustry.get(key) ?? ZERO, sums));
+    if (ht === 1) highTech.manufacturing = addSums(highTech.manufacturing, sums);
+    if (ht === 2) highTech.services = addSums(highTech.services, sums);
+  }
+  const byCountry = toMap(read<'k'>('country', 's.country AS k'));
+  const byPlace = read<'mode' | 'd' | 'p'>('place', 's.mode AS mode, s.district AS d, s.platform AS p').map(({ mode, d, p, ...sums }) => ({
+    mode: mode as FdiMode,
+    districtId: d === 0 ? null : Number(d),
+    platformId: p === 0 ? null : Number(p),
+    sums,
+  }));
+  return { byIndustry, highTech, byCountry, byGroup: groupSums(db, o, params, byCountry, periodRange(from, to)), byPlace };
+}
+
+/** The districts (0: none) with any record in a range, whatever the scope or 口径. */
+export function districtsWithRecords(db: Db, from: string, to: string): number[] {
+  return db
+    .prepare('SELECT DISTINCT district FROM stats_cube_place WHERE period IN (SELECT value FROM json_each(?)) AND records > 0 ORDER BY district')
+    .pluck()
+    .all(JSON.stringify(summaryPeriods(from, to))) as number[];
+}
+
+/** Months of a range with records but no 美元/人民币 rate (their 人民币 figures are unknown). */
+export function monthsWithoutRate(db: Db, from: string, to: string): string[] {
+  return db
+    .prepare('SELECT DISTINCT period FROM stats_cube_place WHERE period IN (SELECT value FROM json_each(?)) AND c_cny IS NULL ORDER BY period')
+    .pluck()
+    .all(JSON.stringify(periodRange(from, to))) as string[];
+}
+
+/** 境内再投资 records of a range counted at 0 under byForeignShare: their enterprise has no foreign share. */
+export function domesticWithoutShare(db: Db, from: string, to: string, districts: number[] | null): number {
+  return db
+    .prepare(
+      `SELECT coalesce(sum(ns), 0) FROM stats_cube_place WHERE period IN (SELECT value FROM json_each(@periods))
+       ${districts ? 'AND district IN (SELECT value FROM json_each(@districts))' : ''}`,
+    )
+    .pluck()
+    .get({ periods: JSON.stringify(summaryPeriods(from, to)), districts: JSON.stringify(districts ?? []) }) as number;
+}
+
+/** Actual FDI of each month (its summary row), counted as the tables count it. */
+export function monthlyActualFdi(db: Db, months: string[], o: ReadOptions): Map<string, number> {
+  const { where } = pieces(o, 'place');
+  const [, a] = MEASURE_COLUMNS[o.currency][o.rule === 'byForeignShare' ? 'weighted' : 'plain'];
+  const counted = o.rule === 'excluded' ? "AND s.mode <> 'domestic_reinvestment'" : '';
+  const rows = db
+    .prepare(`SELECT s.period AS k, coalesce(sum(s.${a}), 0) AS a FROM stats_cube_place s WHERE ${where} ${counted} GROUP BY s.period`)
+    .all({ periods: JSON.stringify(months), districts: JSON.stringify(o.districts ?? []) }) as Array<{ k: string; a: number }>;
+  return new Map(rows.map((r) => [r.k, r.a]));
 }

@@ -1,13 +1,15 @@
 import { DEVELOPMENT_ZONE_TYPES, type PlatformType } from '../../../shared/domain/platform';
-import { ZERO, addSums, type ExactNewCounts, type PlaceSums, type RangeAggregates, type Sums } from './aggregates';
+import type { DomesticReinvestmentRule } from '../../../shared/domain/fdi';
+import { ZERO, addSums, type PlaceSums, type RangeAggregates, type Sums } from './aggregates';
 import type { StatsLabels } from './labels';
 import type { Pair } from './rows';
 
-/** The aggregates of both ranges with the labels: what every table builder reads. */
+/** The aggregates of both ranges with the labels and the 口径: what every table builder reads. */
 export interface BuildInput {
   cur: RangeAggregates;
   prior: RangeAggregates;
   labels: StatsLabels;
+  rule: DomesticReinvestmentRule;
 }
 
 function sumWhere<T>(items: Iterable<T>, pick: (item: T) => Sums | null): Sums {
@@ -29,15 +31,19 @@ export function keyPair<K>(input: BuildInput, pick: (a: RangeAggregates) => Map<
   return { cur: pick(input.cur).get(key) ?? ZERO, prior: pick(input.prior).get(key) ?? ZERO };
 }
 
-/** Pair of the records whose mode × district × platform passes `match`. */
-export function placePair(input: BuildInput, match: (p: PlaceSums) => boolean): Pair {
-  const one = (a: RangeAggregates) => sumWhere(a.byPlace, (p) => (match(p) ? p.sums : null));
-  return { cur: one(input.cur), prior: one(input.prior) };
+export function sumsPair(input: BuildInput, pick: (a: RangeAggregates) => Sums): Pair {
+  return { cur: pick(input.cur), prior: pick(input.prior) };
 }
 
-/** Replaces the added-up enterprise count with the one counted distinct over the whole range. */
-export function withExactNew(pair: Pair, key: keyof ExactNewCounts, input: BuildInput): Pair {
-  return { cur: { ...pair.cur, n: input.cur.exactNew[key] }, prior: { ...pair.prior, n: input.prior.exactNew[key] } };
+/** Whether a place's records count in the totals: 境内再投资 does not when the 口径 leaves it out. */
+export function counts(input: BuildInput, p: Pick<PlaceSums, 'mode'>): boolean {
+  return input.rule !== 'excluded' || p.mode !== 'domestic_reinvestment';
+}
+
+/** Pair of the counted records whose mode × district × platform passes `match` (`uncounted`: 境内再投资 as well). */
+export function placePair(input: BuildInput, match: (p: PlaceSums) => boolean, uncounted = false): Pair {
+  const one = (a: RangeAggregates) => sumWhere(a.byPlace, (p) => ((uncounted || counts(input, p)) && match(p) ? p.sums : null));
+  return { cur: one(input.cur), prior: one(input.prior) };
 }
 
 export function platformTypeOf(input: BuildInput): Map<number, PlatformType> {
@@ -48,7 +54,7 @@ export function isDevZone(type: PlatformType | undefined): boolean {
   return type !== undefined && DEVELOPMENT_ZONE_TYPES.includes(type);
 }
 
-/** All records of the range, with enterprises counted distinct: the 合计 of every table. */
+/** All counted records of the range: the 合计 of every table. */
 export function totalPair(input: BuildInput): Pair {
-  return withExactNew(placePair(input, () => true), 'total', input);
+  return placePair(input, () => true);
 }

@@ -1,16 +1,18 @@
-import type { Consolidation, StatsRange } from '../../../shared/api/stats';
+import type { Consolidation, StatsQuery } from '../../../shared/api/stats';
 import { roundReported } from '../../../shared/rules/money';
 import { periodLabel } from '../../../shared/rules/period';
 import type { Db } from '../db/open';
 import { districtCheck, districtTable } from './tables-place';
-import { readBuildInput } from './tables';
+import { readStatsContext } from './tables';
 
 /**
  * 汇总 check for a range: the districts (with 未分区县) add up to the total, no record is left without a district,
- * every district has reported, and every district file's records belong to the district it was imported for.
+ * every district has reported, every district file's records belong to the district it was imported for, and the
+ * same months a year before have every district that reported now (else 同比 is not like for like).
  */
-export function checkConsolidation(db: Db, range: StatsRange): Consolidation {
-  const input = readBuildInput(db, range);
+export function checkConsolidation(db: Db, query: StatsQuery): Consolidation {
+  const range = { from: query.from, to: query.to };
+  const { input, coverage } = readStatsContext(db, query);
   const check = districtCheck(input);
   const table = districtTable(input);
   const reported = new Set(input.cur.byPlace.map((p) => p.districtId));
@@ -34,10 +36,11 @@ export function checkConsolidation(db: Db, range: StatsRange): Consolidation {
     from: range.from,
     to: range.to,
     label: periodLabel(range.from, range.to),
-    ok: check.ok && check.unassigned.records === 0 && missingDistricts.length === 0 && batchMismatches.length === 0,
+    ok: check.ok && check.unassigned.records === 0 && missingDistricts.length === 0 && batchMismatches.length === 0 && !coverage.missingPrior.length,
     check,
     table,
     missingDistricts,
+    missingPrior: coverage.missingPrior,
     batchMismatches,
   };
 }

@@ -42,6 +42,8 @@ export function flattenStatsTables(tables: StatsTables) {
   const total = byKey(summary, 'total');
   const ofWhich = (key: string) => byKey(summary, key);
   const totals = {
+    /** The 口径 of 境内再投资 these figures follow. */
+    domesticReinvestment: tables.domesticReinvestment,
     ...total.current,
     highTechActualFdi: ofWhich('highTech').current.actualFdi,
     highTechShare: ofWhich('highTech').share.actualFdi,
@@ -49,13 +51,15 @@ export function flattenStatsTables(tables: StatsTables) {
     devZoneShare: ofWhich('devZone').share.actualFdi,
     ftzActualFdi: ofWhich('ftz').current.actualFdi,
     ftzShare: ofWhich('ftz').share.actualFdi,
-    reinvestmentActualFdi: ofWhich('reinvestment').current.actualFdi,
+    profitReinvestmentActualFdi: ofWhich('profitReinvestment').current.actualFdi,
+    domesticReinvestmentActualFdi: ofWhich('domesticReinvestment').current.actualFdi,
     prior: {
       ...total.prior,
       highTechActualFdi: ofWhich('highTech').prior.actualFdi,
       devZoneActualFdi: ofWhich('devZone').prior.actualFdi,
       ftzActualFdi: ofWhich('ftz').prior.actualFdi,
-      reinvestmentActualFdi: ofWhich('reinvestment').prior.actualFdi,
+      profitReinvestmentActualFdi: ofWhich('profitReinvestment').prior.actualFdi,
+      domesticReinvestmentActualFdi: ofWhich('domesticReinvestment').prior.actualFdi,
     },
     yoy: total.yoy,
   };
@@ -66,14 +70,20 @@ export function flattenStatsTables(tables: StatsTables) {
     priorFrom: tables.priorFrom,
     priorTo: tables.priorTo,
     label: tables.label,
+    scope: tables.scope,
+    comparable: tables.comparable,
+    currency: tables.currency,
     unit: tables.unit,
+    basis: tables.basis,
+    coverage: tables.coverage,
     totals,
     byCountry: table(tables, 'country').rows.filter((r) => r.key.startsWith('country:')).map((r) => item(r)),
     byGroup: rowsWithKey(table(tables, 'country'), 'group:').map((r) => item(r, { code: r.filter.group })),
     bySection: rowsWithKey(table(tables, 'industry'), 'section:').map((r) => item(r)),
     byDivision: rowsWithKey(table(tables, 'industry'), 'division:').map((r) => item(r)),
     byHighTech: rowsWithKey(table(tables, 'industry'), 'highTech:').map((r) => item(r, { code: r.filter.highTech })),
-    byMode: rowsWithKey(table(tables, 'mode'), 'mode:').map((r) => item(r)),
+    // counted: false for 境内再投资 when the 口径 leaves it out of the totals
+    byMode: rowsWithKey(table(tables, 'mode'), 'mode:').map((r) => item(r, { counted: r.role !== 'memo' })),
     byDistrict: rowsWithKey(table(tables, 'district'), 'district:').map((r) => item(r, { id: r.filter.district ?? null })),
     byPlatform: rowsWithKey(platform, 'platform:').map((r) => {
       const type: PlatformType | null = r.filter.platformType ?? null;

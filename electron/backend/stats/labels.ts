@@ -7,22 +7,17 @@ export interface StatsLabels {
   sections: Array<{ code: string; name: string }>;
   /** Divisions by section, in code order. */
   divisions: Map<string, Array<{ code: string; name: string }>>;
-  /** Any industry code → its section. */
+  /** A section or division code → its section. */
   sectionOf: Map<string, string>;
-  highTech: { manufacturing: Set<string>; services: Set<string>; all: Set<string> };
   countryNames: Map<string, string>;
-  groups: Array<{ code: string; name: string }>;
+  groups: Array<{ code: string; name: string; members: number }>;
   districts: District[];
   platforms: Platform[];
 }
 
-/** A division is the first two digits of any division, group or class code. */
-export function divisionOf(code: string): string | null {
-  return /^\d{2}/.test(code) ? code.slice(0, 2) : null;
-}
-
 export function readLabels(db: Db): StatsLabels {
-  const industries = db.prepare('SELECT code, name, level, section FROM ref_industry ORDER BY code').all() as Array<{
+  // sections and divisions only: the summary keys industries by division (or by the code stored when it is not under one)
+  const industries = db.prepare("SELECT code, name, level, section FROM ref_industry WHERE level IN ('section', 'division') ORDER BY code").all() as Array<{
     code: string;
     name: string;
     level: string;
@@ -34,16 +29,14 @@ export function readLabels(db: Db): StatsLabels {
     sectionOf.set(i.code, i.section);
     if (i.level === 'division') divisions.set(i.section, [...(divisions.get(i.section) ?? []), { code: i.code, name: i.name }]);
   }
-  const hightech = db.prepare('SELECT kind, industry_code AS code FROM ref_hightech').all() as Array<{ kind: string; code: string }>;
-  const manufacturing = new Set(hightech.filter((h) => h.kind === 'manufacturing').map((h) => h.code));
-  const services = new Set(hightech.filter((h) => h.kind === 'services').map((h) => h.code));
   return {
     sections: industries.filter((i) => i.level === 'section').map(({ code, name }) => ({ code, name })),
     divisions,
     sectionOf,
-    highTech: { manufacturing, services, all: new Set([...manufacturing, ...services]) },
     countryNames: new Map((db.prepare('SELECT code, name FROM ref_country').all() as Array<{ code: string; name: string }>).map((c) => [c.code, c.name])),
-    groups: db.prepare('SELECT code, name FROM ref_country_group ORDER BY sort, code').all() as Array<{ code: string; name: string }>,
+    groups: db
+      .prepare('SELECT code, name, (SELECT count(*) FROM ref_country_group_member m WHERE m.group_code = g.code) AS members FROM ref_country_group g ORDER BY sort, code')
+      .all() as StatsLabels['groups'],
     districts: listDistricts(db),
     platforms: listPlatforms(db),
   };

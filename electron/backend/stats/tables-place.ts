@@ -2,7 +2,7 @@ import type { DistrictCheck, StatsRow, StatsTable } from '../../../shared/api/st
 import { FDI_MODES, FDI_MODE_CODES } from '../../../shared/domain/fdi';
 import { PLATFORM_TYPES, PLATFORM_TYPE_CODES } from '../../../shared/domain/platform';
 import { roundReported } from '../../../shared/rules/money';
-import { keyedPair, placePair, totalPair, type BuildInput } from './build-context';
+import { counts, keyedPair, placePair, totalPair, type BuildInput } from './build-context';
 import { hasRecords, makeRow } from './rows';
 
 /** Tables by how and where the money came: 分投资方式, 分区县, 分园区, and the check that districts add up. */
@@ -13,10 +13,11 @@ export function modeTable(input: BuildInput): StatsTable {
   const total = totalPair(input);
   const rows: StatsRow[] = [makeRow(TOTAL_HEAD, total, total)];
   for (const mode of FDI_MODE_CODES) {
-    const pair = placePair(input, (p) => p.mode === mode);
-    rows.push(makeRow({ key: `mode:${mode}`, code: mode, name: FDI_MODES[mode], level: 0, role: 'item', filter: { mode } }, pair, total));
+    const pair = placePair(input, (p) => p.mode === mode, true);
+    const role = counts(input, { mode }) ? 'item' : 'memo';
+    rows.push(makeRow({ key: `mode:${mode}`, code: mode, name: FDI_MODES[mode], level: 0, role, filter: { mode } }, pair, total));
   }
-  return { id: 'mode', title: '外商投资分投资方式统计表', formNo: '外资统计表4', rows };
+  return { id: 'mode', title: '外商投资分投资方式统计表', formNo: '', rows };
 }
 
 /** Every district of the jurisdiction (zero or not), and 未分区县 for records without one. */
@@ -29,7 +30,7 @@ export function districtTable(input: BuildInput): StatsTable {
   }
   const none = placePair(input, (p) => p.districtId === null);
   if (hasRecords(none)) rows.push(makeRow({ key: 'district:none', code: null, name: '未分区县', level: 0, role: 'unassigned', filter: { district: null } }, none, total));
-  return { id: 'district', title: '外商投资分区县统计表', formNo: '外资统计表5', rows };
+  return { id: 'district', title: '外商投资分区县统计表', formNo: '', rows };
 }
 
 /** By platform type, each type's platforms under it, then 园区外 for records outside any platform. */
@@ -50,19 +51,22 @@ export function platformTable(input: BuildInput): StatsTable {
   }
   const none = placePair(input, (p) => p.platformId === null);
   if (hasRecords(none)) rows.push(makeRow({ key: 'platform:none', code: null, name: '园区外', level: 0, role: 'unassigned', filter: { platform: null } }, none, total));
-  return { id: 'platform', title: '外商投资分园区统计表', formNo: '外资统计表6', rows };
+  return { id: 'platform', title: '外商投资分园区统计表', formNo: '', rows };
 }
 
 /** Half a cent of 万美元: sums taken in a different order may differ in the last binary digits, never by this much. */
 const TOLERANCE = 0.005;
 
 /**
- * The districts (with 未分区县) against the total counted by industry — two different indexes and groupings of the
- * same records — for the current range. A difference means records the district breakdown does not see.
+ * The districts (with 未分区县) against the total counted by industry — two different summary tables and groupings of
+ * the same records — for the current range. A difference means records the district breakdown does not see.
  */
 export function districtCheck(input: BuildInput): DistrictCheck {
   const byIndustry = keyedPair(input, (a) => a.byIndustry, () => true).cur;
-  const byDistrict = placePair(input, () => true).cur;
+  // the district rows the table prints: a district id without a district row (only reachable with foreign keys off)
+  // is in no row, and the check says so
+  const known = new Set(input.labels.districts.map((d) => d.id));
+  const byDistrict = placePair(input, (p) => p.districtId === null || known.has(p.districtId)).cur;
   const unassigned = placePair(input, (p) => p.districtId === null).cur;
   const diff = { c: byDistrict.c - byIndustry.c, a: byDistrict.a - byIndustry.a };
   return {

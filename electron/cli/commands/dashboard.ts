@@ -1,6 +1,8 @@
-import type { Kpi, Target } from '../../../shared/api/dashboard';
+import type { Kpi, KpiReport, Target } from '../../../shared/api/dashboard';
 import { callOrFail, withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand, type CliValues } from '../command';
+import { readStatsOptions, STATS_OPTION_FLAGS } from './stats-options';
+import { DOMESTIC_REINVESTMENT_RULE_CODES, STATS_SCOPE_CODES } from '../../../shared/domain/fdi';
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -104,8 +106,8 @@ function kpiLine(k: Kpi): string {
 export const dashboardCommand: CliCommand = {
   name: 'dashboard',
   summary: '年度目标完成情况（与首页卡片数字相同）',
-  usage: 'dashboard --db FILE --year YYYY --to YYYY-MM [--json]',
-  options: { ...common, year: { type: 'string' }, to: { type: 'string' } },
+  usage: `dashboard --db FILE --year YYYY --to YYYY-MM [--scope ${STATS_SCOPE_CODES.join('|')}] [--domestic-reinvestment ${DOMESTIC_REINVESTMENT_RULE_CODES.join('|')}] [--json]`,
+  options: { ...common, year: { type: 'string' }, to: { type: 'string' }, scope: STATS_OPTION_FLAGS.scope, 'domestic-reinvestment': STATS_OPTION_FLAGS['domestic-reinvestment'] },
   async run(values, _pos, io) {
     const file = requireString(values, 'db');
     if (isError(file)) return io.fail(file);
@@ -113,11 +115,13 @@ export const dashboardCommand: CliCommand = {
     if (isError(year)) return io.fail(year);
     const to = requireString(values, 'to');
     if (isError(to)) return io.fail(to);
+    const options = readStatsOptions(values, ['scope', 'domesticReinvestment']);
+    if (isError(options)) return io.fail(options);
     return withBackend(file, io, async (backend) => {
-      const r = await callOrFail<{ year: number; from: string; to: string; elapsed: number; kpis: Kpi[] }>(backend, io, 'dashboard.kpis', { year, to });
+      const r = await callOrFail<KpiReport>(backend, io, 'dashboard.kpis', { year, to, ...options });
       if ('code' in r) return r.code;
       const { value } = r;
-      io.out(value, [`${value.from} 至 ${value.to}（时间进度 ${value.elapsed}%）`, ...value.kpis.map(kpiLine)].join('\n'));
+      io.out(value, [`${value.from} 至 ${value.to}（时间进度 ${value.elapsed}%）　口径：${value.basis}`, ...value.kpis.map(kpiLine)].join('\n'));
       return EXIT.ok;
     });
   },

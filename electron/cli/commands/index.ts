@@ -5,6 +5,7 @@ import { batchesCommand, importFdiCommand, undoCommand } from './fdiImport';
 import { PROJECT_COMMANDS } from './projects';
 import { SETUP_COMMANDS } from './setup';
 import { exportStatsCommand, statsCommand } from './stats';
+import { recordsCommand } from './records';
 import { backupCommand, checkCommand, initCommand } from './system';
 import { backupsCommand, restoreCommand } from './backups';
 
@@ -30,4 +31,5 @@ export const COMMANDS: CliCommand[] = [
   ...SETUP_COMMANDS,
   backupsCommand,
   restoreCommand,
+  recordsCommand,
 ];

@@ -19,7 +19,12 @@ const percent = (n: number | null) => (n === null ? '' : n.toFixed(1));
 const HEADINGS = ['项目', '新设企业', '上年同期', '同比%', '合同外资', '上年同期', '同比%', '实际使用外资', '上年同期', '同比%', '占比%'];
 
 export function statsAsText(tables: StatsTables): string {
-  const out: string[] = [`外资统计表  统计期：${tables.label}（上年同期：${tables.priorLabel}）  计量单位：${tables.unit}`];
+  const cover = tables.coverage;
+  const out: string[] = [
+    `外资统计表  统计期：${tables.label}（上年同期：${tables.priorLabel}）  计量单位：${tables.unit}`,
+    `统计口径：${tables.basis}`,
+    `区县覆盖：本期 ${cover.current.join('、') || '无'}；上年同期 ${cover.prior.join('、') || '无'}${cover.missingPrior.length ? `；上年同期缺 ${cover.missingPrior.join('、')}${tables.comparable ? '（已按可比口径剔除）' : '，同比非可比口径'}` : ''}`,
+  ];
   for (const table of tables.tables) {
     const lines = table.rows.map((r) => [
       `${'  '.repeat(r.level)}${rowLabel(r)}`,
@@ -36,7 +41,7 @@ export function statsAsText(tables: StatsTables): string {
     ]);
     const widths = HEADINGS.map((h, i) => Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l[i]!))));
     const format = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ');
-    out.push('', `${table.formNo}  ${table.title}`, format(HEADINGS), ...lines.map(format));
+    out.push('', `${table.formNo ? `${table.formNo}  ` : ''}${table.title}（${tables.unit}）`, format(HEADINGS), ...lines.map(format));
   }
   const check = tables.districtCheck;
   out.push(

@@ -5,6 +5,7 @@ import { enterpriseMessages } from '../features/enterprises/messages';
 import { chainsMessages } from '../features/chains/messages';
 import { fdiImportMessages } from '../features/fdi-import/messages';
 import { settingsMessages } from '../features/settings/messages';
+import { statsSettingsMessages } from '../features/fdi-stats/settings/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
 import { shellMessages } from './shell';
@@ -23,4 +24,5 @@ export const CATALOGUE: Record<string, Catalogue> = {
   enterprises: enterpriseMessages,
   chains: chainsMessages,
   fdiImport: fdiImportMessages,
+  statsSettings: statsSettingsMessages,
 };

@@ -1,5 +1,5 @@
 import { FIRM_ROLES, SEGMENT_STATUSES, TARGET_PRIORITIES, TARGET_STATUSES, TIERS } from '../../../shared/domain/chain';
-import { FDI_MODES } from '../../../shared/domain/fdi';
+import { CURRENCY_UNITS, DOMESTIC_REINVESTMENT_RULES, FDI_MODES, STATS_SCOPES } from '../../../shared/domain/fdi';
 import { PLATFORM_TYPES } from '../../../shared/domain/platform';
 import { PROJECT_STAGES } from '../../../shared/domain/project';
 import { defineMessages } from './define';
@@ -12,6 +12,9 @@ export const domainMessages = defineMessages({
   'zh-CN': {
     ...prefixed('platformType', PLATFORM_TYPES),
     ...prefixed('mode', FDI_MODES),
+    ...prefixed('scope', STATS_SCOPES),
+    ...prefixed('rule', DOMESTIC_REINVESTMENT_RULES),
+    ...prefixed('currency', CURRENCY_UNITS),
     ...prefixed('stage', PROJECT_STAGES),
     ...prefixed('tier', TIERS),
     ...prefixed('segmentStatus', SEGMENT_STATUSES),
@@ -30,7 +33,15 @@ export const domainMessages = defineMessages({
     'mode.new': 'New establishment',
     'mode.increase': 'Capital increase',
     'mode.merger': 'Merger & acquisition',
-    'mode.reinvestment': 'Profit reinvestment',
+    'mode.profit_reinvestment': 'Profit reinvestment',
+    'mode.domestic_reinvestment': 'Domestic reinvestment by an FIE',
+    'scope.all': 'All sectors',
+    'scope.excl-finance': 'Excl. banking, securities, insurance',
+    'rule.excluded': 'Domestic reinvestment excluded',
+    'rule.included': 'Domestic reinvestment included in full',
+    'rule.byForeignShare': 'Domestic reinvestment by foreign share',
+    'currency.usd': 'USD 10,000',
+    'currency.cny': 'CNY 100 million',
     'stage.lead': 'Lead',
     'stage.negotiating': 'Negotiating',
     'stage.signed': 'Signed',

@@ -22,15 +22,21 @@ export const ITEM_HEADINGS: Record<StatsTableId, string> = {
   platform: '园区',
 };
 
-/** 制定机关 printed on every sheet: the bureau's own returns are set by the commerce authority of its area. */
-export const FORM_AUTHORITY = '本辖区商务主管部门';
-
+/**
+ * The top of a sheet, as printed statistical returns lay it out: the title (with the amount unit), the form's
+ * metadata at the top right — 表号, 制定机关, 批准机关, 批准文号, 有效期至, each as the bureau set it in 统计设置 and blank
+ * otherwise — then 填报单位 / 统计期 / 计量单位 on one line and the 口径 on the next. The current 外商投资统计调查制度's
+ * own forms could not be found to copy a layout from (see shared/reference/README.md); this follows the common form
+ * of the 部门统计调查制度 returns, e.g. 《对外直接投资统计制度》(2002) 表 FDI305: 表号, 制表机关, 文号 and 有效期截止 at the
+ * top, 计量单位 beside the 统计期, 填报人 / 单位负责人 / 联系电话 / 报出日期 under the table
+ * (https://code.fabao365.com/law_215124_9.html).
+ */
 export const TITLE_ROW = 1;
-export const FORM_NO_ROW = 2;
-export const AUTHORITY_ROW = 3;
-export const META_ROW = 4;
-export const HEADER_ROWS = [5, 6] as const;
-export const FIRST_DATA_ROW = 7;
+export const FORM_META_ROWS = [2, 3, 4, 5, 6] as const;
+export const META_ROW = 7;
+export const BASIS_ROW = 8;
+export const HEADER_ROWS = [9, 10] as const;
+export const FIRST_DATA_ROW = 11;
 
 export type Format = 'text' | 'count' | 'amount' | 'percent';
 

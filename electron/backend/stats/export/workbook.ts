@@ -1,25 +1,27 @@
 import ExcelJS from 'exceljs';
 import type { StatsTable, StatsTables } from '../../../../shared/api/stats';
-import {
-  AUTHORITY_ROW,
-  FIRST_DATA_ROW,
-  FORM_AUTHORITY,
-  FORM_NO_ROW,
-  HEADER_ROWS,
-  META_ROW,
-  NUMBER_FORMATS,
-  SHEET_NAMES,
-  TITLE_ROW,
-  columnsFor,
-  type Column,
-} from './layout';
+import { FORM_FIELDS, SIGNATURE_FIELDS, type FormField, type StatsSettings } from '../../../../shared/api/statsSettings';
+import { BASIS_ROW, FIRST_DATA_ROW, FORM_META_ROWS, HEADER_ROWS, META_ROW, NUMBER_FORMATS, SHEET_NAMES, TITLE_ROW, columnsFor, type Column } from './layout';
 import { setText } from './safe-text';
 
 export interface ExportMeta {
   /** 填报单位: the jurisdiction's reporting unit from 设置. */
   reportingUnit: string;
+  /** 表号… per table and the signature line, from 统计设置 (blank where the bureau set nothing). */
+  forms: StatsSettings['forms'];
+  signature: StatsSettings['signature'];
   /** When the file was made, for the document properties. */
   createdAt: Date;
+}
+
+/** `表　　号` and the like: labels spaced to one width, as printed forms align them. */
+function spaced(label: string): string {
+  return label.length === 2 ? `${label[0]}　　${label[1]}` : label;
+}
+
+/** The title with its amount unit: 外商投资企业总表（金额单位：亿元人民币）. */
+export function sheetTitle(table: StatsTable, tables: StatsTables): string {
+  return `${table.title}（金额单位：${tables.unit}）`;
 }
 
 const FONT = 'SimSun';
@@ -30,11 +32,11 @@ function letter(col: number): string {
   return String.fromCharCode(64 + col);
 }
 
-/** Title, 表号 / 制定机关 at the right, then 填报单位 / 统计期 / 计量单位 on one line, as printed returns have them. */
+/** Title, the form's metadata at the right, 填报单位 / 统计期 / 计量单位 on one line and the 口径 under it. */
 function writeHeading(ws: ExcelJS.Worksheet, table: StatsTable, tables: StatsTables, meta: ExportMeta, width: number): void {
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, width);
   const title = ws.getCell(TITLE_ROW, 1);
-  title.value = table.title;
+  title.value = sheetTitle(table, tables);
   title.font = { name: FONT, size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(TITLE_ROW).height = 30;
@@ -44,8 +46,8 @@ function writeHeading(ws: ExcelJS.Worksheet, table: StatsTable, tables: StatsTab
     setText(cell, text);
     cell.alignment = { horizontal: 'left' };
   };
-  right(FORM_NO_ROW, `表　　号：${table.formNo}`);
-  right(AUTHORITY_ROW, `制定机关：${FORM_AUTHORITY}`);
+  const form = meta.forms[table.id];
+  (Object.keys(FORM_FIELDS) as FormField[]).forEach((field, i) => right(FORM_META_ROWS[i]!, `${spaced(FORM_FIELDS[field])}：${form[field]}`));
   ws.mergeCells(META_ROW, 1, META_ROW, 5);
   setText(ws.getCell(META_ROW, 1), `填报单位：${meta.reportingUnit}`);
   ws.mergeCells(META_ROW, 6, META_ROW, 8);
@@ -54,10 +56,12 @@ function writeHeading(ws: ExcelJS.Worksheet, table: StatsTable, tables: StatsTab
   period.alignment = { horizontal: 'center' };
   ws.mergeCells(META_ROW, width - 2, META_ROW, width);
   ws.getCell(META_ROW, width - 2).value = `计量单位：${tables.unit}`;
+  ws.mergeCells(BASIS_ROW, 1, BASIS_ROW, width);
+  ws.getCell(BASIS_ROW, 1).value = `统计口径：${tables.basis}`;
 }
 
 /** Two header rows: a group heading merged over its columns, the column's own heading under it. */
-function writeHeader(ws: ExcelJS.Worksheet, columns: Column[]): void {
+function writeHeader(ws: ExcelJS.Worksheet, columns: Column[], priorIncomplete: boolean): void {
   const [top, bottom] = HEADER_ROWS;
   for (let i = 0; i < columns.length; ) {
     let j = i;
@@ -67,7 +71,8 @@ function writeHeader(ws: ExcelJS.Worksheet, columns: Column[]): void {
     if (first === last && column.group === column.heading) ws.mergeCells(top, first, bottom, first);
     else {
       if (last > first) ws.mergeCells(top, first, top, last);
-      for (let c = first; c <= last; c++) ws.getCell(bottom, c).value = columns[c - 1]!.heading;
+      // 同比 of a prior period lacking districts carries a mark, explained in the note under the table
+      for (let c = first; c <= last; c++) ws.getCell(bottom, c).value = `${columns[c - 1]!.heading}${priorIncomplete && columns[c - 1]!.heading.startsWith('同比') ? '※' : ''}`;
     }
     ws.getCell(top, first).value = column.group;
     i = j + 1;
@@ -102,22 +107,34 @@ function writeRows(ws: ExcelJS.Worksheet, table: StatsTable, columns: Column[]):
   return FIRST_DATA_ROW + table.rows.length;
 }
 
+/** What a reader must know to read 同比: the districts the prior period lacks (unless 同比 is comparable). */
+export function coverageNote(tables: StatsTables): string {
+  const { missingPrior, missingCurrent } = tables.coverage;
+  if (tables.comparable) {
+    const left = [...missingPrior, ...missingCurrent];
+    return left.length ? `可比口径：两期均有数据的区县，未含 ${left.join('、')}。` : '可比口径：两期区县相同。';
+  }
+  return missingPrior.length ? `※上年同期缺少 ${missingPrior.join('、')} 的数据，同比非可比口径。` : '';
+}
+
 /** Notes and the signature line under the table. */
-function writeFooter(ws: ExcelJS.Worksheet, firstFreeRow: number, width: number): void {
+function writeFooter(ws: ExcelJS.Worksheet, tables: StatsTables, meta: ExportMeta, firstFreeRow: number, width: number): void {
   const note = firstFreeRow;
   ws.mergeCells(note, 1, note, width);
-  ws.getCell(note, 1).value = '注：同比为与上年同期相比的增减百分比，上年同期为0时不计算；占比为占合计的百分比；“其中”项不计入合计。';
+  ws.getCell(note, 1).value = `注：同比为与上年同期相比的增减百分比，上年同期为0时不计算；占比为占合计的百分比；“其中”项不计入合计，“附”项不计入合计。${coverageNote(tables)}`;
   ws.getCell(note, 1).font = { name: FONT, size: 9 };
   const sign = note + 2;
+  const s = meta.signature;
   const parts: Array<[number, string]> = [
-    [1, '单位负责人：'],
-    [4, '统计负责人：'],
-    [7, '填表人：'],
+    [1, `${SIGNATURE_FIELDS.unitHead}：${s.unitHead}`],
+    [3, `${SIGNATURE_FIELDS.statsHead}：${s.statsHead}`],
+    [5, `${SIGNATURE_FIELDS.preparer}：${s.preparer}`],
+    [7, `${SIGNATURE_FIELDS.phone}：${s.phone}`],
     [width - 2, '报出日期：　　年　　月　　日'],
   ];
   ws.mergeCells(sign, width - 2, sign, width);
   for (const [col, text] of parts) {
-    ws.getCell(sign, col).value = text;
+    setText(ws.getCell(sign, col), text);
     ws.getCell(sign, col).font = { name: FONT, size: 10 };
   }
 }
@@ -142,9 +159,9 @@ function addTableSheet(wb: ExcelJS.Workbook, table: StatsTable, tables: StatsTab
   });
   columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   writeHeading(ws, table, tables, meta, width);
-  writeHeader(ws, columns);
+  writeHeader(ws, columns, !tables.comparable && tables.coverage.missingPrior.length > 0);
   const end = writeRows(ws, table, columns);
-  writeFooter(ws, end, width);
+  writeFooter(ws, tables, meta, end, width);
   ws.pageSetup.printArea = `A1:${letter(width)}${end + 2}`;
 }
 

@@ -71,6 +71,7 @@ export function EnterpriseDrawer() {
                   <Descriptions.Item label={t('country')}>{e.countryName}</Descriptions.Item>
                   <Descriptions.Item label={t('industry')}>{e.industryCode && `${e.industryCode} ${e.industryName ?? ''}`}</Descriptions.Item>
                   <Descriptions.Item label={t('registeredCapital')}>{formatAmount(e.registeredCapital)}</Descriptions.Item>
+                  <Descriptions.Item label={t('foreignShare')}>{e.foreignShare === null ? '—' : `${e.foreignShare}%`}</Descriptions.Item>
                   <Descriptions.Item label={t('setupDate')}>{e.setupDate}</Descriptions.Item>
                   <Descriptions.Item label={t('district')}>{e.district}</Descriptions.Item>
                   <Descriptions.Item label={t('platform')}>{e.platform}</Descriptions.Item>

@@ -38,6 +38,7 @@ export function EnterpriseForm({ open, detail, onClose }: { open: boolean; detai
       countryCode: v.countryCode ?? null,
       industryCode: v.industryCode ?? null,
       registeredCapital: v.registeredCapital ?? null,
+      foreignShare: v.foreignShare ?? null,
       setupDate: v.setupDate ? v.setupDate.format('YYYY-MM-DD') : null,
       districtId: v.districtId ?? null,
       platformId: v.platformId ?? null,
@@ -130,6 +131,11 @@ export function EnterpriseForm({ open, detail, onClose }: { open: boolean; detai
           <Col span={12}>
             <Form.Item name="platformId" label={t('platform')}>
               <PlatformSelect />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="foreignShare" label={t('foreignShare')} extra={t('foreignShareHelp')}>
+              <InputNumber min={0.01} max={100} precision={2} style={{ width: '100%' }} data-testid="foreign-share" />
             </Form.Item>
           </Col>
           <Col span={24}>

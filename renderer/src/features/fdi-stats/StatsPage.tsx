@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import { useFdiImportTabs } from '../fdi-import/FdiImportTabs';
 import { statsTablesMessages } from './tables/messages';
 import { StatsTablesView } from './tables/StatsTablesView';
+import { StatsSettingsView } from './settings/StatsSettingsView';
 
 /** 外资统计: the standard tables, the import of returns and its history; the tab is in the address (`?tab=import`). */
 export default function StatsPage() {
@@ -14,7 +15,11 @@ export default function StatsPage() {
   const importTabs = useFdiImportTabs();
   const query = useAppStore((s) => s.route.query);
   const navigate = useAppStore((s) => s.navigate);
-  const items = [{ key: 'tables', label: t('tab'), children: <StatsTablesView /> }, ...importTabs];
+  const items = [
+    { key: 'tables', label: t('tab'), children: <StatsTablesView /> },
+    ...importTabs,
+    { key: 'settings', label: t('settingsTab'), children: <StatsSettingsView /> },
+  ];
   const active = items.some((i) => i.key === query.tab) ? query.tab! : 'tables';
   return (
     <>

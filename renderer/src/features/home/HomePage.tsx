@@ -1,8 +1,10 @@
 import { FilePdfOutlined, FileImageOutlined, FullscreenExitOutlined, FullscreenOutlined, AimOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Select, Space, Spin, Typography } from 'antd';
+import { App, Button, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Kpi } from '../../../../shared/api/dashboard';
 import { periodLabel } from '../../../../shared/rules/period';
+import { STATS_SCOPE_CODES } from '../../../../shared/domain/fdi';
+import { domainMessages } from '../../i18n/domain';
 import { api } from '../../api/client';
 import { saveBlob } from '../../api/platform';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert';
@@ -24,8 +26,9 @@ const YEARS_BACK = 6;
 /** 首页: the year's targets against actuals, the charts, the alerts; presentable full screen and exportable. */
 export default function HomePage() {
   const t = useT(dashboardMessages);
+  const td = useT(domainMessages);
   const { message } = App.useApp();
-  const { year, to, kpis, charts, alerts, loading, setPeriod, load } = useDashboardStore();
+  const { year, to, scope, kpis, charts, alerts, loading, setPeriod, setScope, load } = useDashboardStore();
   const reportingUnit = useSettingsStore((s) => s.data?.jurisdiction.reportingUnit ?? '');
   const [error, setError] = useState<unknown>(null);
   const [targetsOpen, setTargetsOpen] = useState(false);
@@ -38,7 +41,7 @@ export default function HomePage() {
     setError(null);
     load().catch(setError);
   }, [load]);
-  useEffect(reload, [year, to, reload]);
+  useEffect(reload, [year, to, scope, reload]);
 
   // records imported or undone, projects or chains edited in another window: reload once things settle, not on every
   // event of a burst
@@ -92,7 +95,7 @@ export default function HomePage() {
     try {
       const input = {
         title: t('exportTitle', { unit: reportingUnit, period }),
-        subtitle: `${t('elapsed', { pct: kpis.elapsed })}　${t('exportTime', { time: new Date().toLocaleString('zh-CN') })}`,
+        subtitle: `${t('elapsed', { pct: kpis.elapsed })}　${t('basis', { basis: kpis.basis })}　${t('exportTime', { time: new Date().toLocaleString('zh-CN') })}`,
         kpis: kpis.kpis.map((kpi) => ({ kpi, lines: kpiLines(kpi) })),
         charts: CHART_TITLES.map(([id, key]) => [id, t(key)] as [string, string]),
       };
@@ -124,6 +127,13 @@ export default function HomePage() {
         options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('monthN', { month: i + 1 }) }))}
         onChange={(m: number) => setPeriod(year, `${year}-${String(m).padStart(2, '0')}`)}
       />
+      <Select
+        data-testid="scope-picker"
+        value={scope}
+        style={{ width: 196 }}
+        options={STATS_SCOPE_CODES.map((s) => ({ value: s, label: td(`scope.${s}`) }))}
+        onChange={setScope}
+      />
       <Button icon={<ReloadOutlined />} onClick={reload} loading={loading} aria-label={t('refresh')} />
       <Button icon={<AimOutlined />} onClick={() => setTargetsOpen(true)} data-testid="open-targets">
         {t('targets')}
@@ -154,14 +164,25 @@ export default function HomePage() {
       ) : (
         <>
           <Typography.Paragraph type="secondary" data-testid="period-line">
-            {period} · {t('elapsed', { pct: kpis.elapsed })} · {t('clickHint')}
+            {period} · {t('elapsed', { pct: kpis.elapsed })} ·{' '}
+            <Tag color="blue" data-testid="dashboard-basis" style={{ marginInlineEnd: 0 }}>
+              {t('basis', { basis: kpis.basis })}
+            </Tag>{' '}
+            · {t('clickHint')}
           </Typography.Paragraph>
           <KpiCards kpis={kpis.kpis} elapsed={kpis.elapsed} />
           <DashboardCharts charts={charts} onDrill={setDrill} alerts={<AlertsList alerts={alerts} />} alertCount={alerts.length} />
         </>
       )}
       <TargetsDrawer open={targetsOpen} onClose={() => setTargetsOpen(false)} />
-      <RecordsDrawer item={drill?.kind === 'records' ? drill.item : null} from={`${year}-01`} to={to} onClose={() => setDrill(null)} />
+      <RecordsDrawer
+        item={drill?.kind === 'records' ? drill.item : null}
+        from={`${year}-01`}
+        to={to}
+        scope={kpis?.scope ?? scope}
+        domesticReinvestment={kpis?.domesticReinvestment}
+        onClose={() => setDrill(null)}
+      />
       <StageProjectsDrawer stage={drill?.kind === 'stage' ? drill.stage : null} onClose={() => setDrill(null)} />
     </div>
   );

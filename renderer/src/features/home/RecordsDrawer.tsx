@@ -6,13 +6,25 @@ import { useStatsRecords } from '../../api/useStatsRecords';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
+import type { DomesticReinvestmentRule, StatsScope } from '../../../../shared/domain/fdi';
+import { SourceCells, SourceLine } from '../fdi-stats/records/RecordSource';
 import { dashboardMessages } from './messages';
 
+interface Props {
+  item: ChartItem | null;
+  from: string;
+  to: string;
+  /** The scope and 口径 the charts were drawn in, so the records add up to the bar. */
+  scope: StatsScope;
+  domesticReinvestment: DomesticReinvestmentRule | undefined;
+  onClose: () => void;
+}
+
 /** The FDI records behind a bar or slice: stats.records with the item's own filter, for the dashboard's months. */
-export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | null; from: string; to: string; onClose: () => void }) {
+export function RecordsDrawer({ item, from, to, scope, domesticReinvestment, onClose }: Props) {
   const t = useT(dashboardMessages);
   const td = useT(domainMessages);
-  const { data, error, page, setPage, pageSize } = useStatsRecords(item ? { from, to, filter: item.filter } : null);
+  const { data, error, page, setPage, pageSize } = useStatsRecords(item ? { from, to, scope, ...(domesticReinvestment ? { domesticReinvestment } : {}), filter: item.filter } : null);
   const num = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 4 });
   return (
     <Drawer
@@ -34,7 +46,8 @@ export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | n
           size="small"
           loading={!data && !error}
           dataSource={data?.rows ?? []}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1160 }}
+          expandable={{ rowExpandable: (r) => r.source?.row != null, expandedRowRender: (r) => <SourceCells recordId={r.id} /> }}
           pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
           columns={[
             { title: t('colPeriod'), dataIndex: 'period', width: 80 },
@@ -46,6 +59,7 @@ export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | n
             { title: t('colPlatform'), dataIndex: 'platformName', width: 160, ellipsis: true },
             { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: num },
             { title: t('colActual'), dataIndex: 'actualFdi', align: 'right', width: 110, render: num },
+            { title: t('colSource'), key: 'source', width: 240, render: (_, r) => <SourceLine record={r} /> },
           ]}
         />
       </div>

@@ -3,6 +3,8 @@ import { defineMessages } from '../../i18n/define';
 export const dashboardMessages = defineMessages({
   'zh-CN': {
     title: '首页',
+    basis: '口径：{basis}',
+    colSource: '来源',
     year: '年度',
     upTo: '截至',
     monthN: '{month}月',
@@ -110,6 +112,8 @@ export const dashboardMessages = defineMessages({
   },
   'en-US': {
     title: 'Home',
+    basis: 'Basis: {basis}',
+    colSource: 'Source',
     year: 'Year',
     upTo: 'Up to',
     monthN: 'Month {month}',

@@ -21,6 +21,7 @@ export function DistrictCheck({ check }: { check: Check }) {
   const problems = consolidation
     ? [
         ...(consolidation.missingDistricts.length ? [t('missingDistricts', { names: consolidation.missingDistricts.map((d) => d.name).join('、') })] : []),
+        ...(consolidation.missingPrior.length ? [t('missingPriorCheck', { names: consolidation.missingPrior.join('、') })] : []),
         ...consolidation.batchMismatches.map((m) => t('batchMismatch', { file: m.fileName, batchDistrict: m.batchDistrict, records: m.records, recordDistrict: m.recordDistrict })),
       ]
     : [];

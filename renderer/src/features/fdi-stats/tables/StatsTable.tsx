@@ -1,4 +1,5 @@
-import { Table, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { printedCode, rowLabel, type StatsRow, type StatsTable as Table_ } from '../../../../../shared/api/stats';
 import { useT } from '../../../i18n';
@@ -13,14 +14,24 @@ function Figure({ row, field, text }: { row: StatsRow; field: string; text: stri
 }
 
 /** One standard table: 本期, 上年同期 and 同比 for each measure, the share of actual FDI; 合计 in bold; rows indented. */
-export function StatsTable({ table, onOpenRow }: { table: Table_; onOpenRow(row: StatsRow): void }) {
+export function StatsTable({ table, onOpenRow, priorIncomplete = false }: { table: Table_; onOpenRow(row: StatsRow): void; priorIncomplete?: boolean }) {
   const t = useT(statsTablesMessages);
+  // beside 同比: the prior period lacks districts that report now
+  const yoyTitle = priorIncomplete ? (
+    <Tooltip title={t('yoyWarning')}>
+      <span data-testid="yoy-warning" style={{ color: '#d46b08' }}>
+        {t('yoy')} <WarningOutlined />
+      </span>
+    </Tooltip>
+  ) : (
+    t('yoy')
+  );
   const figures = (measure: Measure, format: (n: number) => string, withShare = false): ColumnsType<StatsRow>[number] => ({
     title: t(measure),
     children: [
       { title: t('current'), key: `${measure}-current`, align: 'right', width: 120, render: (_, r) => <Figure row={r} field={`${measure}-current`} text={format(r.current[measure])} /> },
       { title: t('prior'), key: `${measure}-prior`, align: 'right', width: 120, render: (_, r) => <Figure row={r} field={`${measure}-prior`} text={format(r.prior[measure])} /> },
-      { title: t('yoy'), key: `${measure}-yoy`, align: 'right', width: 80, render: (_, r) => <Figure row={r} field={`${measure}-yoy`} text={formatPercent(r.yoy[measure])} /> },
+      { title: yoyTitle, key: `${measure}-yoy`, align: 'right', width: 80, render: (_, r) => <Figure row={r} field={`${measure}-yoy`} text={formatPercent(r.yoy[measure])} /> },
       ...(withShare
         ? [{ title: t('share'), key: `${measure}-share`, align: 'right' as const, width: 80, render: (_: unknown, r: StatsRow) => <Figure row={r} field={`${measure}-share`} text={formatPercent(r.share[measure])} /> }]
         : []),
@@ -34,7 +45,7 @@ export function StatsTable({ table, onOpenRow }: { table: Table_; onOpenRow(row:
       fixed: 'left',
       width: 260,
       render: (_, r) => (
-        <Typography.Text strong={r.role === 'total'} style={{ paddingLeft: r.level * 16 }}>
+        <Typography.Text strong={r.role === 'total'} type={r.role === 'memo' ? 'secondary' : undefined} style={{ paddingLeft: r.level * 16 }}>
           {rowLabel(r)}
         </Typography.Text>
       ),

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Spin, Tabs, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { StatsRow } from '../../../../../shared/api/stats';
@@ -10,6 +10,7 @@ import { useT } from '../../../i18n';
 import { useAppStore } from '../../../stores/app';
 import { DistrictCheck } from './DistrictCheck';
 import { statsTablesMessages } from './messages';
+import { OptionsBar } from './OptionsBar';
 import { rangeFromQuery } from './range';
 import { StatsRecordsDrawer } from './StatsRecordsDrawer';
 import { StatsTable } from './StatsTable';
@@ -21,7 +22,8 @@ const MONTH = 'YYYY-MM';
 export function StatsTablesView() {
   const t = useT(statsTablesMessages);
   const { message } = App.useApp();
-  const { range, data, loading, error, exportJob } = useStatsTablesStore();
+  const { range, options, data, loading, error, exportJob } = useStatsTablesStore();
+  const [settingRule, setSettingRule] = useState<string | null>(null);
   const query = useAppStore((s) => s.route.query);
   const [tab, setTab] = useState<string>('summary');
   const [openRow, setOpenRow] = useState<StatsRow | null>(null);
@@ -33,8 +35,17 @@ export function StatsTablesView() {
     if (fromAddress && (fromAddress.from !== store.range.from || fromAddress.to !== store.range.to)) store.setRange(fromAddress);
     else if (!store.data) void store.load();
   }, [query]);
-  // new imports, undone batches, edited districts or platforms: the figures may have changed
+  // new imports, undone batches, edited districts, platforms, rates or lists: the figures may have changed
   useEffect(() => api.onEvent((e) => e.type === 'changed' && void useStatsTablesStore.getState().load()), []);
+  // the 口径 the setting gives, for the choice that follows it
+  useEffect(() => {
+    const read = () => void api.call('stats.settings', {}).then((s) => setSettingRule(s.domesticReinvestment), () => undefined);
+    read();
+    return api.onEvent((e) => e.type === 'changed' && e.area === 'stats' && read());
+  }, []);
+  const cover = data?.coverage;
+  const left = cover ? [...cover.missingPrior, ...cover.missingCurrent] : [];
+  const priorIncomplete = !!cover && !data?.comparable && cover.missingPrior.length > 0;
 
   const onRange = (value: [Dayjs | null, Dayjs | null] | null) => {
     if (!value?.[0] || !value[1]) return;
@@ -68,13 +79,31 @@ export function StatsTablesView() {
         </span>
         {data && (
           <Typography.Text type="secondary" data-testid="stats-label">
-            {data.label}（{t('priorRange', { label: data.priorLabel })}）　{t('unit')}
+            {data.label}（{t('priorRange', { label: data.priorLabel })}）　{t('unitOf', { unit: data.unit })}
           </Typography.Text>
         )}
         <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} disabled={!data} data-testid="stats-export" style={{ marginLeft: 'auto' }}>
           {exporting ? t('exporting') : t('export')}
         </Button>
       </Flex>
+      <div style={{ marginBottom: 12 }}>
+        <OptionsBar settingRule={settingRule} />
+      </div>
+      {data && (
+        <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 8 }}>
+          <Space wrap size={[8, 4]}>
+            <Tag color="blue" data-testid="stats-basis">
+              {t('basis', { basis: data.basis })}
+            </Tag>
+            <Typography.Text type="secondary" data-testid="stats-coverage">
+              {t('coverage', { current: data.coverage.current.length, prior: data.coverage.prior.length })}
+              {data.comparable && left.length ? `；${t('comparableLeft', { names: left.join('、') })}` : ''}
+            </Typography.Text>
+          </Space>
+          {priorIncomplete && <Alert type="warning" showIcon data-testid="stats-missing-prior" title={t('missingPrior', { names: data.coverage.missingPrior.join('、') })} />}
+          {data.domesticWithoutShare > 0 && <Alert type="info" showIcon title={t('withoutShare', { n: data.domesticWithoutShare })} />}
+        </Space>
+      )}
       {exporting && exportJob && <JobProgress job={exportJob} />}
       {error ? <ErrorAlert error={error} onRetry={() => void useStatsTablesStore.getState().load()} /> : null}
       <Spin spinning={loading}>
@@ -88,18 +117,19 @@ export function StatsTablesView() {
               label: t(`table.${table.id}`),
               children: (
                 <>
-                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                    {table.formNo}　{table.title}　·　{t('recordsHint')}
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid={`stats-title-${table.id}`}>
+                    {table.formNo ? `${table.formNo}　` : ''}
+                    {table.title}（{data.unit}）　·　{data.basis}　·　{t('recordsHint')}
                   </Typography.Paragraph>
                   {table.id === 'district' && <DistrictCheck check={data.districtCheck} />}
-                  <StatsTable table={table} onOpenRow={setOpenRow} />
+                  <StatsTable table={table} onOpenRow={setOpenRow} priorIncomplete={priorIncomplete} />
                 </>
               ),
             }))}
           />
         )}
       </Spin>
-      <StatsRecordsDrawer row={openRow} range={range} onClose={() => setOpenRow(null)} />
+      <StatsRecordsDrawer row={openRow} range={range} options={options} onClose={() => setOpenRow(null)} />
     </>
   );
 }

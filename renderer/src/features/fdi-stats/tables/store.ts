@@ -1,19 +1,31 @@
 import { create } from 'zustand';
 import type { FileRef } from '../../../../../shared/api/files';
 import type { JobState } from '../../../../../shared/api/jobs';
-import type { Consolidation, StatsTables } from '../../../../../shared/api/stats';
+import type { Consolidation, StatsOptions, StatsTables } from '../../../../../shared/api/stats';
 import { api } from '../../../api/client';
 import { saveFile } from '../../../api/platform';
 import { defaultRange, type MonthRange } from './range';
 
+/** How the tables count: scope, comparable 同比, currency, and the 口径 of 境内再投资 (undefined: the setting). */
+export type TablesOptions = Pick<StatsOptions, 'scope' | 'comparable' | 'currency' | 'domesticReinvestment'>;
+export const DEFAULT_OPTIONS: TablesOptions = { scope: 'all', comparable: false, currency: 'usd', domesticReinvestment: undefined };
+
+/** The query the tables, their records and the export are asked with. */
+export function tablesQuery(range: MonthRange, options: TablesOptions) {
+  const { domesticReinvestment, ...rest } = options;
+  return { ...range, ...rest, ...(domesticReinvestment ? { domesticReinvestment } : {}) };
+}
+
 interface StatsTablesState {
   range: MonthRange;
+  options: TablesOptions;
   data: StatsTables | null;
   loading: boolean;
   error: unknown;
   consolidation: Consolidation | null;
   exportJob: JobState | null;
   setRange(range: MonthRange): void;
+  setOptions(options: Partial<TablesOptions>): void;
   load(): Promise<void>;
   checkConsolidation(): Promise<void>;
   /** Runs the export job (progress in exportJob), then saves the file through the platform. */
@@ -25,6 +37,7 @@ export const useStatsTablesStore = create<StatsTablesState>((set, get) => {
   let request = 0;
   return {
     range: defaultRange(),
+    options: DEFAULT_OPTIONS,
     data: null,
     loading: false,
     error: null,
@@ -34,21 +47,26 @@ export const useStatsTablesStore = create<StatsTablesState>((set, get) => {
       set({ range, consolidation: null });
       void get().load();
     },
+    setOptions(options) {
+      set({ options: { ...get().options, ...options }, consolidation: null });
+      void get().load();
+    },
     async load() {
       const mine = ++request;
       set({ loading: true, error: null });
       try {
-        const data = await api.call('stats.tables', get().range);
+        const data = await api.call('stats.tables', tablesQuery(get().range, get().options));
         if (mine === request) set({ data, loading: false });
       } catch (error) {
-        if (mine === request) set({ error, loading: false });
+        // no figures of other options left on the screen under the new ones
+        if (mine === request) set({ error, data: null, loading: false });
       }
     },
     async checkConsolidation() {
-      set({ consolidation: await api.call('stats.consolidation', get().range) });
+      set({ consolidation: await api.call('stats.consolidation', tablesQuery(get().range, get().options)) });
     },
     async exportWorkbook() {
-      const { jobId } = await api.call('stats.export', get().range);
+      const { jobId } = await api.call('stats.export', tablesQuery(get().range, get().options));
       const job = await api.waitForJob(jobId, (state) => set({ exportJob: state }));
       set({ exportJob: job });
       if (job.status !== 'done') return null;
