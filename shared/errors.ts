@@ -71,6 +71,9 @@ export const ERROR_MESSAGES = {
   TARGET_STATUS_UNKNOWN: '无法识别的招商状态',
   TARGET_UNKNOWN: '招商目标不存在',
   PICTURE_FAILED: '生成图谱图片失败',
+  // market access (外商投资准入)
+  CATALOGUE_ROW_UNKNOWN: '无法识别的目录行',
+  OVERRIDE_REASON_REQUIRED: '人工认定须写明理由',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

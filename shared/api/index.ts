@@ -10,6 +10,8 @@ import { referenceMethods } from './reference';
 import { settingsMethods } from './settings';
 import { statsMethods } from './stats';
 import { systemMethods } from './system';
+import { policyMethods } from './policy';
+import { auditMethods } from './audit';
 
 /** The whole API: every backend method by name. Areas add their map here and nowhere else. */
 export const contract = {
@@ -24,6 +26,8 @@ export const contract = {
   ...projectsMethods,
   ...enterprisesMethods,
   ...chainsMethods,
+  ...policyMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,8 @@ import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { systemHandlers } from './system';
+import { policyHandlers } from './policy';
+import { auditHandlers } from './audit';
 
 /** Every handler, by method name. The type makes a missing or extra handler a compile error. */
 export const handlers: AreaHandlers<Contract> = {
@@ -25,4 +27,6 @@ export const handlers: AreaHandlers<Contract> = {
   ...projectsHandlers,
   ...enterprisesHandlers,
   ...chainsHandlers,
+  ...policyHandlers,
+  ...auditHandlers,
 };

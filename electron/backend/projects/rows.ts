@@ -1,8 +1,10 @@
 import type { Project, ProjectAlert } from '../../../shared/api/projects';
 import type { ProjectPriority, ProjectStage } from '../../../shared/domain/project';
 import type { Db } from '../db/open';
-import { clockParams, STALE_SQL, type AlertClock } from './alerts';
+import { clockParams, PROHIBITED_SQL, STALE_SQL, type AlertClock } from './alerts';
 import { ARRIVAL_IDS_SQL, refreshArrival } from './arrivalCache';
+import { NO_POLICY, policiesFor } from '../policy/status';
+import type { Policy } from '../../../shared/api/policy';
 
 export interface ProjectDbRow {
   id: number;
@@ -40,6 +42,7 @@ export interface ProjectDbRow {
   a_stale: number;
   a_overdue: number;
   a_arrival: number;
+  a_prohibited: number;
 }
 
 /** Projects by id with names resolved and alert flags, in the order of `ids`. Meant for one page (≤ 500 ids). */
@@ -54,7 +57,8 @@ export function projectsByIds(db: Db, ids: readonly number[], clock: AlertClock)
               re.name AS reinvest_enterprise_name, e.name AS enterprise_name,
               ${STALE_SQL} AS a_stale,
               EXISTS (SELECT 1 FROM project_issue WHERE project_id = p.id AND status = 'open' AND due_date < @today) AS a_overdue,
-              p.id IN (${ARRIVAL_IDS_SQL}) AS a_arrival
+              p.id IN (${ARRIVAL_IDS_SQL}) AS a_arrival,
+              ${PROHIBITED_SQL} AS a_prohibited
        FROM project p
        LEFT JOIN ref_country c ON c.code = p.country_code
        LEFT JOIN ref_industry i ON i.code = p.industry_code
@@ -65,15 +69,17 @@ export function projectsByIds(db: Db, ids: readonly number[], clock: AlertClock)
        WHERE p.id IN (${scope})`,
     )
     .all(params) as ProjectDbRow[];
-  const byId = new Map(rows.map((r) => [r.id, toProject(r)]));
+  const policies = policiesFor(db, 'project', ids);
+  const byId = new Map(rows.map((r) => [r.id, toProject(r, policies.get(r.id) ?? NO_POLICY)]));
   return ids.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined);
 }
 
-export function toProject(r: ProjectDbRow): Project {
+export function toProject(r: ProjectDbRow, policy: Policy): Project {
   const alerts: ProjectAlert[] = [];
   if (r.a_stale) alerts.push('stale');
   if (r.a_overdue) alerts.push('overdue');
   if (r.a_arrival) alerts.push('arrival');
+  if (r.a_prohibited) alerts.push('prohibited');
   return {
     id: r.id,
     name: r.name,
@@ -106,6 +112,7 @@ export function toProject(r: ProjectDbRow): Project {
     lastFollowUpDate: r.last_follow_up_date,
     notes: r.notes,
     alerts,
+    policy,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
 import type { Db } from '../db/open';
+import { refreshPolicyIndustry } from '../policy/industry';
 import { normalizeCountryText } from './country-text';
 
 /** Each data set's version. Bump one when its file changes: databases holding an older version reload it. */
@@ -14,6 +15,7 @@ export const VERSIONS = {
   countries: 'ISO 3166-1 / i18n-iso-countries 7.14.0 + aliases r2',
   countryGroups: 'groups 2025-10 r1',
   hightech: 'manufacturing 2017 + services 2018 r1',
+  negativeList: '外商投资准入负面清单 2024 (national) r1',
 } as const;
 export type Dataset = keyof typeof VERSIONS;
 
@@ -107,6 +109,19 @@ const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
     }
     return n;
   },
+  negativeList(db, dir) {
+    // the bureau's corrections (policy_mapping_edit) are kept: they are applied over whatever version is shipped
+    const measures = readCsv(dir, 'negative-list-2024.csv');
+    for (const edition of new Set(measures.map((r) => r.edition!))) db.prepare('DELETE FROM ref_negative_measure WHERE edition = ?').run(edition);
+    const measure = db.prepare(
+      `INSERT INTO ref_negative_measure (edition, version, no, section, text, kind, restriction, equity_cap, restriction_note, text_source, text_check)
+       VALUES (@edition, @version, @no, @section, @text, @kind, @restriction, @equity_cap, @restriction_note, @text_source, @text_check)`,
+    );
+    for (const r of measures) measure.run({ ...r, no: Number(r.no), restriction: r.restriction || null, equity_cap: r.equity_cap ? Number(r.equity_cap) : null });
+    const mapping = db.prepare('INSERT INTO ref_negative_measure_class (edition, no, industry_code, coverage, mapping_basis, note) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const r of readCsv(dir, 'negative-list-2024-classes.csv')) mapping.run(r.edition, Number(r.no), r.gbt4754_code, r.coverage, r.mapping_basis, r.note ?? '');
+    return measures.length;
+  },
 };
 
 /** Deletes the codes a new version dropped, except those data still points at: old records must stay readable. */
@@ -138,6 +153,7 @@ export function loadReferenceData(db: Db, dir: string): Dataset[] {
   db.transaction(() => {
     // countries before groups: group members reference countries
     for (const d of stale) record.run(d, VERSIONS[d], loaders[d](db, dir), new Date().toISOString());
+    if (stale.includes('industries') || stale.includes('negativeList')) refreshPolicyIndustry(db);
   })();
   return stale;
 }
@@ -150,6 +166,8 @@ const REFERENCE_FILES = [
   'country-group-members.csv',
   'hightech-manufacturing-2017.csv',
   'hightech-services-2018.csv',
+  'negative-list-2024.csv',
+  'negative-list-2024-classes.csv',
 ];
 
 /** The folder of the reference CSVs: beside the bundle when packaged, `shared/reference` in the source tree. */

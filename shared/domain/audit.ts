@@ -1,0 +1,137 @@
+/**
+ * The audit log's words: what each action and each kind of entry is called, and which part of the app (area) an entry
+ * belongs to. Entries of a kind not listed here still show, under 其他 with their raw name.
+ */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  import: '导入',
+  undo: '撤销导入',
+  restore: '恢复备份',
+  backup: '备份',
+  stage: '变更阶段',
+  resolve: '办结问题',
+  override: '人工认定',
+  confirm: '确认鼓励类条目',
+};
+
+export const AUDIT_AREAS = {
+  projects: '项目库',
+  enterprises: '企业库',
+  fdi: '外资统计',
+  chains: '产业链图谱',
+  home: '首页目标',
+  policy: '外资准入',
+  settings: '设置',
+  database: '数据库',
+  other: '其他',
+} as const;
+export type AuditArea = keyof typeof AUDIT_AREAS;
+export const AUDIT_AREA_CODES = Object.keys(AUDIT_AREAS) as [AuditArea, ...AuditArea[]];
+
+/** Every kind of entry the app writes: its name and its area. */
+export const AUDIT_ENTITIES: Record<string, { name: string; area: AuditArea }> = {
+  project: { name: '项目', area: 'projects' },
+  project_event: { name: '跟进记录', area: 'projects' },
+  project_issue: { name: '协调问题', area: 'projects' },
+  enterprise: { name: '企业', area: 'enterprises' },
+  import_batch: { name: '导入批次', area: 'fdi' },
+  fdi_record: { name: '外资统计记录', area: 'fdi' },
+  chain: { name: '产业链', area: 'chains' },
+  segment: { name: '产业链环节', area: 'chains' },
+  'segment.position': { name: '环节位置', area: 'chains' },
+  'segment.override': { name: '环节强弱认定', area: 'chains' },
+  segment_link: { name: '环节关联', area: 'chains' },
+  segment_enterprise: { name: '环节企业', area: 'chains' },
+  target: { name: '招商目标', area: 'chains' },
+  target_contact: { name: '目标联系记录', area: 'chains' },
+  indicator_target: { name: '年度目标', area: 'home' },
+  negative_measure: { name: '负面清单措施', area: 'policy' },
+  encouraged_catalogue: { name: '鼓励外商投资产业目录', area: 'policy' },
+  jurisdiction: { name: '辖区', area: 'settings' },
+  preferences: { name: '偏好设置', area: 'settings' },
+  district: { name: '区县', area: 'settings' },
+  platform: { name: '园区平台', area: 'settings' },
+  database: { name: '数据库', area: 'database' },
+  backup: { name: '数据库备份', area: 'database' },
+};
+
+/** The kinds of entry in an area (for filters). */
+export function auditEntitiesOf(area: AuditArea): string[] {
+  return Object.entries(AUDIT_ENTITIES)
+    .filter(([, e]) => e.area === area)
+    .map(([k]) => k);
+}
+
+export const auditActionName = (action: string) => AUDIT_ACTIONS[action] ?? action;
+export const auditEntityName = (entity: string) => AUDIT_ENTITIES[entity]?.name ?? entity;
+export const auditAreaOf = (entity: string): AuditArea => AUDIT_ENTITIES[entity]?.area ?? 'other';
+
+/** Field names as people read them; a field not listed shows under its own name. */
+export const AUDIT_FIELDS: Record<string, string> = {
+  name: '名称',
+  investor: '外方投资者',
+  countryCode: '国别（地区）',
+  industryCode: '行业代码',
+  districtId: '区县',
+  platformId: '园区',
+  totalInvestment: '总投资',
+  contractedFdi: '合同外资',
+  stage: '阶段',
+  reinvestment: '再投资',
+  priority: '重点级别',
+  ownerUnit: '责任单位',
+  ownerPerson: '责任人',
+  leader: '包联领导',
+  firstContactDate: '首次接洽日期',
+  signedDate: '签约日期',
+  registeredDate: '注册日期',
+  constructionDate: '开工日期',
+  operationDate: '投产日期',
+  lastFollowUpDate: '最近跟进日期',
+  notes: '备注',
+  plan: '计划到资',
+  segmentIds: '产业链环节',
+  uscc: '统一社会信用代码',
+  registeredCapital: '注册资本',
+  setupDate: '成立日期',
+  file: '文件',
+  rows: '行数',
+  from: '恢复自',
+  saved: '恢复前另存为',
+  policy: '准入认定',
+  encouraged: '鼓励类条目',
+  status: '状态',
+  reason: '理由',
+  company: '企业名称',
+  code: '代码',
+  userName: '用户名',
+  followUpDays: '跟进提醒天数',
+};
+
+export interface AuditChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * What an entry changed, field by field: for an edit the fields whose value differs, for a creation what was set,
+ * for a deletion what was there. Values that are not objects show as one row.
+ */
+export function auditChanges(before: unknown, after: unknown): AuditChange[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(before) && !isObject(after)) {
+    return before === null && after === null ? [] : [{ field: '', label: '', before: show(before), after: show(after) }];
+  }
+  const b = isObject(before) ? before : {};
+  const a = isObject(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => ({ field: k, label: AUDIT_FIELDS[k] ?? k, before: show(b[k]), after: show(a[k]) }));
+}
