@@ -5,6 +5,7 @@ import { batchesCommand, importFdiCommand, undoCommand } from './fdiImport';
 import { PROJECT_COMMANDS } from './projects';
 import { exportStatsCommand, statsCommand } from './stats';
 import { backupCommand, checkCommand, initCommand } from './system';
+import { auditCommand } from './audit';
 
 /** Every CLI command, in the order `help` lists them. Areas add theirs here. */
 export const COMMANDS: CliCommand[] = [
@@ -25,4 +26,5 @@ export const COMMANDS: CliCommand[] = [
   chainsListCommand,
   chainsGapsCommand,
   exportChainCommand,
+  auditCommand,
 ];
