@@ -66,7 +66,18 @@ export function auditEntitiesOf(area: AuditArea): string[] {
 
 export const auditActionName = (action: string) => AUDIT_ACTIONS[action] ?? action;
 export const auditEntityName = (entity: string) => AUDIT_ENTITIES[entity]?.name ?? entity;
-export const auditAreaOf = (entity: string): AuditArea => AUDIT_ENTITIES[entity]?.area ?? 'other';
+
+/** Import batches of the project list and the enterprise register belong to those areas (their entry says its kind). */
+export const BATCH_KIND_AREAS: Partial<Record<AuditArea, string>> = { projects: 'projects', enterprises: 'enterprises' };
+
+export function auditAreaOf(entity: string, after?: unknown): AuditArea {
+  if (entity === 'import_batch' && typeof after === 'object' && after !== null) {
+    const kind = (after as { kind?: unknown }).kind;
+    const area = (Object.keys(BATCH_KIND_AREAS) as AuditArea[]).find((a) => BATCH_KIND_AREAS[a] === kind);
+    if (area) return area;
+  }
+  return AUDIT_ENTITIES[entity]?.area ?? 'other';
+}
 
 /** Field names as people read them; a field not listed shows under its own name. */
 export const AUDIT_FIELDS: Record<string, string> = {
@@ -98,6 +109,21 @@ export const AUDIT_FIELDS: Record<string, string> = {
   setupDate: '成立日期',
   file: '文件',
   rows: '行数',
+  kind: '种类',
+  sheet: '工作表',
+  unit: '金额单位',
+  sha256: '文件校验值',
+  district: '区县',
+  skippedRows: '跳过行数',
+  rejectedRows: '有错未导入行数',
+  enterprisesCreated: '新建企业数',
+  enterprisesUpdated: '更新企业数',
+  removedRecords: '删除记录数',
+  removedEnterprises: '删除企业数',
+  restoredEnterprises: '恢复企业数',
+  create: '新增数',
+  update: '更新数',
+  type: '类型',
   from: '恢复自',
   saved: '恢复前另存为',
   policy: '准入认定',
@@ -131,7 +157,10 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const blank = (v: unknown) => v === null || v === undefined || v === '';
   return keys
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    // a creation's empty fields (or a deletion's) say nothing
+    .filter((k) => !(blank(b[k]) && blank(a[k])))
     .map((k) => ({ field: k, label: AUDIT_FIELDS[k] ?? k, before: show(b[k]), after: show(a[k]) }));
 }

@@ -8,8 +8,9 @@ import { runCli } from '../../electron/cli/run';
 import { call, tempDir } from '../helpers/backend';
 import { fdiBackend, importFile } from '../helpers/fdi-backend';
 import { layoutRows, makeRecords, writeXlsx } from '../helpers/fdi-fixtures';
+import { writePolicyProjectList } from '../helpers/policy-fixtures';
 
-const list = (b: Backend, filter: object = {}, offset = 0, limit = 100) => call<{ rows: AuditRow[]; total: number }>(b, 'audit.list', { filter, offset, limit });
+const auditList = (b: Backend, filter: object = {}, offset = 0, limit = 100) => call<{ rows: AuditRow[]; total: number }>(b, 'audit.list', { filter, offset, limit });
 const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** An import and its undo, a project edit, a setting change, then a restore of a backup taken after them. */
@@ -30,7 +31,7 @@ async function busyDatabase(): Promise<Backend> {
 describe('the audit trail across the database', () => {
   it('lists an import, its undo, a project edit, setting changes and a restore in one list, newest first, in Chinese', async () => {
     const b = await busyDatabase();
-    const { rows, total } = await list(b);
+    const { rows, total } = await auditList(b);
     expect(total).toBe(rows.length);
     const kinds = rows.map((r) => `${r.entityName}/${r.actionName}`);
     expect(kinds[0]).toBe('数据库/恢复备份');
@@ -45,8 +46,8 @@ describe('the audit trail across the database', () => {
 
   it('filters by area, user, kind, id and day, and pages without overlap', async () => {
     const b = await busyDatabase();
-    const all = (await list(b)).rows;
-    const ids = async (filter: object) => (await list(b, filter)).rows.map((r) => r.id);
+    const all = (await auditList(b)).rows;
+    const ids = async (filter: object) => (await auditList(b, filter)).rows.map((r) => r.id);
     expect(await ids({ areas: ['fdi'] })).toEqual(all.filter((r) => r.area === 'fdi').map((r) => r.id));
     expect(await ids({ areas: ['database', 'settings'] })).toEqual(all.filter((r) => r.area === 'database' || r.area === 'settings').map((r) => r.id));
     expect(await ids({ users: ['李统计'] })).toEqual(all.filter((r) => r.user === '李统计').map((r) => r.id));
@@ -60,9 +61,18 @@ describe('the audit trail across the database', () => {
     expect(await ids({ from: tomorrow })).toEqual([]);
     expect(await ids({ to: yesterday })).toEqual([]);
 
+    // an import of the project list is 项目库's, not 外资统计's
+    const list = writePolicyProjectList(tempDir());
+    const { jobId } = await call<{ jobId: string }>(b, 'projects.importCommit', { fileId: b.ctx.files.register(list).fileId });
+    expect((await b.ctx.jobs.wait(jobId)).status).toBe('done');
+    const projectBatch = (await auditList(b, { areas: ['projects'], entity: 'import_batch' })).rows;
+    expect(projectBatch.map((r) => [r.area, r.subject])).toEqual([['projects', '重点外资项目清单.xlsx']]);
+    expect((await auditList(b, { areas: ['fdi'] })).rows.every((r) => r.subject !== '重点外资项目清单.xlsx')).toBe(true);
+
     const paged: number[] = [];
-    for (let offset = 0; offset < all.length; offset += 3) paged.push(...(await list(b, {}, offset, 3)).rows.map((r) => r.id));
-    expect(paged).toEqual(all.map((r) => r.id));
+    const now = (await auditList(b)).rows;
+    for (let offset = 0; offset < now.length; offset += 7) paged.push(...(await auditList(b, {}, offset, 7)).rows.map((r) => r.id));
+    expect(paged).toEqual(now.map((r) => r.id));
     const facets = await call<{ users: string[]; entities: string[] }>(b, 'audit.facets');
     expect(facets.users).toEqual(expect.arrayContaining(['李统计', '王科长']));
     expect(facets.entities).toEqual(expect.arrayContaining(['database', 'import_batch', 'project', 'preferences']));

@@ -61,7 +61,7 @@ describe('projects under the negative list', () => {
     const law = await project(b, '律师事务所项目', '7231');
     const parts = await project(b, '汽车零部件项目', '3670');
     const blank = await project(b, '行业未定项目', null);
-    const measure = (no: number): string => csv("negative-list-2024.csv").find((m) => Number(m.no) === no)!.text!;
+    const measure = (no: number): string => csv('negative-list-2024.csv').find((m) => Number(m.no) === no)!.text!;
 
     expect(news.policy).toEqual({ negativeList: 'prohibited', measure: measure(23), measureNo: 23, restriction: null, encouraged: null, overridden: false } satisfies Policy);
     expect(news.alerts).toContain('prohibited');

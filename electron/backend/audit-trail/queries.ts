@@ -1,5 +1,5 @@
 import type { AuditFilter, AuditRow } from '../../../shared/api/audit';
-import { AUDIT_ENTITIES, auditActionName, auditAreaOf, auditEntitiesOf, auditEntityName } from '../../../shared/domain/audit';
+import { AUDIT_ENTITIES, BATCH_KIND_AREAS, auditActionName, auditAreaOf, auditEntitiesOf, auditEntityName, type AuditArea } from '../../../shared/domain/audit';
 import type { Db } from '../db/open';
 import { toAuditEntry } from '../projects/queries';
 
@@ -22,8 +22,16 @@ function list(params: Params, name: string, values: readonly string[]): string {
 export function auditWhere(filter: AuditFilter, params: Params): string {
   const where: string[] = [];
   if (filter.areas?.length) {
-    const known = filter.areas.flatMap(auditEntitiesOf);
+    const known = filter.areas.flatMap(auditEntitiesOf).filter((e) => e !== 'import_batch');
     const parts = known.length ? [`entity IN (${list(params, 'entity', known)})`] : [];
+    // an import batch is the area's whose kind it names (projects, enterprises), else 外资统计's
+    const batchKinds = Object.values(BATCH_KIND_AREAS);
+    const kindSql = "coalesce(json_extract(after, '$.kind'), '')";
+    for (const area of filter.areas) {
+      const kind = BATCH_KIND_AREAS[area as AuditArea];
+      if (kind) parts.push(`(entity = 'import_batch' AND ${kindSql} = '${kind}')`);
+      if (area === 'fdi') parts.push(`(entity = 'import_batch' AND ${kindSql} NOT IN (${batchKinds.map((k) => `'${k}'`).join(', ')}))`);
+    }
     // 其他: kinds this version does not name (written by a newer one, or by hand)
     if (filter.areas.includes('other')) parts.push(`entity NOT IN (${list(params, 'known', Object.keys(AUDIT_ENTITIES))})`);
     where.push(`(${parts.join(' OR ') || '0'})`);
@@ -73,7 +81,7 @@ export function toAuditRow(db: Db, r: LogRow): AuditRow {
   const entry = toAuditEntry(r);
   return {
     ...entry,
-    area: auditAreaOf(entry.entity),
+    area: auditAreaOf(entry.entity, entry.after),
     actionName: auditActionName(entry.action),
     entityName: auditEntityName(entry.entity),
     subject: subjectOf(db, entry.entity, entry.entityId, entry.before, entry.after),

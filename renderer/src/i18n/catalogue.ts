@@ -5,6 +5,8 @@ import { enterpriseMessages } from '../features/enterprises/messages';
 import { chainsMessages } from '../features/chains/messages';
 import { fdiImportMessages } from '../features/fdi-import/messages';
 import { settingsMessages } from '../features/settings/messages';
+import { policyMessages } from '../features/policy/messages';
+import { auditMessages } from '../features/audit/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
 import { shellMessages } from './shell';
@@ -23,4 +25,6 @@ export const CATALOGUE: Record<string, Catalogue> = {
   enterprises: enterpriseMessages,
   chains: chainsMessages,
   fdiImport: fdiImportMessages,
+  policy: policyMessages,
+  audit: auditMessages,
 };

@@ -35,6 +35,8 @@ export const settingsMessages = defineMessages({
     restored: '已恢复；原数据库已另存为 {saved}',
     backedUp: '已备份',
     nameRequired: '请填写名称',
+    tabGeneral: '基本设置',
+    tabAudit: '操作记录',
   },
   'en-US': {
     jurisdiction: 'Jurisdiction',
@@ -70,5 +72,7 @@ export const settingsMessages = defineMessages({
     restored: 'Restored; the previous database was saved as {saved}',
     backedUp: 'Backed up',
     nameRequired: 'Enter a name',
+    tabGeneral: 'General',
+    tabAudit: 'Audit trail',
   },
 });
