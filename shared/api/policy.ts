@@ -90,6 +90,8 @@ export const policyDetailSchema = z.object({
   chosen: encouragedItemSchema.nullable(),
   /** Items of the active catalogue (national, and the regional part for the bureau's province) for the industry. */
   candidates: z.array(encouragedItemSchema),
+  /** The version of the catalogue in force here; null until the bureau imports one. */
+  catalogueVersion: z.string().nullable(),
 });
 export type PolicyDetail = z.infer<typeof policyDetailSchema>;
 

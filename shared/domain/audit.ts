@@ -1,3 +1,5 @@
+import { ACCESS_STATUSES, type AccessStatus } from './policy';
+
 /**
  * The audit log's words: what each action and each kind of entry is called, and which part of the app (area) an entry
  * belongs to. Entries of a kind not listed here still show, under 其他 with their raw name.
@@ -143,11 +145,27 @@ export interface AuditChange {
   after: string;
 }
 
-const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+const BATCH_KINDS: Record<string, string> = { fdi: '外资统计', projects: '项目清单', enterprises: '企业名录' };
+
+/** A value in words: a judgement or a chosen item as people say it, codes of known fields named, the rest as JSON. */
+function show(v: unknown, field = ''): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return field === 'kind' ? (BATCH_KINDS[v] ?? v) : v;
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (typeof o.status === 'string' && typeof o.reason === 'string') {
+      const no = typeof o.measureNo === 'number' ? `（第${o.measureNo}条）` : '';
+      return `${ACCESS_STATUSES[o.status as AccessStatus] ?? o.status}${no}：${o.reason}`;
+    }
+    if (typeof o.text === 'string' && 'itemId' in o) return o.text;
+  }
+  return JSON.stringify(v);
+}
 
 /**
- * What an entry changed, field by field: for an edit the fields whose value differs, for a creation what was set,
- * for a deletion what was there. Values that are not objects show as one row.
+ * What an entry changed, field by field: for an edit the fields it set whose value differs (a field the edit did not
+ * send is not a change), for a creation what was set, for a deletion what was there. Values that are not objects
+ * show as one row.
  */
 export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -156,11 +174,11 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   }
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const keys = isObject(before) && isObject(after) ? Object.keys(a) : [...new Set([...Object.keys(b), ...Object.keys(a)])];
   const blank = (v: unknown) => v === null || v === undefined || v === '';
   return keys
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     // a creation's empty fields (or a deletion's) say nothing
     .filter((k) => !(blank(b[k]) && blank(a[k])))
-    .map((k) => ({ field: k, label: AUDIT_FIELDS[k] ?? k, before: show(b[k]), after: show(a[k]) }));
+    .map((k) => ({ field: k, label: AUDIT_FIELDS[k] ?? k, before: show(b[k], k), after: show(a[k], k) }));
 }

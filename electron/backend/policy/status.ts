@@ -194,5 +194,6 @@ export function policyDetail(db: Db, entity: PolicyEntity, id: number): PolicyDe
     effective: policiesFor(db, entity, [id]).get(id) ?? NO_POLICY,
     chosen: chosen ? toItem(chosen) : null,
     candidates: row.code ? encouragedCandidates(db, row.code) : [],
+    catalogueVersion: (db.prepare('SELECT version FROM encouraged_catalogue WHERE active = 1').pluck().get() as string | undefined) ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Descriptions, Drawer, Flex, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Descriptions, Drawer, Flex, Input, Modal, Select, Table, Tag, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditFilter, AuditRow } from '../../../../shared/api/audit';
@@ -26,6 +26,9 @@ const AREA_COLORS: Record<AuditArea, string> = {
   database: 'red',
   other: 'default',
 };
+
+/** A long value (a layout, a deleted chain's snapshot) is cut in the table; the raw entry below has all of it. */
+const clip = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}…` : text);
 
 /** One line for the list: `字段：前 → 后；…`. */
 function summary(row: AuditRow, removed: string): string {
@@ -187,6 +190,7 @@ export function AuditTrail() {
 
 function AuditEntryDrawer({ row, onClose, onOpenItem }: { row: AuditRow | null; onClose(): void; onOpenItem(row: AuditRow): void }) {
   const t = useT(auditMessages);
+  const { token } = theme.useToken();
   const changes = row ? auditChanges(row.before, row.after) : [];
   return (
     <Drawer open={row !== null} onClose={onClose} size={620} title={t('detail')} data-testid="audit-drawer">
@@ -205,7 +209,7 @@ function AuditEntryDrawer({ row, onClose, onOpenItem }: { row: AuditRow | null; 
                 </Button>
               )}
             </Descriptions.Item>
-            {row.subject && <Descriptions.Item label={t('colSubject')}>{row.subject}</Descriptions.Item>}
+            {row.subject ? <Descriptions.Item label={t('colSubject')}>{row.subject}</Descriptions.Item> : null}
           </Descriptions>
           <Table
             size="small"
@@ -213,15 +217,15 @@ function AuditEntryDrawer({ row, onClose, onOpenItem }: { row: AuditRow | null; 
             rowKey={(c) => c.field || '-'}
             dataSource={changes}
             columns={[
-              { title: t('field'), width: 120, render: (_, c) => c.label || '—' },
-              { title: t('before'), render: (_, c) => <Typography.Text style={{ wordBreak: 'break-all' }}>{c.before}</Typography.Text> },
-              { title: t('after'), render: (_, c) => <Typography.Text style={{ wordBreak: 'break-all' }}>{c.after}</Typography.Text> },
+              { title: t('field'), width: 110, render: (_, c) => c.label || '—' },
+              { title: t('before'), width: '45%', render: (_, c) => <Typography.Text style={{ wordBreak: 'break-all' }}>{clip(c.before)}</Typography.Text> },
+              { title: t('after'), width: '45%', render: (_, c) => <Typography.Text style={{ wordBreak: 'break-all' }}>{clip(c.after)}</Typography.Text> },
             ]}
           />
           <Typography.Text type="secondary">{t('raw')}</Typography.Text>
-          <Typography.Paragraph code style={{ whiteSpace: 'pre-wrap', fontSize: 12, maxHeight: 240, overflow: 'auto' }}>
+          <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12, maxHeight: 240, overflow: 'auto', background: token.colorFillQuaternary, padding: 8, margin: 0 }}>
             {JSON.stringify({ before: row.before, after: row.after }, null, 1)}
-          </Typography.Paragraph>
+          </pre>
         </Flex>
       )}
     </Drawer>

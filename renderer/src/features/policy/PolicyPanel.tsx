@@ -119,7 +119,9 @@ export function PolicyPanel({ entity, id, onChanged }: { entity: PolicyEntity; i
           onSearch={search}
           value={pick}
           onChange={(v) => setPick(v ?? null)}
-          placeholder={detail.candidates.length ? t('encouragedCandidates', { count: detail.candidates.length }) : t('encouragedPick')}
+          placeholder={
+            !detail.catalogueVersion ? t('encouragedNoCatalogue') : detail.candidates.length ? t('encouragedCandidates', { count: detail.candidates.length }) : t('encouragedPick')
+          }
           options={options.map((o) => ({ value: o.id, label: itemLabel(o) }))}
           style={{ flex: 1, minWidth: 0 }}
           popupMatchSelectWidth={false}
