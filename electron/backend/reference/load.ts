@@ -139,12 +139,17 @@ function removeDropped(db: Db, table: 'ref_industry', current: string[]): void {
 }
 
 
+/** Data sets kept in tables that came after the first schema. */
+const TABLES = { negativeList: 'ref_negative_measure' } as const;
+
 /** Loads every data set whose stored version differs from this app's; returns the ones loaded. */
 export function loadReferenceData(db: Db, dir: string): Dataset[] {
   const stored = new Map(
     (db.prepare('SELECT dataset, version FROM ref_version').all() as { dataset: string; version: string }[]).map((r) => [r.dataset, r.version]),
   );
-  const stale = (Object.keys(VERSIONS) as Dataset[]).filter((d) => stored.get(d) !== VERSIONS[d]);
+  // a data set whose tables a later migration adds waits for that migration (a database opened at an older schema)
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  const stale = (Object.keys(VERSIONS) as Dataset[]).filter((d) => stored.get(d) !== VERSIONS[d] && (!(d in TABLES) || hasTable.get(TABLES[d as keyof typeof TABLES])));
   if (!stale.length) return [];
   const record = db.prepare(
     `INSERT INTO ref_version (dataset, version, rows, loaded_at) VALUES (?, ?, ?, ?)
@@ -153,7 +158,7 @@ export function loadReferenceData(db: Db, dir: string): Dataset[] {
   db.transaction(() => {
     // countries before groups: group members reference countries
     for (const d of stale) record.run(d, VERSIONS[d], loaders[d](db, dir), new Date().toISOString());
-    if (stale.includes('industries') || stale.includes('negativeList')) refreshPolicyIndustry(db);
+    if ((stale.includes('industries') || stale.includes('negativeList')) && hasTable.get('policy_industry')) refreshPolicyIndustry(db);
   })();
   return stale;
 }

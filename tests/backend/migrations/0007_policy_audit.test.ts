@@ -4,6 +4,7 @@ import { listBackups } from '../../../electron/backend/db/backups';
 import { openDatabase } from '../../../electron/backend/db/open';
 import { MIGRATIONS } from '../../../electron/backend/db/migrations';
 import { migration0007 } from '../../../electron/backend/db/migrations/0007_policy_audit';
+import { defaultReferenceDir, loadReferenceData } from '../../../electron/backend/reference/load';
 import { tempDir } from '../../helpers/backend';
 
 const before = MIGRATIONS.filter((m) => m.version < migration0007.version);
@@ -51,5 +52,16 @@ describe('migration 0007 (market access and the audit trail)', () => {
     expect(db.prepare('SELECT count(*) FROM ref_negative_measure_class').pluck().get()).toBe(0);
     db.close();
     expect(listBackups(file).map((b) => b.reason)).toEqual([`before-migrate-v${migration0007.version - 1}`]);
+  });
+
+  it('the negative list waits for this migration, then loads with its statuses', async () => {
+    const file = path.join(tempDir(), 'old.db');
+    const old = await openDatabase(file, { create: true, migrations: before });
+    expect(loadReferenceData(old, defaultReferenceDir())).not.toContain('negativeList');
+    old.close();
+    const db = await openDatabase(file, { migrations: upTo });
+    expect(loadReferenceData(db, defaultReferenceDir())).toEqual(['negativeList']);
+    expect(db.prepare("SELECT status FROM policy_industry WHERE code = '8610'").pluck().get()).toBe('prohibited');
+    db.close();
   });
 });

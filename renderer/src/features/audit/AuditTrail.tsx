@@ -1,15 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Descriptions, Drawer, Flex, Input, Modal, Select, Table, Tag, theme, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, Drawer, Flex, Input, Select, Table, Tag, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditFilter, AuditRow } from '../../../../shared/api/audit';
-import type { JobState } from '../../../../shared/api/jobs';
-import { exportDoneSchema } from '../../../../shared/api/projects';
 import { AUDIT_AREA_CODES, auditChanges, auditEntityName, type AuditArea } from '../../../../shared/domain/audit';
-import { api, ApiError } from '../../api/client';
-import { saveFile } from '../../api/platform';
-import { ErrorAlert, errorText } from '../../components/ErrorAlert';
-import { JobProgress } from '../../components/JobProgress';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useExport } from '../projects/useExport';
 import { PagedVirtualTable, type VirtualColumn } from '../../components/PagedVirtualTable';
 import { useT } from '../../i18n';
 import { useAuditList } from '../../stores/audit';
@@ -43,7 +40,6 @@ function summary(row: AuditRow, removed: string): string {
  */
 export function AuditTrail() {
   const t = useT(auditMessages);
-  const { message } = App.useApp();
   const filter = useAuditList((s) => s.query);
   const total = useAuditList((s) => s.total);
   useAuditList((s) => s.pages);
@@ -52,7 +48,7 @@ export function AuditTrail() {
   const [facets, setFacets] = useState<{ users: string[]; entities: string[] }>({ users: [], entities: [] });
   const [entityId, setEntityId] = useState(filter.entityId ?? '');
   const [open, setOpen] = useState<AuditRow | null>(null);
-  const [job, setJob] = useState<JobState | null>(null);
+  const exporter = useExport((rows) => t('exported', { rows }));
   const setFilter = (patch: Partial<AuditFilter>) => {
     const next: AuditFilter = { ...filter, ...patch };
     for (const key of Object.keys(next) as (keyof AuditFilter)[]) {
@@ -91,21 +87,6 @@ export function AuditTrail() {
     ],
     [t],
   );
-
-  const exportAll = async () => {
-    try {
-      const { jobId } = await api.call('audit.export', { filter });
-      const done = await api.waitForJob(jobId, setJob);
-      setJob(null);
-      if (done.status !== 'done') return void (done.error && message.error(errorText(new ApiError(done.error))));
-      const result = exportDoneSchema.parse(done.result);
-      await saveFile(result.fileId, result.name);
-      message.success(t('exported', { rows: result.rows }));
-    } catch (e) {
-      setJob(null);
-      message.error(errorText(e));
-    }
-  };
 
   return (
     <Flex vertical gap={8}>
@@ -154,7 +135,7 @@ export function AuditTrail() {
         <Typography.Text type="secondary" data-testid="audit-total">
           {total === null ? t('loading') : t('total', { total })}
         </Typography.Text>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportAll()} style={{ marginLeft: 'auto' }} data-testid="audit-export">
+        <Button icon={<DownloadOutlined />} onClick={() => void exporter.run('audit.export', { filter })} style={{ marginLeft: 'auto' }} data-testid="audit-export">
           {t('export')}
         </Button>
       </Flex>
@@ -181,9 +162,7 @@ export function AuditTrail() {
           setFilter({ entity: r.entity, entityId: r.entityId ?? undefined });
         }}
       />
-      <Modal open={job !== null} title={t('exporting')} footer={null} closable={false} maskClosable={false}>
-        {job && <JobProgress job={job} />}
-      </Modal>
+      {exporter.progress}
     </Flex>
   );
 }

@@ -1,8 +1,5 @@
 import { AUDIT_AREAS } from '../../../../shared/domain/audit';
-import { defineMessages } from '../../i18n/define';
-
-const prefixed = <P extends string, T extends Record<string, string>>(prefix: P, names: T) =>
-  Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v])) as { [K in keyof T & string as `${P}.${K}`]: string };
+import { defineMessages, prefixed } from '../../i18n/define';
 
 /** 设置 → 操作记录: the audit trail across the database. */
 export const auditMessages = defineMessages({
@@ -20,7 +17,6 @@ export const auditMessages = defineMessages({
     filterTo: '结束日期',
     clearFilters: '清除筛选',
     export: '导出 Excel',
-    exporting: '正在导出…',
     exported: '已导出 {rows} 条操作记录',
     colAt: '时间',
     colUser: '用户',
@@ -60,7 +56,6 @@ export const auditMessages = defineMessages({
     filterTo: 'End date',
     clearFilters: 'Clear filters',
     export: 'Export to Excel',
-    exporting: 'Exporting…',
     exported: 'Exported {rows} entries',
     colAt: 'Time',
     colUser: 'User',

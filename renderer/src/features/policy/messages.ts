@@ -1,8 +1,5 @@
 import { ACCESS_STATUSES, ENCOURAGED_PARTS, MEASURE_KINDS } from '../../../../shared/domain/policy';
-import { defineMessages } from '../../i18n/define';
-
-const prefixed = <P extends string, T extends Record<string, string>>(prefix: P, names: T) =>
-  Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v])) as { [K in keyof T & string as `${P}.${K}`]: string };
+import { defineMessages, prefixed } from '../../i18n/define';
 
 /** 外商投资准入: the negative list, the 鼓励类 catalogue, and the status panel. */
 export const policyMessages = defineMessages({
