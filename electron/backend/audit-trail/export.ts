@@ -3,7 +3,7 @@ import type { AuditFilter } from '../../../shared/api/audit';
 import { AUDIT_AREAS, auditChanges } from '../../../shared/domain/audit';
 import type { BackendContext } from '../context';
 import { HEADER_FILL } from '../projects/xlsxCells';
-import { auditWhere, toAuditRow } from './queries';
+import { AUDIT_ORDER, auditWhere, toAuditRow } from './queries';
 
 const CHUNK = 1000;
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
@@ -33,7 +33,7 @@ function localTime(iso: string): string {
 
 /**
  * Starts a job writing the entries a filter matches, newest first, to a workbook streamed to disk (a log of millions
- * of entries fits in memory), read a chunk at a time by id so no query stays open across the writes.
+ * of entries fits in memory), read a chunk at a time so no query stays open across the writes.
  */
 export function exportAudit(ctx: BackendContext, filter: AuditFilter): string {
   return ctx.jobs.start('audit.export', async (job) => {
@@ -51,12 +51,13 @@ export function exportAudit(ctx: BackendContext, filter: AuditFilter): string {
     COLUMNS.forEach((c, i) => ((header.getCell(i + 1).value = c.header), (header.getCell(i + 1).font = { bold: true }), (header.getCell(i + 1).fill = HEADER_FILL)));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
     header.commit();
-    const page = ctx.db.prepare(`SELECT * FROM audit_log WHERE ${where} AND id < @below ORDER BY id DESC LIMIT ${CHUNK}`);
-    let below = Number.MAX_SAFE_INTEGER;
+    // keyset paging in the view's order: after the last (at, id) written
+    const page = ctx.db.prepare(`SELECT * FROM audit_log WHERE ${where} AND (at < @at OR (at = @at AND id < @id)) ORDER BY ${AUDIT_ORDER} LIMIT ${CHUNK}`);
+    let after = { at: '\uffff', id: Number.MAX_SAFE_INTEGER };
     let written = 0;
     for (;;) {
       job.throwIfCancelled();
-      const rows = page.all({ ...params, below }) as Parameters<typeof toAuditRow>[1][];
+      const rows = page.all({ ...params, ...after }) as Parameters<typeof toAuditRow>[1][];
       if (rows.length === 0) break;
       for (const r of rows) {
         const e = toAuditRow(ctx.db, r);
@@ -68,7 +69,7 @@ export function exportAudit(ctx: BackendContext, filter: AuditFilter): string {
           .commit();
       }
       written += rows.length;
-      below = rows[rows.length - 1]!.id;
+      after = { at: rows[rows.length - 1]!.at, id: rows[rows.length - 1]!.id };
       job.progress(total ? written / total : null, `已写出 ${written} / ${total} 条`);
       await nextTick();
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { effectiveStatusSql } from '../policy/status';
+import { statusInSql } from '../policy/status';
 import { readPreferences } from '../settings/store';
 
 /**
@@ -36,7 +36,7 @@ export const STALE_SQL = `(p.stage NOT IN ('operating', 'paused', 'dropped') AND
  * A project whose market-access status is 禁止: its industry is one the negative list prohibits to foreign investors,
  * or a person judged so. Not dated like the others: it holds until the industry, the list or the judgement changes.
  */
-export const PROHIBITED_SQL = `(${effectiveStatusSql('project', 'p.id', 'p.industry_code')} = 'prohibited')`;
+export const PROHIBITED_SQL = statusInSql('project', 'p.id', 'p.industry_code', ['prohibited']);
 
 /** Projects with an open problem past its due date (served by the project_issue(status, due_date) index). */
 export const OVERDUE_IDS_SQL = `SELECT project_id FROM project_issue WHERE status = 'open' AND due_date < @today`;

@@ -2,7 +2,7 @@ import type { ProjectFilter, ProjectSort } from '../../../shared/api/projects';
 import { PROJECT_PRIORITY_CODES, PROJECT_STAGE_CODES } from '../../../shared/domain/project';
 import { OVERDUE_IDS_SQL, PROHIBITED_SQL, STALE_SQL } from './alerts';
 import { ARRIVAL_IDS_SQL } from './arrivalCache';
-import { effectiveStatusSql } from '../policy/status';
+import { statusInSql } from '../policy/status';
 
 export type Params = Record<string, unknown>;
 
@@ -68,7 +68,7 @@ export function projectWhere(filter: ProjectFilter, params: Params): string {
     if (any.has('prohibited')) parts.push(PROHIBITED_SQL);
     where.push(`(${parts.join(' OR ')})`);
   }
-  if (filter.access?.length) where.push(`${effectiveStatusSql('project', 'p.id', 'p.industry_code')} IN (${listParams(params, 'access', filter.access)})`);
+  if (filter.access?.length) where.push(statusInSql('project', 'p.id', 'p.industry_code', filter.access));
   const words = (filter.text ?? '').normalize('NFKC').trim().split(/\s+/).filter(Boolean).slice(0, 5);
   words.forEach((word, i) => {
     params[`text${i}`] = likeContains(word);

@@ -1,7 +1,7 @@
 import type { Project, ProjectAlert } from '../../../shared/api/projects';
 import type { ProjectPriority, ProjectStage } from '../../../shared/domain/project';
 import type { Db } from '../db/open';
-import { clockParams, PROHIBITED_SQL, STALE_SQL, type AlertClock } from './alerts';
+import { clockParams, STALE_SQL, type AlertClock } from './alerts';
 import { ARRIVAL_IDS_SQL, refreshArrival } from './arrivalCache';
 import { NO_POLICY, policiesFor } from '../policy/status';
 import type { Policy } from '../../../shared/api/policy';
@@ -42,7 +42,6 @@ export interface ProjectDbRow {
   a_stale: number;
   a_overdue: number;
   a_arrival: number;
-  a_prohibited: number;
 }
 
 /** Projects by id with names resolved and alert flags, in the order of `ids`. Meant for one page (≤ 500 ids). */
@@ -57,8 +56,7 @@ export function projectsByIds(db: Db, ids: readonly number[], clock: AlertClock)
               re.name AS reinvest_enterprise_name, e.name AS enterprise_name,
               ${STALE_SQL} AS a_stale,
               EXISTS (SELECT 1 FROM project_issue WHERE project_id = p.id AND status = 'open' AND due_date < @today) AS a_overdue,
-              p.id IN (${ARRIVAL_IDS_SQL}) AS a_arrival,
-              ${PROHIBITED_SQL} AS a_prohibited
+              p.id IN (${ARRIVAL_IDS_SQL}) AS a_arrival
        FROM project p
        LEFT JOIN ref_country c ON c.code = p.country_code
        LEFT JOIN ref_industry i ON i.code = p.industry_code
@@ -79,7 +77,8 @@ export function toProject(r: ProjectDbRow, policy: Policy): Project {
   if (r.a_stale) alerts.push('stale');
   if (r.a_overdue) alerts.push('overdue');
   if (r.a_arrival) alerts.push('arrival');
-  if (r.a_prohibited) alerts.push('prohibited');
+  // the same judgement as PROHIBITED_SQL, read from the policy already fetched for the page
+  if (policy.negativeList === 'prohibited') alerts.push('prohibited');
   return {
     id: r.id,
     name: r.name,
