@@ -25,7 +25,7 @@ const COLUMNS = [
 const clip = (text: string) => (text.length > 32000 ? `${text.slice(0, 32000)}…（已截断，共 ${text.length} 字）` : text);
 
 /** A time as the bureau reads it: its own calendar and clock, to the second. */
-function localTime(iso: string): string {
+export function localTime(iso: string): string {
   const d = new Date(iso);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;

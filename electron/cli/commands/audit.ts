@@ -1,5 +1,6 @@
 import type { AuditFilter, AuditRow } from '../../../shared/api/audit';
 import { AUDIT_AREA_CODES, AUDIT_AREAS, AUDIT_ENTITIES, type AuditArea } from '../../../shared/domain/audit';
+import { localTime } from '../../backend/audit-trail/export';
 import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand } from '../command';
 
@@ -70,7 +71,7 @@ export const auditCommand: CliCommand = {
       }
       const human = entries.length
         ? entries
-            .map((e) => `${e.at.slice(0, 19).replace('T', ' ')}Z  ${e.user || '（未署名）'}  ${AUDIT_AREAS[e.area]}  ${e.actionName}  ${e.entityName}${e.entityId ? ` ${e.entityId}` : ''}${e.subject ? `  ${e.subject}` : ''}`)
+            .map((e) => `${localTime(e.at)}  ${e.user || '（未署名）'}  ${AUDIT_AREAS[e.area]}  ${e.actionName}  ${e.entityName}${e.entityId ? ` ${e.entityId}` : ''}${e.subject ? `  ${e.subject}` : ''}`)
             .join('\n')
         : '没有符合条件的操作记录';
       io.out({ total, entries }, human);
