@@ -84,6 +84,9 @@ export const ERROR_MESSAGES = {
   PICTURE_FAILED: '生成图谱图片失败',
   RATE_MISSING: '缺少美元兑人民币汇率',
   SOURCE_UNAVAILABLE: '该记录的原始文件未保存（早于本版本导入或为演示数据）',
+  // market access (外商投资准入)
+  CATALOGUE_ROW_UNKNOWN: '无法识别的目录行',
+  OVERRIDE_REASON_REQUIRED: '人工认定须写明理由',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

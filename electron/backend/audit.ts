@@ -1,6 +1,6 @@
 import type { Db } from './db/open';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'undo' | 'restore' | 'stage' | 'resolve';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'undo' | 'restore' | 'stage' | 'resolve' | 'override' | 'confirm';
 
 /** Writes one audit entry. Call it inside the transaction of the change it records. */
 export function writeAudit(

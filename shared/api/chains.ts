@@ -9,6 +9,7 @@ import { PROJECT_STAGE_CODES } from '../domain/project';
 import { MAX_CANVAS_COORD } from '../rules/bounds';
 import { defineMethods } from './define';
 import { jobStartedSchema } from './jobs';
+import { policySchema } from './policy';
 
 /** Industry-chain maps (产业链招商图谱): chains, segments, supply links, local firms, targets to attract, gaps. */
 
@@ -80,6 +81,10 @@ export const targetSchema = z.object({
   owner: z.string(),
   projectId: id.nullable(),
   projectName: z.string().nullable(),
+  /** GB/T 4754 code of what the firm would invest in (the linked project's when not set). */
+  industryCode: z.string().nullable(),
+  /** Market access for that industry (外商投资准入). */
+  policy: policySchema,
   contacts: z.number().int(),
   lastContact: z.string().nullable(),
   updatedAt: z.string(),
@@ -136,7 +141,7 @@ export const segmentSnapshotSchema = z.object({
   links: z.array(linkSchema.omit({ id: true })),
   firms: z.array(firmSchema.omit({ uscc: true })),
   targets: z.array(
-    targetSchema.omit({ projectName: true, contacts: true, lastContact: true, updatedAt: true }).extend({
+    targetSchema.omit({ projectName: true, contacts: true, lastContact: true, updatedAt: true, policy: true }).extend({
       contactLog: z.array(contactSchema.omit({ id: true, targetId: true })),
     }),
   ),
@@ -232,6 +237,7 @@ export const chainsMethods = defineMethods({
       status: z.enum(TARGET_STATUS_CODES).default('untouched'),
       owner: text(40).default(''),
       projectId: id.nullable().default(null),
+      industryCode: z.string().max(5).nullable().default(null),
     }),
     output: targetSchema,
   },

@@ -4,6 +4,7 @@ import { FIRM_ROLE_CODES } from '../domain/chain';
 import { defineMethods } from './define';
 import { jobStartedSchema } from './jobs';
 import { amountSchema, auditEntrySchema, dateSchema, stageSchema } from './projects';
+import { policySchema } from './policy';
 
 export const enterpriseSchema = z.object({
   id: z.number().int(),
@@ -26,6 +27,8 @@ export const enterpriseSchema = z.object({
   /** Counts for the list: FDI records and linked projects. */
   fdiRecords: z.number().int(),
   projects: z.number().int(),
+  /** Market access for its industry (外商投资准入). */
+  policy: policySchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

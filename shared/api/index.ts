@@ -12,6 +12,8 @@ import { settingsMethods } from './settings';
 import { statsMethods } from './stats';
 import { systemMethods } from './system';
 import { statsSettingsMethods } from './statsSettings';
+import { policyMethods } from './policy';
+import { auditMethods } from './audit';
 
 /** The whole API: every backend method by name. Areas add their map here and nowhere else. */
 export const contract = {
@@ -28,6 +30,8 @@ export const contract = {
   ...chainsMethods,
   ...statsSettingsMethods,
   ...referenceListMethods,
+  ...policyMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { problemSchema } from '../result';
 import { PERIOD_PATTERN } from '../rules/period';
 import { defineMethods } from './define';
 import { jobStartedSchema } from './jobs';
+import { accessStatusSchema, policySchema } from './policy';
 
 /** A calendar date `YYYY-MM-DD` that exists (2025-02-30 is refused). */
 export const dateSchema = z
@@ -19,8 +20,11 @@ export const amountSchema = z.number().min(0, '金额不能为负数').max(1e9).
 
 export const stageSchema = z.enum(PROJECT_STAGE_CODES);
 export const prioritySchema = z.enum(PROJECT_PRIORITY_CODES);
-export const PROJECT_ALERT_CODES = ['stale', 'overdue', 'arrival'] as const;
-/** stale: no follow-up for N days (设置); overdue: an open problem past its due date; arrival: actual arrival behind plan. */
+export const PROJECT_ALERT_CODES = ['stale', 'overdue', 'arrival', 'prohibited'] as const;
+/**
+ * stale: no follow-up for N days (设置); overdue: an open problem past its due date; arrival: actual arrival behind
+ * plan; prohibited: its industry is one the negative list prohibits to foreign investors (or a person judged so).
+ */
 export const alertSchema = z.enum(PROJECT_ALERT_CODES);
 export type ProjectAlert = z.infer<typeof alertSchema>;
 
@@ -57,6 +61,8 @@ export const projectSchema = z.object({
   lastFollowUpDate: z.string().nullable(),
   notes: z.string(),
   alerts: z.array(alertSchema),
+  /** Market access under the negative list, and the 鼓励类 item chosen for it. */
+  policy: policySchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -201,6 +207,8 @@ export const projectFilterSchema = z.object({
   alerts: z.array(alertSchema).optional(),
   /** Words in the name, investor, owners or notes. */
   text: z.string().max(100).optional(),
+  /** Projects whose market-access status (override, else computed from the industry) is one of these. */
+  access: z.array(accessStatusSchema).optional(),
 });
 export type ProjectFilter = z.infer<typeof projectFilterSchema>;
 

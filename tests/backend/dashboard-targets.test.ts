@@ -66,7 +66,7 @@ describe('migration 0006', () => {
     const v1 = await openDatabase(file, { create: true, migrations: MIGRATIONS.filter((m) => m.version === 1) });
     v1.prepare("INSERT INTO indicator_target (year, indicator, label, value) VALUES (2025, 'actualFdi', '', 5000)").run();
     v1.close();
-    const db = await openDatabase(file);
+    const db = await openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 6) });
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT year, indicator, value, unit, actual, updated_at FROM indicator_target').all()).toEqual([
       { year: 2025, indicator: 'actualFdi', value: 5000, unit: '', actual: null, updated_at: null },

@@ -28,6 +28,8 @@ const CASES: Array<[string, ProjectQuery & { offset?: number }]> = [
   ['chain segment (first segment)', { filter: { segmentId: -1 }, sort: { field: 'updatedAt', order: 'desc' } }],
   ['by country name, deep page (offset 90000)', { filter: {}, sort: { field: 'country', order: 'asc' }, offset: 90_000 }],
   ['by district, stage signed', { filter: { stages: ['signed'] }, sort: { field: 'district', order: 'asc' } }],
+  ['market access prohibited or restricted', { filter: { access: ['prohibited', 'restricted'] }, sort: { field: 'updatedAt', order: 'desc' } }],
+  ['alert prohibited, by priority', { filter: { alerts: ['prohibited'] }, sort: { field: 'priority', order: 'asc' } }],
 ];
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

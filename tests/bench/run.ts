@@ -3,6 +3,7 @@ import { fdiImportBench } from './fdi-import';
 import { projectsBench } from './projects';
 import type { BenchRow } from './row';
 import { statsBench } from './stats';
+import { auditBench } from './audit';
 
 /**
  * `npm run bench`: every area's benchmark, one table. Areas add their entry to BENCHES; `npm run bench -- NAME`
@@ -10,7 +11,7 @@ import { statsBench } from './stats';
  */
 // light first: after the million-record parts the machine pages and compacts memory for a while, and a browser
 // measured then is 30–40 % slower (even opening a chain with saved positions)
-const BENCHES: Array<{ name: string; run(): Promise<BenchRow[]> }> = [chainsBench, projectsBench, statsBench, fdiImportBench];
+const BENCHES: Array<{ name: string; run(): Promise<BenchRow[]> }> = [chainsBench, projectsBench, statsBench, fdiImportBench, auditBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

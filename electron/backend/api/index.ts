@@ -13,6 +13,8 @@ import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { systemHandlers } from './system';
 import { statsSettingsHandlers } from './statsSettings';
+import { policyHandlers } from './policy';
+import { auditHandlers } from './audit';
 
 /** Every handler, by method name. The type makes a missing or extra handler a compile error. */
 export const handlers: AreaHandlers<Contract> = {
@@ -29,4 +31,6 @@ export const handlers: AreaHandlers<Contract> = {
   ...chainsHandlers,
   ...statsSettingsHandlers,
   ...referenceListHandlers,
+  ...policyHandlers,
+  ...auditHandlers,
 };

@@ -77,6 +77,7 @@ export interface TargetInput {
   status: TargetStatus;
   owner: string;
   projectId: number | null;
+  industryCode?: string | null;
 }
 
 export function checkCountry(db: Db, code: string | null): void {
@@ -91,21 +92,23 @@ export function saveTarget({ db, user }: Actor, input: TargetInput): Target {
     throw new AppError('NOT_FOUND', `项目 ${input.projectId}`);
   }
   const now = new Date().toISOString();
-  const values = [input.segmentId, input.company, input.countryCode, input.headquarters, input.rationale, input.priority, input.status, input.owner, input.projectId];
+  const industry = input.industryCode ?? null;
+  if (industry !== null && !db.prepare('SELECT 1 FROM ref_industry WHERE code = ?').get(industry)) throw new AppError('INDUSTRY_UNKNOWN', industry);
+  const values = [input.segmentId, input.company, input.countryCode, input.headquarters, input.rationale, input.priority, input.status, input.owner, input.projectId, industry];
   let id = input.id;
   if (id !== undefined) {
     const before = readTarget(db, id);
     db.prepare(
       `UPDATE target SET segment_id = ?, company = ?, country_code = ?, headquarters = ?, rationale = ?, priority = ?, status = ?, owner = ?,
-         project_id = ?, updated_at = ? WHERE id = ?`,
+         project_id = ?, industry_code = ?, updated_at = ? WHERE id = ?`,
     ).run(...values, now, id);
     writeAudit(db, { user, action: 'update', entity: 'target', entityId: id, before, after: input });
   } else {
     id = Number(
       db
         .prepare(
-          `INSERT INTO target (segment_id, company, country_code, headquarters, rationale, priority, status, owner, project_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO target (segment_id, company, country_code, headquarters, rationale, priority, status, owner, project_id, industry_code, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(...values, now, now).lastInsertRowid,
     );

@@ -4,6 +4,7 @@ import type { ProjectStage } from '../../../shared/domain/project';
 import { analyseChain, type ChainGapAnalysis } from '../../../shared/rules/gap';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
+import { NO_POLICY, policiesFor } from '../policy/status';
 
 /** Reading chains: rows mapped to the contract's shapes, and the gap analysis run on them. */
 
@@ -99,21 +100,27 @@ export function readFirm(db: Db, id: number): Firm {
 }
 
 const TARGET_SELECT = `SELECT t.id, t.segment_id AS segmentId, t.company, t.country_code AS countryCode, t.headquarters, t.rationale,
-  t.priority, t.status, t.owner, t.project_id AS projectId, p.name AS projectName, t.updated_at AS updatedAt,
+  t.priority, t.status, t.owner, t.project_id AS projectId, p.name AS projectName, t.industry_code AS industryCode, t.updated_at AS updatedAt,
   (SELECT count(*) FROM target_contact c WHERE c.target_id = t.id) AS contacts,
   (SELECT max(date) FROM target_contact c WHERE c.target_id = t.id) AS lastContact
   FROM target t LEFT JOIN project p ON p.id = t.project_id`;
 
-type TargetRow = Omit<Target, 'priority' | 'status'> & { priority: TargetPriority; status: TargetStatus };
+type TargetRow = Omit<Target, 'priority' | 'status' | 'policy'> & { priority: TargetPriority; status: TargetStatus };
+
+/** Targets with their market access (one query for all of them). */
+function withPolicy(db: Db, rows: TargetRow[]): Target[] {
+  const policies = policiesFor(db, 'target', rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, policy: policies.get(r.id) ?? NO_POLICY }));
+}
 
 export function listTargets(db: Db, chainId: number): Target[] {
-  return db.prepare(`${TARGET_SELECT} JOIN segment s ON s.id = t.segment_id WHERE s.chain_id = ? ORDER BY t.id`).all(chainId) as TargetRow[];
+  return withPolicy(db, db.prepare(`${TARGET_SELECT} JOIN segment s ON s.id = t.segment_id WHERE s.chain_id = ? ORDER BY t.id`).all(chainId) as TargetRow[]);
 }
 
 export function readTarget(db: Db, id: number): Target {
   const row = db.prepare(`${TARGET_SELECT} WHERE t.id = ?`).get(id) as TargetRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `招商目标 ${id}`);
-  return row;
+  return withPolicy(db, [row])[0]!;
 }
 
 /** Projects in each segment: placed there in 项目库, or the project a target of the segment became. */

@@ -44,7 +44,7 @@ export function snapshotSegments(db: Db, chainId: number, ids: number[]): Segmen
   });
   const contactsOf = db.prepare('SELECT date, notes, by FROM target_contact WHERE target_id = ? ORDER BY id');
   const targets = (db.prepare(`SELECT id FROM target WHERE segment_id ${inSet} ORDER BY id`).all() as { id: number }[]).map((r) => {
-    const { projectName: _p, contacts: _c, lastContact: _l, updatedAt: _u, ...target } = readTarget(db, r.id);
+    const { projectName: _p, contacts: _c, lastContact: _l, updatedAt: _u, policy: _policy, ...target } = readTarget(db, r.id);
     return { ...target, contactLog: contactsOf.all(r.id) as Array<{ date: string; notes: string; by: string }> };
   });
   const projectSegments = db.prepare(`SELECT project_id AS projectId, segment_id AS segmentId FROM project_segment WHERE segment_id ${inSet}`).all() as Array<{
@@ -149,13 +149,13 @@ export function insertSegments(
     }
     const now = new Date().toISOString();
     const insertTarget = db.prepare(
-      `INSERT INTO target (id, segment_id, company, country_code, headquarters, rationale, priority, status, owner, project_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO target (id, segment_id, company, country_code, headquarters, rationale, priority, status, owner, project_id, industry_code, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertContact = db.prepare('INSERT INTO target_contact (target_id, date, notes, by) VALUES (?, ?, ?, ?)');
     for (const t of snapshot.targets) {
       const project = t.projectId !== null && projectExists.get(t.projectId) ? t.projectId : null;
-      insertTarget.run(t.id, t.segmentId, t.company, t.countryCode, t.headquarters, t.rationale, t.priority, t.status, t.owner, project, now, now);
+      insertTarget.run(t.id, t.segmentId, t.company, t.countryCode, t.headquarters, t.rationale, t.priority, t.status, t.owner, project, t.industryCode, now, now);
       for (const c of t.contactLog) insertContact.run(t.id, c.date, c.notes, c.by);
       targets.push(readTarget(db, t.id));
     }

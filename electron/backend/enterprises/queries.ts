@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { industryCondition, likeContains, type Params } from '../projects/filter';
 import { toAuditEntry } from '../projects/queries';
+import { NO_POLICY, policiesFor } from '../policy/status';
 
 type EnterpriseRow = {
   id: number;
@@ -29,7 +30,7 @@ type EnterpriseRow = {
   updated_at: string;
 };
 
-const toEnterprise = (r: EnterpriseRow): Enterprise => ({
+const toEnterprise = (r: EnterpriseRow): Omit<Enterprise, 'policy'> => ({
   id: r.id,
   name: r.name,
   uscc: r.uscc,
@@ -101,7 +102,8 @@ export function enterprisesByIds(db: Db, ids: readonly number[]): Enterprise[] {
        WHERE e.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as EnterpriseRow[];
-  const byId = new Map(rows.map((r) => [r.id, toEnterprise(r)]));
+  const policies = policiesFor(db, 'enterprise', ids);
+  const byId = new Map(rows.map((r) => [r.id, { ...toEnterprise(r), policy: policies.get(r.id) ?? NO_POLICY }]));
   return ids.map((id) => byId.get(id)).filter((e): e is Enterprise => e !== undefined);
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { statusInSql } from '../policy/status';
 import { readPreferences } from '../settings/store';
 
 /**
@@ -30,6 +31,12 @@ export const FOLLOW_UP_ANCHOR_SQL = `coalesce(p.last_follow_up_date, p.first_con
 
 /** Finished, dropped and (deliberately) paused projects are not nagged about follow-up. */
 export const STALE_SQL = `(p.stage NOT IN ('operating', 'paused', 'dropped') AND ${FOLLOW_UP_ANCHOR_SQL} < @staleBefore)`;
+
+/**
+ * A project whose market-access status is 禁止: its industry is one the negative list prohibits to foreign investors,
+ * or a person judged so. Not dated like the others: it holds until the industry, the list or the judgement changes.
+ */
+export const PROHIBITED_SQL = statusInSql('project', 'p.id', 'p.industry_code', ['prohibited']);
 
 /** Projects with an open problem past its due date (served by the project_issue(status, due_date) index). */
 export const OVERDUE_IDS_SQL = `SELECT project_id FROM project_issue WHERE status = 'open' AND due_date < @today`;

@@ -42,6 +42,16 @@ export const PROJECT_COLUMNS = [
 
 export type ProjectColumnKey = (typeof PROJECT_COLUMNS)[number]['key'];
 
+/**
+ * Columns the list export adds after the ones above: computed (market access) or chosen elsewhere, so the import
+ * does not read them back. Their headers match none of the import's column names.
+ */
+export const POLICY_EXPORT_COLUMNS = [
+  { key: 'access', header: '准入（负面清单）', width: 12 },
+  { key: 'measure', header: '负面清单措施', width: 48 },
+  { key: 'encouraged', header: '鼓励类条目', width: 36 },
+] as const;
+
 /** The second sheet: planned capital arrival by month. */
 export const PLAN_SHEET = '计划到资';
 export const PLAN_COLUMNS = [

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
 import type { JobControl } from '../jobs';
 import type { AlertClock } from './alerts';
-import { LIST_SHEET, PLAN_COLUMNS, PLAN_SHEET, PROJECT_COLUMNS } from './columns';
+import { LIST_SHEET, PLAN_COLUMNS, PLAN_SHEET, POLICY_EXPORT_COLUMNS, PROJECT_COLUMNS } from './columns';
 import { planSheetRows, projectSheetRows } from './sheetRows';
 import { HEADER_FILL, writeCell } from './xlsxCells';
 
@@ -17,15 +17,16 @@ export async function writeProjectList(db: Db, ids: readonly number[], clock: Al
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = '外资工作台';
   const sheet = workbook.addWorksheet(LIST_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = PROJECT_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  const columns = [...PROJECT_COLUMNS, ...POLICY_EXPORT_COLUMNS];
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   const header = sheet.getRow(1);
-  PROJECT_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PROJECT_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   header.commit();
   let rowNo = 2;
   for (let start = 0; start < ids.length; start += CHUNK) {
@@ -33,6 +34,7 @@ export async function writeProjectList(db: Db, ids: readonly number[], clock: Al
     for (const r of projectSheetRows(db, ids.slice(start, start + CHUNK), clock)) {
       const row = sheet.getRow(rowNo++);
       PROJECT_COLUMNS.forEach((c, i) => writeCell(row.getCell(i + 1), r[c.key], c.kind));
+      POLICY_EXPORT_COLUMNS.forEach((c, i) => writeCell(row.getCell(PROJECT_COLUMNS.length + i + 1), r.policy[c.key], 'text'));
       row.commit();
     }
     job?.progress(Math.min(start + CHUNK, ids.length) / ids.length * 0.9, `已写出 ${Math.min(start + CHUNK, ids.length)} / ${ids.length} 个项目`);

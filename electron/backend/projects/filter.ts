@@ -1,7 +1,8 @@
 import type { ProjectFilter, ProjectSort } from '../../../shared/api/projects';
 import { PROJECT_PRIORITY_CODES, PROJECT_STAGE_CODES } from '../../../shared/domain/project';
-import { OVERDUE_IDS_SQL, STALE_SQL } from './alerts';
+import { OVERDUE_IDS_SQL, PROHIBITED_SQL, STALE_SQL } from './alerts';
 import { ARRIVAL_IDS_SQL } from './arrivalCache';
+import { statusInSql } from '../policy/status';
 
 export type Params = Record<string, unknown>;
 
@@ -64,8 +65,10 @@ export function projectWhere(filter: ProjectFilter, params: Params): string {
     if (any.has('stale')) parts.push(STALE_SQL);
     if (any.has('overdue')) parts.push(`p.id IN (${OVERDUE_IDS_SQL})`);
     if (any.has('arrival')) parts.push(`p.id IN (${ARRIVAL_IDS_SQL})`);
+    if (any.has('prohibited')) parts.push(PROHIBITED_SQL);
     where.push(`(${parts.join(' OR ')})`);
   }
+  if (filter.access?.length) where.push(statusInSql('project', 'p.id', 'p.industry_code', filter.access));
   const words = (filter.text ?? '').normalize('NFKC').trim().split(/\s+/).filter(Boolean).slice(0, 5);
   words.forEach((word, i) => {
     params[`text${i}`] = likeContains(word);

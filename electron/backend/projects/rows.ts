@@ -3,6 +3,8 @@ import type { ProjectPriority, ProjectStage } from '../../../shared/domain/proje
 import type { Db } from '../db/open';
 import { clockParams, STALE_SQL, type AlertClock } from './alerts';
 import { ARRIVAL_IDS_SQL, refreshArrival } from './arrivalCache';
+import { NO_POLICY, policiesFor } from '../policy/status';
+import type { Policy } from '../../../shared/api/policy';
 
 export interface ProjectDbRow {
   id: number;
@@ -65,15 +67,18 @@ export function projectsByIds(db: Db, ids: readonly number[], clock: AlertClock)
        WHERE p.id IN (${scope})`,
     )
     .all(params) as ProjectDbRow[];
-  const byId = new Map(rows.map((r) => [r.id, toProject(r)]));
+  const policies = policiesFor(db, 'project', ids);
+  const byId = new Map(rows.map((r) => [r.id, toProject(r, policies.get(r.id) ?? NO_POLICY)]));
   return ids.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined);
 }
 
-export function toProject(r: ProjectDbRow): Project {
+export function toProject(r: ProjectDbRow, policy: Policy): Project {
   const alerts: ProjectAlert[] = [];
   if (r.a_stale) alerts.push('stale');
   if (r.a_overdue) alerts.push('overdue');
   if (r.a_arrival) alerts.push('arrival');
+  // the same judgement as PROHIBITED_SQL, read from the policy already fetched for the page
+  if (policy.negativeList === 'prohibited') alerts.push('prohibited');
   return {
     id: r.id,
     name: r.name,
@@ -106,6 +111,7 @@ export function toProject(r: ProjectDbRow): Project {
     lastFollowUpDate: r.last_follow_up_date,
     notes: r.notes,
     alerts,
+    policy,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -1,3 +1,5 @@
+import type { Policy } from '../../../shared/api/policy';
+import { ACCESS_STATUSES } from '../../../shared/domain/policy';
 import { flagWord, priorityWord, stageWord } from '../../../shared/rules/projectWords';
 import type { Db } from '../db/open';
 import type { AlertClock } from './alerts';
@@ -5,7 +7,9 @@ import { SEGMENT_SEPARATOR, type ProjectColumnKey } from './columns';
 import { projectsByIds } from './rows';
 
 export type SheetValue = string | number | null;
-export type ProjectSheetRow = Record<ProjectColumnKey, SheetValue> & { id: number };
+/** The export's market-access cells (not read back by the import). */
+export type PolicyCells = Record<'access' | 'measure' | 'encouraged', string | null>;
+export type ProjectSheetRow = Record<ProjectColumnKey, SheetValue> & { id: number; policy: PolicyCells };
 
 /** An enterprise as a sheet cell: its 统一社会信用代码 when known (unambiguous), else its name. */
 const enterpriseCell = (db: Db, id: number | null): string | null => {
@@ -13,6 +17,12 @@ const enterpriseCell = (db: Db, id: number | null): string | null => {
   const e = db.prepare('SELECT name, uscc FROM enterprise WHERE id = ?').get(id) as { name: string; uscc: string | null } | undefined;
   return e ? (e.uscc ?? e.name) : null;
 };
+
+function policyCells(policy: Policy): PolicyCells {
+  const status = policy.negativeList ? ACCESS_STATUSES[policy.negativeList] + (policy.overridden ? '（人工认定）' : '') : policy.overridden ? '未涉及（人工认定）' : null;
+  const measure = policy.measure ? `第${policy.measureNo}条 ${policy.measure}${policy.restriction ? `（${policy.restriction}）` : ''}` : null;
+  return { access: status, measure, encouraged: policy.encouraged };
+}
 
 /** Projects (by id, in order) as list rows: the words and names the export writes and the import reads back. */
 export function projectSheetRows(db: Db, ids: readonly number[], clock: AlertClock): ProjectSheetRow[] {
@@ -47,6 +57,7 @@ export function projectSheetRows(db: Db, ids: readonly number[], clock: AlertClo
     lastFollowUpDate: p.lastFollowUpDate,
     segments: (segments.all(p.id) as { label: string }[]).map((s) => s.label).join(SEGMENT_SEPARATOR) || null,
     notes: p.notes || null,
+    policy: policyCells(p.policy),
   }));
 }
 

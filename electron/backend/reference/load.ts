@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
 import type { Db } from '../db/open';
 import { ALL_MONTHS, markStatsDirty } from '../stats/summary/dirty';
+import { refreshPolicyIndustry } from '../policy/industry';
 import { normalizeCountryText } from './country-text';
 
 /** Each data set's version. Bump one when its file changes: databases holding an older version reload it. */
@@ -17,6 +18,7 @@ export const VERSIONS = {
   hightech: 'manufacturing 2017 + services 2018 r1',
   lists: 'lists r1',
   scopes: 'excl-finance 2021-10 r1',
+  negativeList: '外商投资准入负面清单 2024 (national) r1',
 } as const;
 export type Dataset = keyof typeof VERSIONS;
 
@@ -141,6 +143,19 @@ const loaders: Record<Dataset, (db: Db, dir: string) => number> = {
     markStatsDirty(db, ALL_MONTHS);
     return rows.length;
   },
+  negativeList(db, dir) {
+    // the bureau's corrections (policy_mapping_edit) are kept: they are applied over whatever version is shipped
+    const measures = readCsv(dir, 'negative-list-2024.csv');
+    for (const edition of new Set(measures.map((r) => r.edition!))) db.prepare('DELETE FROM ref_negative_measure WHERE edition = ?').run(edition);
+    const measure = db.prepare(
+      `INSERT INTO ref_negative_measure (edition, version, no, section, text, kind, restriction, equity_cap, restriction_note, text_source, text_check)
+       VALUES (@edition, @version, @no, @section, @text, @kind, @restriction, @equity_cap, @restriction_note, @text_source, @text_check)`,
+    );
+    for (const r of measures) measure.run({ ...r, no: Number(r.no), restriction: r.restriction || null, equity_cap: r.equity_cap ? Number(r.equity_cap) : null });
+    const mapping = db.prepare('INSERT INTO ref_negative_measure_class (edition, no, industry_code, coverage, mapping_basis, note) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const r of readCsv(dir, 'negative-list-2024-classes.csv')) mapping.run(r.edition, Number(r.no), r.gbt4754_code, r.coverage, r.mapping_basis, r.note ?? '');
+    return measures.length;
+  },
 };
 
 function hasTable(db: Db, name: string): boolean {
@@ -148,7 +163,8 @@ function hasTable(db: Db, name: string): boolean {
 }
 
 /** Data sets whose tables a later migration makes: a database older than that (migration tests) skips them. */
-const TABLE_OF: Partial<Record<Dataset, string>> = { lists: 'ref_list', scopes: 'ref_scope_division' };
+/** Data sets kept in tables that came after the first schema: they wait for the migration that makes them. */
+const TABLE_OF: Partial<Record<Dataset, string>> = { lists: 'ref_list', scopes: 'ref_scope_division', negativeList: 'ref_negative_measure' };
 
 /** The lists with a prefix (`group:`) that the bureau edited, without the prefix. */
 function editedLists(db: Db, prefix: string): Set<string> {
@@ -186,6 +202,7 @@ export function loadReferenceData(db: Db, dir: string): Dataset[] {
   db.transaction(() => {
     // countries before groups: group members reference countries
     for (const d of stale) record.run(d, VERSIONS[d], loaders[d](db, dir), new Date().toISOString());
+    if ((stale.includes('industries') || stale.includes('negativeList')) && hasTable(db, 'policy_industry')) refreshPolicyIndustry(db);
   })();
   return stale;
 }
@@ -200,6 +217,8 @@ const REFERENCE_FILES = [
   'hightech-services-2018.csv',
   'reference-lists.csv',
   'scope-excl-finance.csv',
+  'negative-list-2024.csv',
+  'negative-list-2024-classes.csv',
 ];
 
 /** The folder of the reference CSVs: beside the bundle when packaged, `shared/reference` in the source tree. */

@@ -8,6 +8,7 @@ import { exportStatsCommand, statsCommand } from './stats';
 import { recordsCommand } from './records';
 import { backupCommand, checkCommand, initCommand } from './system';
 import { backupsCommand, restoreCommand } from './backups';
+import { auditCommand } from './audit';
 
 /** Every CLI command, in the order `help` lists them. Areas add theirs here. */
 export const COMMANDS: CliCommand[] = [
@@ -32,4 +33,5 @@ export const COMMANDS: CliCommand[] = [
   backupsCommand,
   restoreCommand,
   recordsCommand,
+  auditCommand,
 ];

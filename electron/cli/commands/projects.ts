@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import type { ExportDone, ImportDone, Project } from '../../../shared/api/projects';
+import { PROJECT_ALERT_CODES, type ExportDone, type ImportDone, type Project } from '../../../shared/api/projects';
+import { ACCESS_STATUS_CODES, ACCESS_STATUSES } from '../../../shared/domain/policy';
 import { PROJECT_STAGE_CODES, PROJECT_STAGES } from '../../../shared/domain/project';
 import { errorData } from '../../../shared/result';
 import { roundReported } from '../../../shared/rules/money';
@@ -63,9 +64,9 @@ function exportCommand(kind: 'projects' | 'enterprises', label: string): CliComm
 
 export const projectsListCommand: CliCommand = {
   name: 'projects list',
-  summary: '列出项目（--stage 按阶段，--alert 只列有提醒的：久未跟进、问题逾期、到资落后于计划）',
-  usage: 'projects list --db FILE [--stage CODE] [--alert] [--json]',
-  options: { ...common, stage: { type: 'string' }, alert: { type: 'boolean' } },
+  summary: '列出项目（--stage 按阶段，--alert 只列有提醒的：久未跟进、问题逾期、到资落后于计划、负面清单禁止；--access 按外资准入状态）',
+  usage: 'projects list --db FILE [--stage CODE] [--alert] [--access prohibited,restricted,partial,open] [--json]',
+  options: { ...common, stage: { type: 'string' }, alert: { type: 'boolean' }, access: { type: 'string' } },
   async run(values, _pos, io) {
     const db = requireString(values, 'db');
     if (isError(db)) return io.fail(db);
@@ -73,7 +74,15 @@ export const projectsListCommand: CliCommand = {
     if (stage !== undefined && !(PROJECT_STAGE_CODES as readonly unknown[]).includes(stage)) {
       return io.fail(refuse('INVALID_INPUT', `--stage 应为 ${PROJECT_STAGE_CODES.join('/')} 之一`));
     }
-    const filter = { ...(stage ? { stages: [stage] } : {}), ...(values.alert ? { alerts: ['stale', 'overdue', 'arrival'] } : {}) };
+    const access = typeof values.access === 'string' ? values.access.split(',').map((a) => a.trim()).filter(Boolean) : [];
+    if (access.some((a) => !(ACCESS_STATUS_CODES as readonly string[]).includes(a))) {
+      return io.fail(refuse('INVALID_INPUT', `--access 应为 ${ACCESS_STATUS_CODES.join('/')} 中的一个或几个（逗号分隔）`));
+    }
+    const filter = {
+      ...(stage ? { stages: [stage] } : {}),
+      ...(values.alert ? { alerts: [...PROJECT_ALERT_CODES] } : {}),
+      ...(access.length ? { access } : {}),
+    };
     return withBackend(db, io, async (backend) => {
       const rows: Project[] = [];
       for (let offset = 0; ; offset += PAGE) {
@@ -95,9 +104,16 @@ export const projectsListCommand: CliCommand = {
         district: p.district,
         platform: p.platform,
         ...(values.alert ? { alerts: p.alerts } : {}),
+        policy: { negativeList: p.policy.negativeList, measure: p.policy.measure, encouraged: p.policy.encouraged },
       }));
       const human = rows.length
-        ? rows.map((p) => `${String(p.id).padStart(5)}  ${PROJECT_STAGES[p.stage]}  ${p.name}${p.alerts.length ? `  [${p.alerts.join(',')}]` : ''}`).join('\n')
+        ? rows
+            .map((p) => {
+              const no = p.policy.measureNo === null ? '' : `：第${p.policy.measureNo}条`;
+              const access = p.policy.negativeList ? `  【${ACCESS_STATUSES[p.policy.negativeList]}${no}】` : '';
+              return `${String(p.id).padStart(5)}  ${PROJECT_STAGES[p.stage]}  ${p.name}${p.alerts.length ? `  [${p.alerts.join(',')}]` : ''}${access}`;
+            })
+            .join('\n')
         : '没有符合条件的项目';
       io.out({ projects }, human);
       return EXIT.ok;

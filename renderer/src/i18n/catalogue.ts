@@ -6,6 +6,8 @@ import { chainsMessages } from '../features/chains/messages';
 import { fdiImportMessages } from '../features/fdi-import/messages';
 import { settingsMessages } from '../features/settings/messages';
 import { statsSettingsMessages } from '../features/fdi-stats/settings/messages';
+import { policyMessages } from '../features/policy/messages';
+import { auditMessages } from '../features/audit/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
 import { shellMessages } from './shell';
@@ -25,4 +27,6 @@ export const CATALOGUE: Record<string, Catalogue> = {
   chains: chainsMessages,
   fdiImport: fdiImportMessages,
   statsSettings: statsSettingsMessages,
+  policy: policyMessages,
+  audit: auditMessages,
 };

@@ -17,3 +17,7 @@ export function format(template: string, params?: Record<string, string | number
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
 }
+
+/** Domain names as message keys: `{lead: '线索'}` with prefix `stage` → `{'stage.lead': '线索'}`. */
+export const prefixed = <P extends string, T extends Record<string, string>>(prefix: P, names: T) =>
+  Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v])) as { [K in keyof T & string as `${P}.${K}`]: string };

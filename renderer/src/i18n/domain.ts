@@ -2,10 +2,7 @@ import { FIRM_ROLES, SEGMENT_STATUSES, TARGET_PRIORITIES, TARGET_STATUSES, TIERS
 import { CURRENCY_UNITS, DOMESTIC_REINVESTMENT_RULES, FDI_MODES, STATS_SCOPES } from '../../../shared/domain/fdi';
 import { PLATFORM_TYPES } from '../../../shared/domain/platform';
 import { PROJECT_STAGES } from '../../../shared/domain/project';
-import { defineMessages } from './define';
-
-const prefixed = <P extends string, T extends Record<string, string>>(prefix: P, names: T) =>
-  Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v])) as { [K in keyof T & string as `${P}.${K}`]: string };
+import { defineMessages, prefixed } from './define';
 
 /** Names of the domain codes (shared/domain) for the UI. zh-CN comes from the domain itself, the official wording. */
 export const domainMessages = defineMessages({

@@ -43,6 +43,8 @@ interface ProjectState {
   raiseIssue(input: MethodInput<'projects.raiseIssue'>): Promise<void>;
   updateIssue(input: MethodInput<'projects.updateIssue'>): Promise<void>;
   resolveIssue(input: MethodInput<'projects.resolveIssue'>): Promise<void>;
+  /** Fetches a project again after a change made elsewhere (its market access), patching its row in place. */
+  refresh(id: number): Promise<void>;
 }
 
 /**
@@ -125,6 +127,9 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     },
     async resolveIssue(input) {
       took(await api.call('projects.resolveIssue', input));
+    },
+    async refresh(id) {
+      took(await api.call('projects.get', { id }));
     },
   };
 });

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { ImportCheck, ImportDone } from '../../../../shared/api/projects';
 import type { Problem } from '../../../../shared/result';
 import { pendingBackup, pruneBackups } from '../../db/backups';
+import { writeAudit } from '../../audit';
 import { AppError } from '../../errors';
 import { serveWorkerTask, type WorkerControl } from '../../workers/serve';
 import { IMPORTERS, type ImportKind } from './kinds';
@@ -79,11 +80,14 @@ async function run(input: RegisterImportInput, control: WorkerControl): Promise<
         const written = apply(db, input.user, today);
         if (written.problems.some(isError)) throw new AppError('IMPORT_REFUSED', '写入时数据已变化，请重新检查', written.problems);
         counts = written;
-        return Number(
+        const id = Number(
           db
             .prepare(`INSERT INTO import_batch (kind, file_name, file_hash, sheet, unit, rows, skipped_rows, created_at, created_by) VALUES (?, ?, ?, ?, '万美元', ?, ?, ?, ?)`)
             .run(input.kind, input.fileName, hash, found.sheet, found.counts.dataRows, found.counts.skippedRows, now.toISOString(), input.user).lastInsertRowid,
         );
+        // the file as a whole, beside each row's own entry, so the audit trail says which file brought them
+        writeAudit(db, { user: input.user, action: 'import', entity: 'import_batch', entityId: id, after: { kind: input.kind, file: input.fileName, sha256: hash, sheet: found.sheet, rows: found.counts.dataRows, create: written.create, update: written.update } });
+        return id;
       })();
     } catch (err) {
       backup.discard(); // nothing was written: a backup of the same state would push out one worth keeping

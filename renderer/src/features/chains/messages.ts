@@ -128,6 +128,8 @@ export const chainsMessages = defineMessages({
     theme: '深浅色',
     dark: '深色',
     light: '浅色',
+    targetIndustry: '拟投资行业',
+    targetIndustryHelp: '不填时按关联项目的行业',
   },
   'en-US': {
     newChain: 'New chain',
@@ -256,5 +258,7 @@ export const chainsMessages = defineMessages({
     theme: 'Light/dark',
     dark: 'Dark',
     light: 'Light',
+    targetIndustry: 'Industry of the investment',
+    targetIndustryHelp: 'The linked project’s when empty',
   },
 });

@@ -8,12 +8,14 @@ import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
 import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
-import { useEnterpriseStore } from '../../stores/enterprises';
+import { useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
 import { AuditHistory } from '../projects/AuditHistory';
 import { EnterpriseSelect } from '../projects/pickers';
 import { formatAmount, StageTag } from '../projects/tags';
 import { EnterpriseForm } from './EnterpriseForm';
 import { enterpriseMessages } from './messages';
+import { PolicyPanel } from '../policy/PolicyPanel';
+import { policyMessages } from '../policy/messages';
 
 type Record_ = EnterpriseDetail['fdiRecords'][number];
 
@@ -22,6 +24,7 @@ export function EnterpriseDrawer() {
   const t = useT(enterpriseMessages);
   const ts = useT(shellMessages);
   const td = useT(domainMessages);
+  const tp = useT(policyMessages);
   const { message } = App.useApp();
   const { detail, detailId, history } = useEnterpriseStore();
   const [tab, setTab] = useState('overview');
@@ -137,6 +140,18 @@ export function EnterpriseDrawer() {
                     { title: t('tier'), dataIndex: 'tier', render: (tier: string) => TIERS[tier as keyof typeof TIERS] ?? tier },
                     { title: t('role'), dataIndex: 'role', render: (r: 'leader' | 'backbone' | 'supporting') => t(`role.${r}`) },
                   ]}
+                />
+              ),
+            },
+            {
+              key: 'access',
+              label: tp('access'),
+              children: (
+                <PolicyPanel
+                  key={e.industryCode ?? ''}
+                  entity="enterprise"
+                  id={e.id}
+                  onChanged={(d) => useEnterpriseList.getState().patchRow({ ...e, policy: d.effective })}
                 />
               ),
             },

@@ -12,6 +12,9 @@ import { projectMessages } from './messages';
 import { ProjectActionModal, type ProjectAction } from './ProjectActions';
 import { ProjectForm } from './ProjectForm';
 import { AlertTags, formatAmount, StageTag } from './tags';
+import { PolicyPanel } from '../policy/PolicyPanel';
+import { PolicyTag } from '../policy/PolicyTag';
+import { policyMessages } from '../policy/messages';
 
 type T = ReturnType<typeof useT<typeof projectMessages['zh-CN']>>;
 
@@ -67,6 +70,7 @@ export function ProjectDrawer() {
   const t = useT(projectMessages);
   const ts = useT(shellMessages);
   const td = useT(domainMessages);
+  const tp = useT(policyMessages);
   const { message } = App.useApp();
   const { detail, detailId, history } = useProjectStore();
   const [action, setAction] = useState<ProjectAction | null>(null);
@@ -188,6 +192,7 @@ export function ProjectDrawer() {
             <span>{p.name}</span>
             <StageTag stage={p.stage} />
             <AlertTags alerts={p.alerts} />
+            <PolicyTag policy={p.policy} />
           </Space>
         ) : (
           t('detail')
@@ -235,6 +240,7 @@ export function ProjectDrawer() {
               },
               { key: 'issues', label: `${t('issues')}（${detail.issues.filter((i) => i.status === 'open').length}）`, children: issues },
               { key: 'overview', label: t('overview'), children: overview },
+              { key: 'access', label: tp('access'), children: <PolicyPanel key={p.industryCode ?? ''} entity="project" id={p.id} onChanged={() => void store.refresh(p.id).catch(fail)} /> },
               { key: 'history', label: t('history'), children: history ? <AuditHistory entries={history} label={fieldLabel} /> : <Spin /> },
             ]}
           />

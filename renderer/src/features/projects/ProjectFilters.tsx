@@ -9,6 +9,8 @@ import { domainMessages } from '../../i18n/domain';
 import { useProjectList, useProjectStore } from '../../stores/projects';
 import { projectMessages } from './messages';
 import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from './pickers';
+import { ACCESS_STATUS_CODES } from '../../../../shared/domain/policy';
+import { policyMessages } from '../policy/messages';
 
 const wide = { minWidth: 150 };
 
@@ -16,6 +18,7 @@ const wide = { minWidth: 150 };
 export function ProjectFilters() {
   const t = useT(projectMessages);
   const td = useT(domainMessages);
+  const tp = useT(policyMessages);
   const { message } = App.useApp();
   const query = useProjectList((s) => s.query);
   const setQuery = useProjectList((s) => s.setQuery);
@@ -72,6 +75,16 @@ export function ProjectFilters() {
           onChange={(alerts) => setFilter({ alerts })}
           options={PROJECT_ALERT_CODES.map((a) => ({ value: a, label: t(`alert.${a}`) }))}
           data-testid="filter-alert"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={tp('filterAccess')}
+          style={{ minWidth: 120 }}
+          value={filter.access ?? []}
+          onChange={(access) => setFilter({ access })}
+          options={ACCESS_STATUS_CODES.map((a) => ({ value: a, label: tp(`status.${a}`) }))}
+          data-testid="filter-access"
         />
         <DistrictSelect mode="multiple" placeholder={t('filterDistrict')} style={wide} value={filter.districtIds ?? []} onChange={(v) => setFilter({ districtIds: v as number[] })} />
         <PlatformSelect mode="multiple" placeholder={t('filterPlatform')} style={{ minWidth: 180 }} value={filter.platformIds ?? []} onChange={(v) => setFilter({ platformIds: v as number[] })} />

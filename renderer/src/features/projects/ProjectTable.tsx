@@ -7,10 +7,13 @@ import { useT } from '../../i18n';
 import { useProjectList, useProjectStore } from '../../stores/projects';
 import { projectMessages } from './messages';
 import { AlertTags, formatAmount, StageTag } from './tags';
+import { PolicyTag } from '../policy/PolicyTag';
+import { policyMessages } from '../policy/messages';
 
 /** The project list: virtualized, each column's sort and every filter served by the backend. */
 export function ProjectTable({ height }: { height: number | string }) {
   const t = useT(projectMessages);
+  const tp = useT(policyMessages);
   const total = useProjectList((s) => s.total ?? 0);
   useProjectList((s) => s.pages); // re-render when pages arrive
   const query = useProjectList((s) => s.query);
@@ -38,6 +41,7 @@ export function ProjectTable({ height }: { height: number | string }) {
       },
       { key: 'stage', title: t('stage'), width: 90, sortField: 'stage', render: (p) => <StageTag stage={p.stage} /> },
       { key: 'alerts', title: t('alerts'), width: 190, render: (p) => <AlertTags alerts={p.alerts} /> },
+      { key: 'access', title: tp('accessColumn'), width: 110, render: (p) => <PolicyTag policy={p.policy} /> },
       { key: 'investor', title: t('investor'), width: 200, render: (p) => p.investor },
       { key: 'country', title: t('country'), width: 100, sortField: 'country', render: (p) => p.countryName },
       { key: 'industry', title: t('industry'), width: 170, render: (p) => (p.industryCode ? `${p.industryCode} ${p.industryName ?? ''}` : '') },
@@ -51,7 +55,7 @@ export function ProjectTable({ height }: { height: number | string }) {
       { key: 'signed', title: t('signedDate'), width: 110, sortField: 'signedDate', render: (p) => p.signedDate },
       { key: 'updated', title: t('updatedAt'), width: 150, sortField: 'updatedAt', render: (p) => dayjs(p.updatedAt).format('YYYY-MM-DD HH:mm') },
     ],
-    [t],
+    [t, tp],
   );
 
   return (

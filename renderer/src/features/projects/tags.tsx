@@ -16,7 +16,7 @@ const STAGE_COLORS: Record<ProjectStage, string> = {
   paused: 'warning',
   dropped: 'error',
 };
-const ALERT_COLORS: Record<ProjectAlert, string> = { stale: 'orange', overdue: 'red', arrival: 'volcano' };
+const ALERT_COLORS: Record<ProjectAlert, string> = { stale: 'orange', overdue: 'red', arrival: 'volcano', prohibited: 'magenta' };
 
 export function StageTag({ stage }: { stage: ProjectStage }) {
   const td = useT(domainMessages);

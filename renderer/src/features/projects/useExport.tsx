@@ -10,13 +10,13 @@ import { JobProgress } from '../../components/JobProgress';
 import { useT } from '../../i18n';
 import { projectMessages } from './messages';
 
-type ExportMethod = 'projects.export' | 'enterprises.export';
+type ExportMethod = 'projects.export' | 'enterprises.export' | 'audit.export';
 
 /**
  * Runs an export job with its progress (and cancel) in a small dialog, then hands the file to the platform: a save
- * dialog in the desktop app, a download in the browser.
+ * dialog in the desktop app, a download in the browser. `exported` words the message for what was written.
  */
-export function useExport() {
+export function useExport(exported?: (rows: number) => string) {
   const t = useT(projectMessages);
   const { message } = App.useApp();
   const [job, setJob] = useState<JobState | null>(null);
@@ -31,7 +31,7 @@ export function useExport() {
       }
       const result = exportDoneSchema.parse(done.result);
       await saveFile(result.fileId, result.name);
-      message.success(t('exported', { rows: result.rows }));
+      message.success(exported ? exported(result.rows) : t('exported', { rows: result.rows }));
     } catch (err) {
       setJob(null);
       message.error(errorText(err));

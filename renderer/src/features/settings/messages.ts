@@ -40,6 +40,8 @@ export const settingsMessages = defineMessages({
     reasonBeforeRestore: '恢复前',
     reasonBeforeMigrate: '升级前（版本 {version}）',
     reasonDamaged: '损坏的数据库（原样保留）',
+    tabGeneral: '基本设置',
+    tabAudit: '操作记录',
   },
   'en-US': {
     jurisdiction: 'Jurisdiction',
@@ -80,5 +82,7 @@ export const settingsMessages = defineMessages({
     reasonBeforeRestore: 'Before a restore',
     reasonBeforeMigrate: 'Before an upgrade (version {version})',
     reasonDamaged: 'Damaged database (kept as it was)',
+    tabGeneral: 'General',
+    tabAudit: 'Audit trail',
   },
 });

@@ -16,6 +16,7 @@ import type { Command } from './history';
 import { TargetModal, targetStatusColor } from './TargetModal';
 import { useGraphLabels } from './labels';
 import { useCountryNames } from '../useCountryNames';
+import { PolicyTag } from '../../policy/PolicyTag';
 
 /** The selected segment: its properties, why it has its status (and an override with a reason), firms, targets. */
 export function SidePanel({ segmentId, analysis, record }: { segmentId: number; analysis: ChainGapAnalysis; record: (c: Command) => void }) {
@@ -197,6 +198,7 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
                 <Space>
                   <Tag color={targetStatusColor(x.status)}>{td(`targetStatus.${x.status}`)}</Tag>
                   <span>{x.company}</span>
+                  <PolicyTag policy={x.policy} />
                 </Space>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {[countryName(x.countryCode), td(`priority.${x.priority}`), x.owner, x.lastContact ? `${t('lastContact')} ${x.lastContact}` : ''].filter(Boolean).join(' · ')}

@@ -11,6 +11,9 @@ import { domainMessages } from '../../../i18n/domain';
 import { shellMessages } from '../../../i18n/shell';
 import { useChainsStore } from '../../../stores/chains';
 import { chainsMessages } from '../messages';
+import { IndustrySelect } from '../../projects/pickers';
+import { PolicyPanel } from '../../policy/PolicyPanel';
+import { policyMessages } from '../../policy/messages';
 
 export const targetStatusColor = (status: TargetStatus) =>
   ({ untouched: 'default', contacted: 'processing', negotiating: 'orange', signed: 'cyan', landed: 'green' })[status];
@@ -27,6 +30,7 @@ interface Values {
   status: Target['status'];
   owner?: string;
   projectId?: number | null;
+  industryCode?: string | null;
 }
 
 /** Adds or edits a target to attract, with its contact log (for a saved target). */
@@ -41,6 +45,8 @@ export function TargetModal({ target, onClose }: { target: Partial<Target> | nul
   const [contacts, setContacts] = useState<TargetContact[]>([]);
   const [note, setNote] = useState('');
   const [day, setDay] = useState(dayjs());
+  const [industry, setIndustry] = useState<{ code: string; name: string } | null>(null);
+  const tp = useT(policyMessages);
   const open = target !== null;
   useEffect(() => {
     if (!open) return;
@@ -50,6 +56,9 @@ export function TargetModal({ target, onClose }: { target: Partial<Target> | nul
     void api.call('chains.projectOptions', { query: '', limit: 50 }).then(setProjects, () => setProjects([]));
     setContacts([]);
     if (target?.id) void api.call('chains.listContacts', { targetId: target.id }).then(setContacts);
+    setIndustry(null);
+    const code = target?.industryCode;
+    if (code) void api.call('reference.searchIndustries', { query: code, limit: 1 }).then(([i]) => i?.code === code && setIndustry(i));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
@@ -67,6 +76,7 @@ export function TargetModal({ target, onClose }: { target: Partial<Target> | nul
         status: v.status,
         owner: v.owner ?? '',
         projectId: v.projectId ?? null,
+        industryCode: v.industryCode ?? null,
       });
       onClose();
     } catch (err) {
@@ -115,10 +125,29 @@ export function TargetModal({ target, onClose }: { target: Partial<Target> | nul
         <Form.Item name="rationale" label={t('rationale')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
         </Form.Item>
-        <Form.Item name="projectId" label={t('project')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={projects.map((p) => ({ value: p.id, label: `${p.name}（${td(`stage.${p.stage}`)}）` }))} />
-        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="industryCode" label={t('targetIndustry')} style={{ width: '50%' }}>
+            <IndustrySelect initial={industry} placeholder={t('targetIndustryHelp')} data-testid="target-industry" />
+          </Form.Item>
+          <Form.Item name="projectId" label={t('project')} style={{ width: '50%' }}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={projects.map((p) => ({ value: p.id, label: `${p.name}（${td(`stage.${p.stage}`)}）` }))} />
+          </Form.Item>
+        </Space.Compact>
       </Form>
+      {target?.id && (
+        <>
+          <Typography.Title level={5}>{tp('access')}</Typography.Title>
+          <PolicyPanel
+            key={target.industryCode ?? ''}
+            entity="target"
+            id={target.id}
+            onChanged={(d) => {
+              const current = useChainsStore.getState().detail?.targets.find((x) => x.id === target.id);
+              if (current) useChainsStore.getState().refreshTarget({ ...current, policy: d.effective });
+            }}
+          />
+        </>
+      )}
       {target?.id && (
         <>
           <Typography.Title level={5}>{t('contacts')}</Typography.Title>
