@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 
 let cache: Map<string, string> | null = null;
@@ -12,5 +12,5 @@ export function useCountryNames(): (code: string | null) => string {
     pending ??= api.call('reference.listCountries', {}).then((list) => (cache = new Map(list.map((c) => [c.code, c.name]))));
     void pending.then(setNames, () => undefined);
   }, []);
-  return (code) => (code ? (names?.get(code) ?? code) : '');
+  return useCallback((code) => (code ? (names?.get(code) ?? code) : ''), [names]);
 }
