@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { MappingEditor, type EditedMapping } from './MappingEditor';
 import { fdiImportMessages } from './messages';
 import { ProblemsTable } from './ProblemsTable';
+import { formatAmount } from '../../../../shared/format';
 
 /**
  * What the check of one file found: sheet, unit and district (each can be changed, which checks again), the counts,
@@ -117,8 +118,8 @@ export function PreviewCard(props: {
                     { title: FDI_IMPORT_FIELDS.country, dataIndex: 'country', width: 100 },
                     { title: FDI_IMPORT_FIELDS.industry, dataIndex: 'industry', width: 180, ellipsis: true },
                     { title: FDI_IMPORT_FIELDS.mode, dataIndex: 'mode', width: 90 },
-                    { title: FDI_IMPORT_FIELDS.contractedFdi, dataIndex: 'contractedFdi', width: 100, align: 'right' },
-                    { title: FDI_IMPORT_FIELDS.actualFdi, dataIndex: 'actualFdi', width: 110, align: 'right' },
+                    { title: FDI_IMPORT_FIELDS.contractedFdi, dataIndex: 'contractedFdi', width: 100, align: 'right', render: formatAmount },
+                    { title: FDI_IMPORT_FIELDS.actualFdi, dataIndex: 'actualFdi', width: 110, align: 'right', render: formatAmount },
                     { title: FDI_IMPORT_FIELDS.period, dataIndex: 'period', width: 90 },
                     { title: FDI_IMPORT_FIELDS.district, dataIndex: 'district', width: 90 },
                     { title: FDI_IMPORT_FIELDS.platform, dataIndex: 'platform', width: 150, ellipsis: true },

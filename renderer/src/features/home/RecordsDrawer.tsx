@@ -1,3 +1,4 @@
+import { formatAmount } from '../../../../shared/format';
 import { Drawer, Space, Table, Typography } from 'antd';
 import type { ChartItem } from '../../../../shared/api/dashboard';
 import type { StatsRecord } from '../../../../shared/api/stats';
@@ -13,7 +14,6 @@ export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | n
   const t = useT(dashboardMessages);
   const td = useT(domainMessages);
   const { data, error, page, setPage, pageSize } = useStatsRecords(item ? { from, to, filter: item.filter } : null);
-  const num = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 4 });
   return (
     <Drawer
       open={item !== null}
@@ -26,7 +26,7 @@ export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | n
         {data && (
           <Space size="large" style={{ marginBottom: 12 }}>
             <Typography.Text data-testid="drill-count">{t('records', { count: data.total })}</Typography.Text>
-            <Typography.Text data-testid="drill-sum">{t('sumActual', { value: num(data.sums.actualFdi) })}</Typography.Text>
+            <Typography.Text data-testid="drill-sum">{t('sumActual', { value: formatAmount(data.sums.actualFdi) })}</Typography.Text>
           </Space>
         )}
         <Table<StatsRecord>
@@ -44,8 +44,8 @@ export function RecordsDrawer({ item, from, to, onClose }: { item: ChartItem | n
             { title: t('colIndustry'), dataIndex: 'industryName', width: 160, ellipsis: true },
             { title: t('colDistrict'), dataIndex: 'districtName', width: 100 },
             { title: t('colPlatform'), dataIndex: 'platformName', width: 160, ellipsis: true },
-            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: num },
-            { title: t('colActual'), dataIndex: 'actualFdi', align: 'right', width: 110, render: num },
+            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: formatAmount },
+            { title: t('colActual'), dataIndex: 'actualFdi', align: 'right', width: 110, render: formatAmount },
           ]}
         />
       </div>
