@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors';
+import { libraryMessageZh } from '../library-messages';
 import { rowsOf, type CellValue, type SheetRow } from './cells';
 import type { SheetSource } from './source';
 
@@ -110,7 +111,7 @@ export async function* csvSheets(file: string, fileName: string): AsyncGenerator
       if (batch.length) yield batch;
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw new AppError('FILE_UNREADABLE', `${fileName}：第${rowNumber + 1}行附近的 CSV 格式有误（${String((err as Error).message).slice(0, 120)}）`);
+      throw new AppError('FILE_UNREADABLE', `${fileName}：第${rowNumber + 1}行附近的 CSV 格式有误：${libraryMessageZh(err)}`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
+import { libraryMessageZh } from '../library-messages';
 import { rowsOf, type SheetRow } from './cells';
 import type { CellRange, SheetSource } from './source';
 import { readDateStyles, readSharedStrings, readWorkbookParts, scanPart } from './xlsx-parts';
@@ -12,8 +13,7 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Turns what yauzl, zlib or the XML reader throw on a damaged file into the one refusal people can act on. */
 export function unreadable(err: unknown, fileName: string): AppError {
   if (err instanceof AppError) return err;
-  const reason = String((err as Error)?.message ?? err);
-  return new AppError('FILE_UNREADABLE', `${fileName}：文件不完整或已损坏，无法作为 Excel 工作簿读取（${reason.slice(0, 120)}）`);
+  return new AppError('FILE_UNREADABLE', `${fileName}：文件不完整或已损坏，无法作为 Excel 工作簿读取。${libraryMessageZh(err)}`);
 }
 
 async function assertZip(file: string, fileName: string): Promise<void> {

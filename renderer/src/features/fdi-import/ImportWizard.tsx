@@ -166,7 +166,7 @@ export function ImportWizard() {
         </Card>
       )}
       {step.kind === 'failed' && (
-        <ErrorAlert error={step.error} onRetry={file ? () => void check(file, options) : undefined} retryLabel={t('checking')} />
+        <ErrorAlert error={step.error} onRetry={file ? () => void check(file, options) : undefined} retryLabel={t('checkAgain')} />
       )}
       {step.kind === 'preview' && mapping && (
         <PreviewCard

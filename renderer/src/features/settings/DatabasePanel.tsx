@@ -7,10 +7,22 @@ import { settingsMessages } from './messages';
 
 const size = (bytes: number) => (bytes > 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
+/** Why a backup was made, for people: the backend names them in English codes (manual, before-import…). */
+function useBackupReason(): (reason: string) => string {
+  const t = useT(settingsMessages);
+  return (reason) => {
+    const migrate = /^before-migrate-v(\d+)$/.exec(reason);
+    if (migrate) return t('reasonBeforeMigrate', { version: migrate[1]! });
+    const known = { manual: 'reasonManual', 'before-import': 'reasonBeforeImport', 'before-restore': 'reasonBeforeRestore' } as const;
+    return reason in known ? t(known[reason as keyof typeof known]) : reason;
+  };
+}
+
 /** Where the database and its backups live, a backup button, and restore (the current file saved aside first). */
 export function DatabasePanel() {
   const t = useT(settingsMessages);
   const { message } = App.useApp();
+  const backupReason = useBackupReason();
   const info = useSettingsStore((s) => s.info);
   const backups = useSettingsStore((s) => s.backups);
   const { loadBackups, backupNow, restore } = useSettingsStore.getState();
@@ -43,7 +55,7 @@ export function DatabasePanel() {
         data-testid="backups-table"
         columns={[
           { title: t('backupTime'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-          { title: t('backupReason'), dataIndex: 'reason' },
+          { title: t('backupReason'), dataIndex: 'reason', render: backupReason },
           { title: t('backupSize'), dataIndex: 'size', render: size, width: 100 },
           {
             title: '',

@@ -35,6 +35,10 @@ export const settingsMessages = defineMessages({
     restored: '已恢复；原数据库已另存为 {saved}',
     backedUp: '已备份',
     nameRequired: '请填写名称',
+    reasonManual: '手动备份',
+    reasonBeforeImport: '导入前自动备份',
+    reasonBeforeRestore: '恢复前另存的数据库',
+    reasonBeforeMigrate: '升级前自动备份（原数据库版本 {version}）',
   },
   'en-US': {
     jurisdiction: 'Jurisdiction',
@@ -70,5 +74,9 @@ export const settingsMessages = defineMessages({
     restored: 'Restored; the previous database was saved as {saved}',
     backedUp: 'Backed up',
     nameRequired: 'Enter a name',
+    reasonManual: 'Manual backup',
+    reasonBeforeImport: 'Automatic, before an import',
+    reasonBeforeRestore: 'Database saved aside before a restore',
+    reasonBeforeMigrate: 'Automatic, before an upgrade (schema version {version})',
   },
 });

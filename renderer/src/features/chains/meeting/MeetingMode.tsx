@@ -133,8 +133,8 @@ function Meeting({ chainId }: { chainId: number }) {
               ]}
               data-testid="meeting-walk"
             />
-            <Button onClick={() => setShowLinks((v) => !v)} type={showLinks ? 'default' : 'dashed'} data-testid="meeting-links">
-              {t('meetingLinks')}
+            <Button onClick={() => setShowLinks((v) => !v)} data-testid="meeting-links">
+              {showLinks ? t('meetingHideLinks') : t('meetingShowLinks')}
             </Button>
             <Button onClick={() => setDark((d) => !d)} data-testid="meeting-theme">
               {dark ? t('light') : t('dark')}
