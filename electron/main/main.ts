@@ -122,7 +122,7 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
       log,
     });
     backend = opened.backend;
-    log(`[main] database ${paths.dbPath}${opened.fresh ? ' (new, with demo data)' : ''}`);
+    log(`[main] database ${paths.dbPath}${opened.fresh ? '（已新建演示数据库：数据为虚构的示例，仅供试用 / new, with demo data）' : ''}`);
   } catch (err) {
     dialog.showErrorBox('外资工作台无法启动', `${(err as Error).message}\n\n数据文件：${paths.dbPath}`);
     app.exit(2);
