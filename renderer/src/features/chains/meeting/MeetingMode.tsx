@@ -1,7 +1,6 @@
 import { Button, Result, Segmented, Space, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { posterContent } from '../../../../../shared/chains/poster-content';
-import { analyseChain } from '../../../../../shared/rules/gap';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { domainMessages } from '../../../i18n/domain';
@@ -9,6 +8,7 @@ import { useAppStore } from '../../../stores/app';
 import { useChainsStore } from '../../../stores/chains';
 import { Legend } from '../Legend';
 import { chainsMessages } from '../messages';
+import { useChainAnalysis } from '../useChainGraph';
 import { useCompletenessText } from '../useCompletenessText';
 import { useCountryNames } from '../useCountryNames';
 import { GapPanel, type PanelTheme } from './GapPanel';
@@ -43,10 +43,7 @@ function Meeting({ chainId }: { chainId: number }) {
   const [picked, setPicked] = useState<number | null>(null);
   const theme = THEMES[dark ? 'dark' : 'light'];
 
-  const analysis = useMemo(
-    () => (detail ? analyseChain({ segments: detail.segments, firms: detail.firms, targets: detail.targets, threshold: detail.chain.threshold, tiers: detail.chain.tiers }) : null),
-    [detail],
-  );
+  const analysis = useChainAnalysis(detail);
   const content = useMemo(
     () => (detail && analysis ? posterContent(detail, analysis, { labels, countryName }) : null),
     [detail, analysis, labels, countryName],
@@ -123,7 +120,8 @@ function Meeting({ chainId }: { chainId: number }) {
         <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
           <div style={{ fontSize: 'clamp(22px, 2vw, 36px)', fontWeight: 700 }}>{t('meetingTitle', { name: detail.chain.name })}</div>
           <div style={{ fontSize: 'clamp(15px, 1.1vw, 20px)', color: theme.muted }}>{t('meetingTargets', { count: detail.targets.length })}</div>
-          <Space style={{ marginLeft: 'auto' }} wrap>
+          {/* the keys belong to the walk: a control clicked gives its focus back, or ← → would switch the filter */}
+          <Space style={{ marginLeft: 'auto' }} wrap onClickCapture={() => requestAnimationFrame(() => (document.activeElement as HTMLElement | null)?.blur())}>
             <Segmented<Walk>
               value={walk}
               onChange={changeWalk}
