@@ -157,6 +157,9 @@ function Editor({ chainId }: { chainId: number }) {
       <Flex wrap gap={8} align="center">
         <Legend />
         {/* the how-to in a tooltip: on a 768-px-high screen a line of it is a row of segments less */}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('selectHint')}
+        </Typography.Text>
         <Tooltip title={t('editHelp')} placement="bottomRight">
           <QuestionCircleOutlined style={{ color: '#57606a' }} aria-label={t('editHelp')} data-testid="edit-help" />
         </Tooltip>
@@ -203,15 +206,18 @@ function Editor({ chainId }: { chainId: number }) {
             <Spin style={{ margin: 48 }} />
           )}
         </div>
-        <div style={{ width: 'clamp(300px, 26vw, 400px)', flex: 'none', overflowY: 'auto' }} data-testid="side-panel">
-          {selectedSegments.length === 1 ? (
-            <SidePanel key={selectedSegments[0]} segmentId={selectedSegments[0]!} analysis={analysis} record={history.push} />
-          ) : (
-            <Typography.Paragraph type="secondary" style={{ padding: 12 }}>
-              {selectedSegments.length > 1 ? t('multiSelected', { count: selectedSegments.length }) : t('selectHint')}
-            </Typography.Paragraph>
-          )}
-        </div>
+        {/* the panel opens with a selection: until then the map has the width (a third more segments at 1366×768) */}
+        {selectedSegments.length > 0 && (
+          <div style={{ width: 'clamp(320px, 28vw, 400px)', flex: 'none', overflowY: 'auto' }} data-testid="side-panel">
+            {selectedSegments.length === 1 ? (
+              <SidePanel key={selectedSegments[0]} segmentId={selectedSegments[0]!} analysis={analysis} record={history.push} />
+            ) : (
+              <Typography.Paragraph type="secondary" style={{ padding: 12 }}>
+                {t('multiSelected', { count: selectedSegments.length })}
+              </Typography.Paragraph>
+            )}
+          </div>
+        )}
       </Flex>
       <ChainSettingsModal chain={detail.chain} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </Flex>
