@@ -46,8 +46,8 @@ export function chainPicture(
     lines: [[`导出日期：${day}`, detail.chain.owner ? `链长：${detail.chain.owner}` : '', `招商目标 ${detail.targets.length} 个`].filter(Boolean).join('　　'), completenessLine(analysis)],
     legend: LEGEND_ZH,
     note: '* 人工认定　箭头：供给关系',
-    titleFont: 34,
-    font: 17,
+    titleFont: 40,
+    font: 20,
   };
   const content = posterContent(detail, analysis, { countryName: options.countryName });
   const layout = layoutPoster(content, { width: size.width, height: size.height, top: posterHeaderHeight(header), maxFont: 28 });

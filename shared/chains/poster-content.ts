@@ -117,8 +117,10 @@ export function posterContent(
   };
   const targetsText = (id: number): string => {
     const targets = (targetsOf.get(id) ?? []).map((t) => {
+      const name = shortCompanyName(t.company);
       const country = t.countryCode ? countryName(t.countryCode) : '';
-      return country ? `${shortCompanyName(t.company)}（${country}）` : shortCompanyName(t.company);
+      // 新科先进封装（新加坡）is not followed by （新加坡）again, nor 博瑞传感技术（香港）by （中国香港）
+      return country && !name.includes(country.replace(/^中国/, '')) ? `${name}（${country}）` : name;
     });
     return targets.length ? `${labels.targets} ${names(targets, labels)}` : '';
   };

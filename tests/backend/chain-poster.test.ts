@@ -75,6 +75,9 @@ describe('poster content', () => {
     const cathode = cards.flatMap((c) => c.items).find((i) => i.name === '正极材料')!;
     expect(cathode).toMatchObject({ status: 'missing', isLeaf: true, firms: '' });
     expect(cathode.targets).toBe('招商目标 凯斯特先进材料（韩国）、北欧锂材集团（瑞典）');
+    // a name that already says where the firm is from does not say it twice
+    const sensors = cards.flatMap((c) => c.items).find((i) => i.name === '车载传感器')!;
+    expect(sensors.targets).toBe('招商目标 博瑞传感技术（香港）');
     // the stage's counts are its leaves', as completeness counts them
     const leaves = content.columns.map((c) => c.counts);
     expect(leaves.every((l) => /^缺 \d+ · 弱 \d+ · 强 \d+$/.test(l))).toBe(true);
