@@ -26,7 +26,7 @@ export function cumulativeOption(c: DashboardCharts, t: Translate): ChartOption 
       symbol: 'none',
       lineStyle: { type: 'dotted', width: 2 },
       color: '#fa541c',
-      markLine: { symbol: 'none', label: { position: 'insideEndTop', formatter: `${t('seriesTarget')} ${formatAmount(target)}` }, data: [{ yAxis: target }], lineStyle: { color: '#fa541c' } },
+      markLine: { symbol: 'none', label: { position: 'insideStartTop', formatter: `${t('seriesTarget')} ${formatAmount(target)}` }, data: [{ yAxis: target }], lineStyle: { color: '#fa541c' } },
     });
   }
   return {
@@ -45,7 +45,7 @@ export function rankedBarOption(items: ChartItem[], extra: { valueSuffix?: strin
   return {
     ...base,
     tooltip: { trigger: 'item', valueFormatter: (v: unknown) => `${formatAmount(Number(v))}${extra.valueSuffix ?? ''}` },
-    grid: { left: 10, right: extra.labelRoom ?? 70, top: 10, bottom: 10, containLabel: true },
+    grid: { left: 10, right: extra.labelRoom ?? 84, top: 10, bottom: 10, containLabel: true },
     xAxis: { type: 'value', show: false },
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisTick: { show: false }, axisLabel: { width: 140, overflow: 'truncate' } },
     series: [
