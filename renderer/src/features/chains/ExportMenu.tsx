@@ -8,7 +8,7 @@ import { errorText } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { chainsMessages } from './messages';
 import { exportPicture } from './pictureExport';
-import { useCountryNames } from './useCountryNames';
+import { countryNames } from './useCountryNames';
 import type { ChainDetail } from '../../../../shared/api/chains';
 import type { ChainGapAnalysis } from '../../../../shared/rules/gap';
 
@@ -18,7 +18,6 @@ type MenuKey = 'png' | 'png:a4' | 'svg' | 'pdf' | 'pdf:wide' | 'targets' | 'xlsx
 export function ExportMenu({ chainId, detail, analysis }: { chainId: number; detail: ChainDetail; analysis: ChainGapAnalysis }) {
   const t = useT(chainsMessages);
   const { message } = App.useApp();
-  const countryName = useCountryNames();
   const [busy, setBusy] = useState(false);
   const run = async (key: MenuKey) => {
     setBusy(true);
@@ -26,7 +25,8 @@ export function ExportMenu({ chainId, detail, analysis }: { chainId: number; det
     try {
       const [format, page] = key.split(':') as [ChainExportFormat, 'a4' | 'wide' | undefined];
       if (format === 'png' || format === 'svg' || format === 'pdf') {
-        const picture = await exportPicture(format, page ?? (format === 'pdf' ? 'a4' : 'wide'), detail, analysis, countryName);
+        const names = await countryNames();
+        const picture = await exportPicture(format, page ?? (format === 'pdf' ? 'a4' : 'wide'), detail, analysis, (code) => names.get(code) ?? code);
         message.success(t('exported', { name: picture.name }));
         return;
       }

@@ -156,10 +156,10 @@ function Editor({ chainId }: { chainId: number }) {
       </Flex>
       <Flex wrap gap={8} align="center">
         <Legend />
-        {/* the how-to in a tooltip: on a 768-px-high screen a line of it is a row of segments less */}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('selectHint')}
         </Typography.Text>
+        {/* the how-to in a tooltip: on a 768-px-high screen a line of it is a row of segments less */}
         <Tooltip title={t('editHelp')} placement="bottomRight">
           <QuestionCircleOutlined style={{ color: '#57606a' }} aria-label={t('editHelp')} data-testid="edit-help" />
         </Tooltip>
