@@ -29,6 +29,8 @@ export interface PosterMetrics {
   padX: number;
   padY: number;
   icon: number;
+  /** Where a row's text starts, from the row's left edge (after the status icon). */
+  textX: number;
   /** Room kept right of a name for its 强/弱/缺 letter. */
   letter: number;
   indent: number;
@@ -87,14 +89,16 @@ const MIN_DETAIL_FONT = 12;
 
 export function posterMetrics(font: number): PosterMetrics {
   const detailFont = Math.max(Math.min(MIN_DETAIL_FONT, font), Math.round(font * 0.82 * 2) / 2);
+  const [padX, icon] = [Math.round(font * 0.4), Math.round(font * 1.05)];
   return {
     font,
     detailFont,
     nameLine: Math.round(font * 1.3),
     detailLine: Math.round(detailFont * 1.3),
-    padX: Math.round(font * 0.4),
+    padX,
     padY: Math.round(font * 0.25),
-    icon: Math.round(font * 1.05),
+    icon,
+    textX: padX + icon + Math.round(font * 0.35),
     letter: Math.round(font * 1.6),
     indent: Math.round(font * 0.9),
     cardPad: Math.round(font * 0.35),
@@ -113,9 +117,8 @@ function measureCard(card: PosterCard, w: number, m: PosterMetrics): { rows: Pos
     const indent = Math.max(0, item.depth - 1) * m.indent;
     const x = m.cardPad + indent;
     const rowW = w - 2 * m.cardPad - indent;
-    const textX = m.padX + m.icon + Math.round(m.font * 0.35);
-    const nameLines = wrapText(item.name, rowW - textX - m.letter - m.padX, m.font);
-    const detailW = rowW - textX - m.padX;
+    const nameLines = wrapText(item.name, rowW - m.textX - m.letter - m.padX, m.font);
+    const detailW = rowW - m.textX - m.padX;
     const firmLines = item.firms ? wrapText(item.firms, detailW, m.detailFont) : [];
     const targetLines = item.targets ? wrapText(item.targets, detailW, m.detailFont) : [];
     const h = 2 * m.padY + nameLines.length * m.nameLine + (firmLines.length + targetLines.length) * m.detailLine;

@@ -60,7 +60,7 @@ function rowSvg(r: PosterRowBox, layout: PosterLayout, theme: PosterTheme, asTit
   const radius = Math.round(m.font * 0.25);
   const fill = asTitle ? theme.head : theme.dark ? st.darkFill : st.fill;
   const border = asTitle ? '' : ` stroke="${st.color}" stroke-width="${focus === 'on' ? 4 : 1.5}"${st.dash && focus !== 'on' ? ` stroke-dasharray="${st.dash}"` : ''}`;
-  const textX = r.x + m.padX + m.icon + Math.round(m.font * 0.35);
+  const textX = r.x + m.textX;
   const baseline = (top: number, line: number, size: number) => (top + line / 2 + size * 0.36).toFixed(1);
   let y = r.y + m.padY;
   const name = r.nameLines
