@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,21 +8,31 @@ import { serve } from '../../electron/http/serve';
 import { buildElectron } from './build-electron';
 import { probeElectron, realProbeDeps } from './electron-probe';
 import { ensureElectronSqlite, realRun } from './electron-native';
+import { buildRendererWithVite, electronTarget, ensureBuilt, rendererTarget, type FileTimes } from './fresh-build';
 import { openBrowser } from './open-browser';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-/** Builds the renderer with vite where its sources exist; false when the build failed. */
-function buildRenderer(): boolean {
-  if (!fs.existsSync(path.join(ROOT, 'renderer', 'index.html'))) {
-    say('界面源码尚未就绪（renderer/index.html 不存在），跳过界面构建 / renderer sources not present yet, skipping its build');
-    return true;
-  }
-  say('构建界面 / building the renderer (vite)…');
-  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  return result.status === 0;
+/** Said once, the first time: the database just made holds made-up data to try the app with. */
+export const DEMO_CREATED = '已新建演示数据库：数据为虚构的示例，仅供试用；在“设置”中可查看位置。/ created a demo database (made-up data, for trying the app out)';
+
+/**
+ * Builds what changed since the last start (renderer, Electron bundles), nothing when nothing did; false when the
+ * renderer build failed. The builders are parameters for the tests.
+ */
+export async function buildChanged(
+  builders: { renderer: () => boolean | Promise<boolean>; electron: () => Promise<unknown> } = {
+    renderer: () => buildRendererWithVite(ROOT),
+    electron: () => buildElectron(),
+  },
+  options: { root?: string; say?: (line: string) => void; files?: FileTimes } = {},
+): Promise<boolean> {
+  const root = options.root ?? ROOT;
+  const common = { root, say: options.say ?? say, files: options.files };
+  if (!(await ensureBuilt(rendererTarget(root), builders.renderer, common))) return false;
+  await ensureBuilt(electronTarget(root), async () => (await builders.electron(), true), common);
+  return true;
 }
 
 function launchElectron(binary: string, sqliteBinding: string): void {
@@ -37,8 +47,9 @@ async function startBrowserMode(port: string, why?: { reason: string; reasonEn: 
   if (why) say(`未能启动桌面版：${why.reason}，改用浏览器模式。 / Electron is not available: ${why.reasonEn}; starting browser mode instead.`);
   else say('浏览器模式 / browser mode (--browser)');
   const dbPath = defaultDbPath();
-  const { url, close } = await serve(['--db', dbPath, '--port', port, '--static', path.join(ROOT, 'dist', 'renderer')]);
+  const { url, close, demoCreated } = await serve(['--db', dbPath, '--port', port, '--static', path.join(ROOT, 'dist', 'renderer')]);
   say(`数据库 / database: ${dbPath}`);
+  if (demoCreated) say(DEMO_CREATED);
   say(`外资工作台（浏览器模式）/ FDI Desk (browser mode): ${url}`);
   if (!openBrowser(url)) say('本机没有可自动打开的浏览器，请在浏览器中打开上面的地址 / no browser to open here: open the address above in one');
   say('按 Ctrl+C 停止 / press Ctrl+C to stop');
@@ -54,12 +65,10 @@ async function startBrowserMode(port: string, why?: { reason: string; reasonEn: 
  */
 export async function start(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { browser: { type: 'boolean' }, port: { type: 'string', default: '0' } } });
-  if (!buildRenderer()) {
+  if (!(await buildChanged())) {
     process.stderr.write('界面构建失败 / renderer build failed\n');
     process.exit(1);
   }
-  await buildElectron();
-  say('已构建 / built: dist/electron/main.cjs, dist/electron/preload.cjs');
   if (values.browser) return startBrowserMode(values.port);
 
   const probe = probeElectron(realProbeDeps(ROOT));

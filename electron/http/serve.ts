@@ -13,7 +13,7 @@ import { startHttpServer } from './server';
  * Browser mode: `npm run serve -- --db FILE --port N` (`--port 0` = any free port). Prints one line with the URL and
  * its per-run token. A database that does not exist yet is created with demo data (`--empty` for none).
  */
-export async function serve(argv: string[]): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(argv: string[]): Promise<{ url: string; close: () => Promise<void>; demoCreated: boolean }> {
   const { values } = parseArgs({
     args: argv,
     options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' }, empty: { type: 'boolean' } },
@@ -21,11 +21,13 @@ export async function serve(argv: string[]): Promise<{ url: string; close: () =>
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   const fresh = !fs.existsSync(dbPath);
   const backend = await createBackend({ dbPath, create: true });
-  if (fresh && !values.empty) seedDemo(backend.ctx.db);
+  const demoCreated = fresh && !values.empty;
+  if (demoCreated) seedDemo(backend.ctx.db);
   const staticDir = path.resolve(values.static ?? path.join(process.cwd(), 'dist/renderer'));
   const server = await startHttpServer(backend, { port: Number(values.port ?? 0), staticDir });
   return {
     url: server.url,
+    demoCreated,
     close: async () => {
       await server.close();
       backend.close();
@@ -33,9 +35,9 @@ export async function serve(argv: string[]): Promise<{ url: string; close: () =>
   };
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  serve(process.argv.slice(2)).then(
+/** `npm run serve`: serves until SIGINT/SIGTERM, the address on stdout, a failure on stderr with its code (exit 2). */
+export function serveMain(argv: string[]): Promise<void> {
+  return serve(argv).then(
     ({ url, close }) => {
       process.stdout.write(`${url}\n`);
       const stop = () => void close().then(() => process.exit(0));
@@ -51,3 +53,6 @@ if (isMain) {
     },
   );
 }
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) void serveMain(process.argv.slice(2));

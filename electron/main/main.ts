@@ -130,7 +130,7 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
       return;
     }
     backend = opened.backend;
-    log(`[main] database ${paths.dbPath}${opened.fresh ? ' (new, with demo data)' : ''}`);
+    log(`[main] database ${paths.dbPath}${opened.fresh ? '（已新建演示数据库：数据为虚构的示例，仅供试用 / new, with demo data）' : ''}`);
   } catch (err) {
     const lines = err instanceof AppError ? refusalLines(err.toData()) : [(err as Error).message];
     dialog.showErrorBox('外资工作台无法启动', `${lines.join('\n')}\n\n数据文件：${paths.dbPath}`);

@@ -165,6 +165,8 @@ const segmentInput = z.object({
 
 export const exportFormats = ['xlsx', 'targets', 'png', 'svg', 'pdf'] as const;
 export type ChainExportFormat = (typeof exportFormats)[number];
+/** A picture's page: 16:9 (screens, projectors) or A4 landscape (print). PDF defaults to A4, the others to 16:9. */
+export const picturePages = ['wide', 'a4'] as const;
 
 export const chainsMethods = defineMethods({
   'chains.list': { summary: '列出产业链及其完整度', input: z.object({}), output: z.array(chainSummarySchema) },
@@ -265,7 +267,7 @@ export const chainsMethods = defineMethods({
   },
   'chains.export': {
     summary: '导出产业链：整链工作簿、招商目标清单、图谱图片（PNG/SVG/PDF）',
-    input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2) }),
+    input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2), page: z.enum(picturePages).optional() }),
     output: jobStartedSchema,
   },
 });

@@ -71,6 +71,7 @@ export const chainCompletenessSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   segments: z.number().int(),
+  /** Leaf segments by status (what completeness counts; a parent's status is its sub-segments' roll-up). */
   strong: z.number().int(),
   weak: z.number().int(),
   missing: z.number().int(),

@@ -41,8 +41,15 @@ export interface LayoutEngine {
   layout(graph: ElkNode): Promise<ElkNode>;
 }
 
-/** Above this many segments in a lane, elkjs tries less hard to untangle crossings (a 500-segment chain opens in a second). */
+/**
+ * Above this many segments a lane is laid out as a plain tree (treeLane), not by elkjs: elkjs's layered layout of a
+ * 170-segment lane took most of a second of a 500-segment chain's first opening (its first call in a page compiles
+ * its code), and in a lane that size its untangling of supply links no longer shows; the tree does in a millisecond.
+ */
 export const LARGE_LANE = 120;
+/** Room between a parent and its sub-segments, and between neighbours, as elkjs lays them out. */
+const LAYER_GAP = 56;
+const NODE_GAP = 18;
 
 /**
  * The elkjs graph of one lane: its segments, their sub-segment tree and the supply links between them. Exported for
@@ -50,21 +57,19 @@ export const LARGE_LANE = 120;
  */
 export function laneGraph(lane: LayoutSegment[], links: Array<{ fromId: number; toId: number }>): ElkNode {
   const ids = new Set(lane.map((s) => s.id));
-  const large = lane.length > LARGE_LANE;
   return {
     id: 'lane',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': '18',
+      'elk.spacing.nodeNode': String(NODE_GAP),
       // one column of trees per lane, not components packed into a grid
       'elk.separateConnectedComponents': 'false',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
       // the editor draws its own edges: elkjs's cheapest routing, and no room between layers reserved for routes
       'elk.edgeRouting': 'POLYLINE',
-      // Brandes-Köpf (elkjs's default) at every size: on a 167-segment lane it is also faster than LINEAR_SEGMENTS
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.layered.thoroughness': large ? '1' : '4',
+      'elk.layered.thoroughness': '4',
     },
     children: lane.map((s) => ({ id: `${s.id}`, width: NODE_WIDTH, height: NODE_HEIGHT })),
     edges: [
@@ -75,7 +80,45 @@ export function laneGraph(lane: LayoutSegment[], links: Array<{ fromId: number; 
 }
 
 /**
- * Positions from elkjs for every segment, ignoring saved ones. Each stage is laid out on its own (its sub-segment
+ * A lane as a tidy tree, in the shape elkjs answers in: each top-level segment's tree below the one before (in the
+ * lane's order), sub-segments one column right of their parent and stacked in order, a parent level with the middle
+ * of its sub-segments. Supply links do not move anything (the editor draws them). A parent cycle in bad data is cut.
+ */
+export function treeLane(lane: LayoutSegment[]): ElkNode {
+  const ids = new Set(lane.map((s) => s.id));
+  const children = new Map<number, number[]>();
+  for (const s of lane) if (s.parentId !== null && ids.has(s.parentId) && s.parentId !== s.id) children.set(s.parentId, [...(children.get(s.parentId) ?? []), s.id]);
+  const placed = new Map<number, { x: number; y: number }>();
+  let bottom = 0;
+  let depthMax = 0;
+  /** Places a subtree below `bottom`; returns the y of its root. */
+  const place = (id: number, depth: number): number => {
+    placed.set(id, { x: depth * (NODE_WIDTH + LAYER_GAP), y: 0 });
+    depthMax = Math.max(depthMax, depth);
+    const kids = (children.get(id) ?? []).filter((c) => !placed.has(c));
+    let y: number;
+    if (kids.length === 0) {
+      y = bottom;
+      bottom += NODE_HEIGHT + NODE_GAP;
+    } else {
+      const ys = kids.map((c) => place(c, depth + 1));
+      y = (ys[0]! + ys[ys.length - 1]!) / 2;
+    }
+    placed.get(id)!.y = y;
+    return y;
+  };
+  const roots = lane.filter((s) => s.parentId === null || !ids.has(s.parentId) || s.parentId === s.id);
+  for (const s of [...roots, ...lane]) if (!placed.has(s.id)) place(s.id, 0);
+  return {
+    id: 'lane',
+    width: (depthMax + 1) * NODE_WIDTH + depthMax * LAYER_GAP,
+    height: Math.max(0, bottom - NODE_GAP),
+    children: lane.map((s) => ({ id: `${s.id}`, width: NODE_WIDTH, height: NODE_HEIGHT, ...placed.get(s.id)! })),
+  };
+}
+
+/**
+ * Positions from elkjs (or, for a large lane, treeLane) for every segment, ignoring saved ones. Each stage is laid out on its own (its sub-segment
  * tree and the supply links inside it), then the lanes are put side by side: the same swimlanes as one partitioned
  * graph, at a fraction of the cost — links across lanes would make elkjs route hundreds of long edges for nothing,
  * since the editor draws them itself.
@@ -89,7 +132,7 @@ export async function autoLayout(
   const known = new Set(tiers);
   const lanes = [...tiers, ''].map((tier) => segments.filter((s) => (tier ? s.tier === tier : !known.has(s.tier))));
   // all lanes handed over at once: a worker-backed engine works through them without waiting on this thread
-  const results = await Promise.all(lanes.map((lane) => (lane.length ? engine.layout(laneGraph(lane, links)) : null)));
+  const results = await Promise.all(lanes.map((lane) => (lane.length > LARGE_LANE ? treeLane(lane) : lane.length ? engine.layout(laneGraph(lane, links)) : null)));
   const positions = new Map<number, { x: number; y: number }>();
   let laneX = 0;
   results.forEach((result, i) => {

@@ -53,6 +53,12 @@ export interface SegmentGap {
   computedReason: string;
 }
 
+/**
+ * One definition for every count of a chain: they are all over its leaf segments (末级环节), the ones firms are
+ * actually found in or brought to. A parent's status is a roll-up of its sub-segments, shown on the map, never
+ * counted again as a gap of its own (it would repeat its children's targets and firms).
+ * 完整度 = leaves with at least one local firm (弱 or 强) ÷ all leaves; `leafStatus` holds the three counts it comes from.
+ */
 export interface ChainGapAnalysis {
   threshold: number;
   segments: SegmentGap[];
@@ -60,10 +66,12 @@ export interface ChainGapAnalysis {
   completeness: number | null;
   leaves: number;
   leavesCovered: number;
-  /** Gaps are segments that are not strong (缺 and 弱). */
+  /** Leaf segments by status: completeness is (strong + weak) / leaves. */
+  leafStatus: Record<SegmentStatus, number>;
+  /** Gaps are leaf segments that are not strong (缺 and 弱). */
   gaps: { total: number; missing: number; weak: number; withTargets: number; withoutTargets: number };
   targetsByStatus: Record<TargetStatus, number>;
-  /** Gap segment ids in the order to walk them in a meeting: 缺 before 弱, then by tier, then as in the tree. */
+  /** Gap (leaf) segment ids in the order to walk them in a meeting: 缺 before 弱, then by tier, then as in the tree. */
   gapOrder: number[];
 }
 
@@ -169,9 +177,11 @@ export function analyseChain(input: {
     };
   });
 
-  const leafGaps = segments.filter((g) => g.isLeaf);
-  const leavesCovered = leafGaps.filter((g) => g.status !== 'missing').length;
-  const gapList = segments.filter((g) => g.status !== 'strong');
+  const leafSegments = segments.filter((g) => g.isLeaf);
+  const leafStatus: Record<SegmentStatus, number> = { strong: 0, weak: 0, missing: 0 };
+  for (const g of leafSegments) leafStatus[g.status] += 1;
+  const leavesCovered = leafStatus.strong + leafStatus.weak;
+  const gapList = leafSegments.filter((g) => g.status !== 'strong');
   const tierRank = new Map((input.tiers ?? []).map((t, i) => [t, i]));
   const treeRank = treeOrder(input.segments, children);
   const gapOrder = [...gapList]
@@ -186,9 +196,10 @@ export function analyseChain(input: {
   return {
     threshold,
     segments,
-    completeness: leafGaps.length === 0 ? null : roundTo((leavesCovered / leafGaps.length) * 100, 1),
-    leaves: leafGaps.length,
+    completeness: leafSegments.length === 0 ? null : roundTo((leavesCovered / leafSegments.length) * 100, 1),
+    leaves: leafSegments.length,
     leavesCovered,
+    leafStatus,
     gaps: {
       total: gapList.length,
       missing: gapList.filter((g) => g.status === 'missing').length,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
+import { ensureRenderer } from '../../build/scripts/fresh-build';
 import { createBackend } from '../../electron/backend/create';
 import type { Db } from '../../electron/backend/db/open';
 import { seededRandom } from '../../electron/backend/demo/random';
@@ -14,7 +15,7 @@ import { benchRow, type BenchRow } from './row';
  * frame after its nodes were first drawn ('chain-painted'): fetch + elkjs layout + React Flow render + paint.
  * First opening lays the chain out with elkjs (and saves the positions): the median of three chains, each opened in a
  * fresh page; later openings use the saved positions.
- * Also the frame time while panning. Needs `npm run build:renderer` first.
+ * Also the frame time while panning. Builds the renderer first when it is missing or older than its sources.
  */
 
 const SEGMENTS = 500;
@@ -60,7 +61,7 @@ export function seedBigChain(db: Db, seed = 5): number {
 export async function run(): Promise<BenchRow[]> {
   const root = path.resolve(import.meta.dirname, '../..');
   const staticDir = path.join(root, 'dist/renderer');
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
+  await ensureRenderer(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdi-bench-chains-'));
   const backend = await createBackend({ dbPath: path.join(dir, 'bench.db'), create: true, workDir: path.join(dir, 'work'), log: () => undefined });
   const server = await startHttpServer(backend, { port: 0, staticDir });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { formatAmount, formatInUnit, formatPercent } from '../../shared/format';
 import { expect, test, type AppServer } from './fixtures';
 
 const CHARTS = ['cumulative', 'countries', 'groups', 'sections', 'districts', 'platforms', 'pipeline', 'chains'];
@@ -90,8 +91,8 @@ test('the cards show the numbers of the CLI, and a target set in the editor show
   const kpis = JSON.parse(cli.stdout).kpis as Array<{ indicator: string; actual: number; completion: number | null; unit: string }>;
   for (const k of kpis) {
     const card = page.getByTestId(`kpi-${k.indicator}`);
-    await expect(card.getByTestId('kpi-actual')).toHaveText(`${k.actual.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}${k.unit === '%' ? '%' : ''}`);
-    if (k.completion !== null) await expect(card.getByTestId('kpi-completion')).toHaveText(`${k.completion}%`);
+    await expect(card.getByTestId('kpi-actual')).toHaveText(formatInUnit(k.actual, k.unit));
+    if (k.completion !== null) await expect(card.getByTestId('kpi-completion')).toHaveText(formatPercent(k.completion));
   }
   await page.getByTestId('open-targets').click();
   const row = page.getByTestId('target-row-contractedFdi');
@@ -99,7 +100,7 @@ test('the cards show the numbers of the CLI, and a target set in the editor show
   await row.getByTestId('target-save').click();
   await expect(page.getByText('目标已保存')).toBeVisible();
   const actual = kpis.find((k) => k.indicator === 'contractedFdi')!.actual;
-  await expect(page.getByTestId('kpi-contractedFdi').getByTestId('kpi-completion')).toHaveText(`${Math.round((actual / 200000) * 1000) / 10}%`);
+  await expect(page.getByTestId('kpi-contractedFdi').getByTestId('kpi-completion')).toHaveText(formatPercent(Math.round((actual / 200000) * 1000) / 10));
   // a custom indicator of the bureau's own, with the figure reached typed by hand
   await page.getByTestId('custom-name').fill('外资研发中心');
   await page.getByTestId('add-custom-target').getByPlaceholder('单位').fill('家');
@@ -109,7 +110,7 @@ test('the cards show the numbers of the CLI, and a target set in the editor show
   await expect(custom).toBeVisible();
   await custom.getByTestId('target-actual').fill('1');
   await custom.getByTestId('target-save').click();
-  await expect(page.getByTestId('kpi-custom:外资研发中心').getByTestId('kpi-completion')).toHaveText('25%');
+  await expect(page.getByTestId('kpi-custom:外资研发中心').getByTestId('kpi-completion')).toHaveText('25.0%');
   const after = await app.cli(['targets', 'list', '--db', app.dbPath, '--year', String(year), '--json']);
   expect(JSON.parse(after.stdout).targets).toContainEqual({ year, indicator: 'custom:外资研发中心', label: '外资研发中心', unit: '家', value: 4, actual: 1 });
   expect(JSON.parse(after.stdout).targets).toContainEqual(expect.objectContaining({ indicator: 'contractedFdi', value: 200000 }));
@@ -122,7 +123,7 @@ test('a click on a bar opens the records behind it; a pipeline bar the projects 
   const value = await clickBar(page, 'countries', 0);
   const drawer = page.getByTestId('records-drawer');
   await expect(drawer).toBeVisible();
-  await expect(drawer.getByTestId('drill-sum')).toHaveText(`实际使用外资合计 ${value.toLocaleString('zh-CN', { maximumFractionDigits: 4 })} 万美元`);
+  await expect(drawer.getByTestId('drill-sum')).toHaveText(`实际使用外资合计 ${formatAmount(value)} 万美元`);
   // the record count, checked against the database directly, in the page's scope and 口径 (the plan's: no banking,
   // securities or insurance; 境内再投资 left out)
   const title = await page.getByRole('dialog').locator('.ant-drawer-title').innerText();

@@ -4,8 +4,10 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // caps, not waits: every step waits on the app's state and goes on as soon as it is reached; on a loaded 2-core
+  // machine a page load or an export can take many times longer than idle, and must not fail for it
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

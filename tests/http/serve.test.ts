@@ -26,6 +26,7 @@ describe('npm run serve (browser mode)', () => {
     try {
       seeded = await enterpriseCount(first.url);
       expect(seeded).toBeGreaterThan(0);
+      expect(first.demoCreated).toBe(true); // npm start says so
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
       expect(await info(first.url)).toMatchObject({ ok: true, value: { isDemo: true, path: db } });
       const page = await fetch(first.url);
@@ -37,6 +38,7 @@ describe('npm run serve (browser mode)', () => {
     const second = await serve(['--db', db, '--port', '0', '--static', site]);
     try {
       expect(second.url).not.toBe(first.url); // a new token each run
+      expect(second.demoCreated).toBe(false);
       expect((await info(second.url)).value.isDemo).toBe(true);
       expect(await enterpriseCount(second.url)).toBe(seeded);
     } finally {
@@ -49,6 +51,7 @@ describe('npm run serve (browser mode)', () => {
     const running = await serve(['--db', path.join(dir, 'empty.db'), '--port', '0', '--empty', '--static', dir]);
     try {
       expect((await info(running.url)).value.isDemo).toBe(false);
+      expect(running.demoCreated).toBe(false);
     } finally {
       await running.close();
     }

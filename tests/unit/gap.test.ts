@@ -94,7 +94,9 @@ describe('gap rule: sub-segments', () => {
     const a = analyseChain({ segments: [seg(1, 'a', 2), seg(2, 'b', 1)], firms: [firm(1, 'f')], targets: [] });
     expect(byId(a, 1).firms).toBe(1);
     expect(byId(a, 2).firms).toBe(1);
-    expect(a.gapOrder.sort()).toEqual([1, 2]);
+    // both have a sub-segment, so neither is a leaf: no gap to walk, no completeness
+    expect(a.gapOrder).toEqual([]);
+    expect(a.completeness).toBeNull();
   });
 });
 
@@ -147,26 +149,29 @@ describe('gap rule: the chain', () => {
   ];
   const a = analyseChain({ segments, firms, targets, tiers: ['upstream', 'midstream', 'downstream'] });
 
-  it('completeness is the share of leaves not missing, one decimal', () => {
+  it('completeness is the share of leaves not missing, one decimal, from the leaf counts beside it', () => {
     // leaves: 2 (weak), 3 (missing), 4 (missing), 5 (strong), 6 (strong) → 3/5
     expect(a.leaves).toBe(5);
     expect(a.leavesCovered).toBe(3);
+    expect(a.leafStatus).toEqual({ strong: 2, weak: 1, missing: 2 });
     expect(a.completeness).toBe(60);
     const third = analyseChain({ segments: segments.slice(1, 4), firms: [firm(2, 'x')], targets: [] });
     expect(third.completeness).toBe(33.3);
     expect(analyseChain({ segments: [], firms: [], targets: [] }).completeness).toBeNull();
   });
 
-  it('counts gaps with and without targets, and targets by status', () => {
-    // gaps: 1 (weak, 1 firm; targets below it), 2 (weak, 1 target), 3 (missing, 2 targets), 4 (missing, none)
-    expect(a.gaps).toEqual({ total: 4, missing: 2, weak: 2, withTargets: 3, withoutTargets: 1 });
+  it('counts leaf gaps with and without targets, and targets by status; a parent is no gap of its own', () => {
+    // leaf gaps: 2 (weak, 1 target), 3 (missing, 2 targets), 4 (missing, none); 1 is weak, but as their roll-up
+    expect(byId(a, 1).status).toBe('weak');
+    expect(a.gaps).toEqual({ total: 3, missing: 2, weak: 1, withTargets: 2, withoutTargets: 1 });
+    expect(a.gaps.missing + a.gaps.weak + a.leafStatus.strong).toBe(a.leaves);
     expect(a.targetsByStatus).toEqual({ untouched: 1, contacted: 1, negotiating: 0, signed: 0, landed: 1 });
     expect(byId(a, 1).targets).toBe(3);
     expect(byId(a, 1).ownTargets).toBe(0);
   });
 
-  it('walks the gaps 缺 first, then 弱, each by tier and tree order', () => {
-    expect(a.gapOrder).toEqual([3, 4, 1, 2]);
+  it('walks the leaf gaps 缺 first, then 弱, each by tier and tree order', () => {
+    expect(a.gapOrder).toEqual([3, 4, 2]);
   });
 
   it('every status carries a reason; the counts never contradict the status (property)', () => {
@@ -188,6 +193,10 @@ describe('gap rule: the chain', () => {
             const parent = segs[g.segmentId]!.parentId;
             if (parent !== null) expect(byId(r, parent).firms).toBeGreaterThanOrEqual(g.firms);
           }
+          // one definition: every count is over the leaves, and completeness follows from them
+          expect(r.leafStatus.strong + r.leafStatus.weak + r.leafStatus.missing).toBe(r.leaves);
+          expect(r.gaps.total).toBe(r.leafStatus.weak + r.leafStatus.missing);
+          expect(r.completeness).toBe(Math.round(((r.leaves - r.leafStatus.missing) / r.leaves) * 1000) / 10);
         },
       ),
     );

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { A4_LANDSCAPE, imagePdf } from '../../renderer/src/features/home/export/pdf';
+import { pdfFromRaster } from '../../shared/chains/pdf';
+import { PICTURE_PAGES } from '../../shared/chains/picture';
+import zlib from 'node:zlib';
 import { tempDir } from '../helpers/backend';
 
 const jpeg = new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/dashboard/tiny.jpg')));
@@ -49,5 +52,22 @@ describe('the one-image A4 landscape PDF', () => {
     const out = run.stdout;
     expect(out).toMatch(/Pages:\s+1/);
     expect(out).toMatch(/Page size:\s+841.89 x 595.28 pts \(A4\)/);
+  });
+});
+
+describe('a chain picture on its page', () => {
+  it('fills an A4 landscape or 16:9 page keeping its proportions, centred, even when taller than the page', async () => {
+    const raster = (width: number, height: number) => ({ rgba: new Uint8Array(width * height * 4).fill(255), width, height });
+    const cm = (pdf: Uint8Array) => latin1(pdf).match(/q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm/)!.slice(1).map(Number);
+    const deflate = (b: Uint8Array) => zlib.deflateSync(b);
+    const a4 = PICTURE_PAGES.a4.points;
+    const fitted = await pdfFromRaster(raster(168, 119), a4, '图谱', deflate);
+    expect(latin1(fitted)).toContain('/MediaBox [0 0 841.89 595.28]');
+    expect(cm(fitted)[0]).toBeCloseTo(841.89, -1); // the A4 poster is 1684×1191 px, a hair off the page's own ratio
+    // a poster grown taller than its page is shrunk onto it, centred across
+    const tall = cm(await pdfFromRaster(raster(168, 238), a4, '图谱', deflate));
+    expect(tall[1]).toBeCloseTo(595.28, 1);
+    expect(tall[2]! * 2 + tall[0]!).toBeCloseTo(841.89, 1);
+    expect(latin1(await pdfFromRaster(raster(192, 108), PICTURE_PAGES.wide.points, '图谱', deflate))).toContain('/MediaBox [0 0 960 540]');
   });
 });

@@ -248,3 +248,8 @@ export function orderedForReport(segments: Segment[], tiers: readonly string[]):
   segments.forEach(visit); // anything left in a parent cycle
   return out;
 }
+
+/** Country (region) code → Chinese name, for the pictures and workbooks a chain is exported to. */
+export function countryNames(db: Db): Map<string, string> {
+  return new Map((db.prepare('SELECT code, name FROM ref_country').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+}

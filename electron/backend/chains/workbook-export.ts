@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { FIRM_ROLES, SEGMENT_STATUSES, TARGET_PRIORITIES, TARGET_STATUSES, tierLabel } from '../../../shared/domain/chain';
 import type { Db } from '../db/open';
-import { chainDetail, chainTiers, orderedForReport, readChainRow, analyse } from './queries';
+import { chainDetail, chainTiers, countryNames, orderedForReport, readChainRow, analyse } from './queries';
 import { CHAIN_ITEMS, CHAIN_SHEET, CONTACTS_SHEET, FIRMS_SHEET, LINKS_SHEET, SEGMENTS_SHEET, TARGETS_SHEET, TIER_SEPARATOR, type SheetSpec } from './workbook-layout';
 
 /** Writing chains to Excel: the whole chain in the import template, and the 招商目标清单 for meetings and follow-up. */
@@ -14,10 +14,6 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Array<Record<stri
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = HEADER_FILL;
   for (const r of rows) ws.addRow(r);
-}
-
-function countryNames(db: Db): Map<string, string> {
-  return new Map((db.prepare('SELECT code, name FROM ref_country').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
 }
 
 /** The whole chain as a workbook in the documented template (imports back unchanged). */

@@ -9,8 +9,8 @@ type SegmentRow = { id: number; chainId: number; parentId: number | null; name: 
 
 /**
  * Each chain's completeness and open gaps, by the chains area's own gap rule (shared/rules/gap.ts), so the
- * dashboard and the chain map never disagree. Counts are over all segments; completeness is the rule's (leaf
- * segments not missing).
+ * dashboard and the chain map never disagree: the strong / weak / missing counts are over leaf segments, the ones
+ * completeness is computed from.
  */
 export function chainCompleteness(db: Db): ChainCompleteness[] {
   const chains = db.prepare('SELECT id, name, strong_threshold AS threshold, tiers FROM chain ORDER BY id').all() as ChainRow[];
@@ -47,14 +47,11 @@ export function chainCompleteness(db: Db): ChainCompleteness[] {
     });
     const byId = new Map(analysis.segments.map((g) => [g.segmentId, g]));
     const name = new Map(own.map((s) => [s.id, s.name]));
-    const count = (status: SegmentStatus) => analysis.segments.filter((g) => g.status === status).length;
     return {
       id: chain.id,
       name: chain.name,
       segments: own.length,
-      strong: count('strong'),
-      weak: count('weak'),
-      missing: count('missing'),
+      ...analysis.leafStatus,
       completeness: analysis.completeness,
       gaps: analysis.gapOrder.map((id) => {
         const g = byId.get(id)!;

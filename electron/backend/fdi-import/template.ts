@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { FDI_IMPORT_FIELDS, type FdiImportField } from '../../../shared/api/fdiImport';
 import { FDI_MODES } from '../../../shared/domain/fdi';
+import { EXCEL_FORMATS } from '../../../shared/format';
 
 /** Template columns, in order, with the header text the importer reads back (units inside, as returns write them). */
 export const TEMPLATE_HEADERS: Array<[FdiImportField, string]> = (Object.keys(FDI_IMPORT_FIELDS) as FdiImportField[]).map((key) => [
@@ -48,7 +49,7 @@ export async function writeFdiTemplate(file: string): Promise<void> {
     const column = sheet.getColumn(i + 1);
     column.width = WIDTHS[key];
     if (key === 'uscc' || key === 'industry') column.numFmt = '@';
-    if (key === 'contractedFdi' || key === 'actualFdi') column.numFmt = '#,##0.00';
+    if (key === 'contractedFdi' || key === 'actualFdi') column.numFmt = EXCEL_FORMATS.amount;
     if (key === 'period') column.numFmt = 'yyyy-mm-dd';
   });
   const modeColumn = TEMPLATE_HEADERS.findIndex(([key]) => key === 'mode') + 1;

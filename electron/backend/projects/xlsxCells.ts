@@ -1,12 +1,13 @@
 import type ExcelJS from 'exceljs';
 import type { CellKind } from './columns';
+import { EXCEL_FORMATS } from '../../../shared/format';
 
 export type CellValue = string | number | null;
 
 /** Text a spreadsheet might take for a formula (or a DDE payload) when someone edits the cell. */
 const FORMULA_LIKE = /^[=+\-@\t\r]/;
 
-export const AMOUNT_FORMAT = '#,##0.00';
+export const AMOUNT_FORMAT = EXCEL_FORMATS.amount;
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors';
+import { knownLibraryReasonZh } from '../library-messages';
 import { normalizeLineEnds, rowsOf, type CellValue, type SheetRow } from './cells';
 import { BATCH_CELLS, formatCount, LimitError, LIMITS, unreadable } from './limits';
 import type { SheetSource } from './source';
@@ -131,7 +132,13 @@ export async function* csvSheets(file: string, fileName: string): AsyncGenerator
       if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
         throw unreadable(new LimitError('FILE_LIMIT', `第 ${formatCount(rowNumber + 1)} 行超过 ${formatCount(LIMITS.csvLineChars)} 个字符（可能是引号没有配对）`), fileName);
       }
-      throw new AppError('FILE_UNREADABLE', `${fileName}：第 ${formatCount(rowNumber + 1)} 行附近的 CSV 格式有误`, undefined, { logDetail: String((err as Error)?.message ?? err) });
+      throw new AppError('FILE_UNREADABLE', `${fileName}：第 ${formatCount(rowNumber + 1)} 行附近的 CSV 格式有误${reasonOf(err)}`, undefined, { logDetail: String((err as Error)?.message ?? err) });
     }
   }
+}
+
+/** What csv-parse said, in Chinese, when it is a known complaint. */
+function reasonOf(err: unknown): string {
+  const reason = knownLibraryReasonZh(err);
+  return reason ? `：${reason}` : '';
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { knownLibraryReasonZh } from '../library-messages';
 
 /**
  * What a file may ask of the readers. Everything a file controls — how wide and long its sheets are, how far its parts
@@ -79,5 +80,6 @@ export function unreadable(err: unknown, fileName: string): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof LimitError) return new AppError(err.code, `${fileName}：${err.message}`);
   const detail = String((err as Error)?.message ?? err);
-  return new AppError('FILE_UNREADABLE', `${fileName}：文件不完整或已损坏，无法作为 Excel 工作簿读取`, undefined, { logDetail: detail });
+  const reason = knownLibraryReasonZh(err);
+  return new AppError('FILE_UNREADABLE', `${fileName}：文件不完整或已损坏，无法作为 Excel 工作簿读取${reason ? `（${reason}）` : ''}`, undefined, { logDetail: detail });
 }

@@ -93,12 +93,13 @@ export const chainsGapsCommand: CliCommand = {
 };
 
 const FORMATS: Record<string, ChainExportFormat> = { '.xlsx': 'xlsx', '.png': 'png', '.svg': 'svg', '.pdf': 'pdf' };
+const PAGES: Record<string, 'wide' | 'a4'> = { '16:9': 'wide', wide: 'wide', a4: 'a4' };
 
 export const exportChainCommand: CliCommand = {
   name: 'export chain',
   summary: '导出产业链：.xlsx 整链工作簿（--targets 为招商目标清单），.png/.svg/.pdf 图谱图片',
-  usage: 'export chain --chain NAME --db DB --out FILE.xlsx|png|svg|pdf [--targets] [--scale N] [--json]',
-  options: { ...db, chain: { type: 'string' }, out: { type: 'string' }, targets: { type: 'boolean' }, scale: { type: 'string' } },
+  usage: 'export chain --chain NAME --db DB --out FILE.xlsx|png|svg|pdf [--targets] [--page 16:9|a4] [--scale N] [--json]',
+  options: { ...db, chain: { type: 'string' }, out: { type: 'string' }, targets: { type: 'boolean' }, page: { type: 'string' }, scale: { type: 'string' } },
   async run(values, _pos, io) {
     const dbFile = requireString(values, 'db');
     if (isError(dbFile)) return io.fail(dbFile);
@@ -110,10 +111,12 @@ export const exportChainCommand: CliCommand = {
     if (!byExt) return io.fail(refuse('FILE_UNSUPPORTED', `${out}：请用 .xlsx、.png、.svg 或 .pdf`));
     const format: ChainExportFormat = values.targets && byExt === 'xlsx' ? 'targets' : byExt;
     const scale = values.scale === undefined ? 2 : Number(values.scale);
+    const page = values.page === undefined ? undefined : PAGES[String(values.page).toLowerCase()];
+    if (values.page !== undefined && !page) return io.fail(refuse('INVALID_INPUT', `--page ${values.page}：请用 16:9 或 a4`));
     return withBackend(dbFile, io, async (backend) => {
       const id = await chainId(backend, io, name);
       if ('code' in id) return id.code;
-      const result = await runJob<ChainExportResult>(backend, io, 'chains.export', { chainId: id.value, format, scale });
+      const result = await runJob<ChainExportResult>(backend, io, 'chains.export', { chainId: id.value, format, scale, page });
       if ('code' in result) return result.code;
       const target = saveJobFile(backend, result.value.fileId, out);
       const r = { out: target, format, size: result.value.size, width: result.value.width, height: result.value.height };

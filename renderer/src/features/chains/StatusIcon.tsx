@@ -18,9 +18,9 @@ export function StatusIcon({ status, size = 18, background = '#fff' }: { status:
 }
 
 /** CSS for a node's fill pattern: dots for 弱, hatching for 缺, so the status also shows in black-and-white print. */
-export function statusBackground(status: SegmentStatus, dark = false): string {
+export function statusBackground(status: SegmentStatus): string {
   const st = STATUS_STYLE[status];
-  const base = dark ? st.darkFill : st.fill;
+  const base = st.fill;
   if (st.pattern === 'hatch') return `repeating-linear-gradient(45deg, ${st.color}44 0 2px, transparent 2px 8px), ${base}`;
   if (st.pattern === 'dots') return `radial-gradient(${st.color}66 1.2px, transparent 1.4px) 0 0 / 8px 8px, ${base}`;
   return base;

@@ -21,6 +21,12 @@ export function layoutEngine(): Promise<LayoutEngine> {
   return engine;
 }
 
+/**
+ * The engine to lay chains out with: it waits for the worker only when a lane goes to elkjs at all (large lanes are
+ * laid out as trees, shared/chains/layout.ts), so a large chain's first opening never waits on a cold elkjs.
+ */
+export const chainLayoutEngine: LayoutEngine = { layout: async (graph) => (await layoutEngine()).layout(graph) };
+
 async function startWorker(): Promise<LayoutEngine> {
   const worker = new Worker(elkWorkerUrl);
   const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`elkjs worker: ${e.message}`))));
@@ -47,8 +53,8 @@ async function inPage(): Promise<LayoutEngine> {
   return new Bundled();
 }
 
-/** A made-up lane (a tree with a few supply links) just big enough for elkjs's large-lane settings. */
+/** A made-up lane (a tree with a few supply links) as large as elkjs is given. */
 function warmUpLane() {
-  const lane: LayoutSegment[] = Array.from({ length: LARGE_LANE + 1 }, (_, i) => ({ id: i, parentId: i === 0 ? null : Math.floor((i - 1) / 4), tier: 'warm-up', x: null, y: null }));
+  const lane: LayoutSegment[] = Array.from({ length: LARGE_LANE }, (_, i) => ({ id: i, parentId: i === 0 ? null : Math.floor((i - 1) / 4), tier: 'warm-up', x: null, y: null }));
   return laneGraph(lane, [{ fromId: 3, toId: 90 }, { fromId: 12, toId: 60 }, { fromId: 40, toId: 110 }]);
 }

@@ -1,10 +1,8 @@
 import type { ChainDetail } from '../../../../shared/api/chains';
-import { layoutChain } from '../../../../shared/chains/layout';
 import { pdfFromRaster } from '../../../../shared/chains/pdf';
-import { chainPicture } from '../../../../shared/chains/picture';
+import { chainPicture, PICTURE_PAGES, type PicturePage } from '../../../../shared/chains/picture';
 import type { ChainGapAnalysis } from '../../../../shared/rules/gap';
 import { saveBlob } from '../../api/platform';
-import { layoutEngine } from './layoutEngine';
 
 /** Largest side and area a canvas is asked for: big chains are exported at less than 2× rather than failing. */
 const MAX_SIDE = 16_384;
@@ -17,12 +15,17 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /**
- * Exports the map as the backend would draw it (the same shared SVG), rasterised here by the browser: fast, and with
- * the fonts the user sees. PNG at 2×, SVG as is, PDF one page with the 2× raster.
+ * Exports the chain poster as the backend would draw it (the same shared SVG), rasterised here by the browser: fast,
+ * and with the fonts the user sees. PNG at 2×, SVG as is, PDF one page (A4 landscape or 16:9) with the 2× raster.
  */
-export async function exportPicture(format: 'png' | 'svg' | 'pdf', detail: ChainDetail, analysis: ChainGapAnalysis): Promise<{ name: string; width: number; height: number }> {
-  const layout = await layoutChain(await layoutEngine(), detail.segments, detail.links, detail.chain.tiers);
-  const picture = chainPicture(detail, analysis, layout);
+export async function exportPicture(
+  format: 'png' | 'svg' | 'pdf',
+  page: PicturePage,
+  detail: ChainDetail,
+  analysis: ChainGapAnalysis,
+  countryName: (code: string) => string,
+): Promise<{ name: string; width: number; height: number }> {
+  const picture = chainPicture(detail, analysis, { page, countryName });
   const base = `${detail.chain.name.replace(/[\\/:*?"<>|]/g, '_')}产业链图谱`;
   if (format === 'svg') {
     saveBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${picture.svg}`], { type: 'image/svg+xml' }), `${base}.svg`);
@@ -49,7 +52,7 @@ export async function exportPicture(format: 'png' | 'svg' | 'pdf', detail: Chain
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const pdf = await pdfFromRaster(
       { rgba: new Uint8Array(pixels.data.buffer), width: canvas.width, height: canvas.height },
-      { width: picture.width * 0.75, height: picture.height * 0.75 },
+      PICTURE_PAGES[page].points,
       `${detail.chain.name}产业链招商图谱`,
       deflate,
     );

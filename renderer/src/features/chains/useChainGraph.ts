@@ -3,22 +3,26 @@ import type { ChainDetail } from '../../../../shared/api/chains';
 import { layoutChain, lanesFor } from '../../../../shared/chains/layout';
 import { analyseChain } from '../../../../shared/rules/gap';
 import { useChainsStore } from '../../stores/chains';
-import { layoutEngine } from './layoutEngine';
+import { chainLayoutEngine } from './layoutEngine';
 
-/**
- * What both the editor and meeting mode draw from: the gap analysis (the shared rule, recomputed on every edit) and
- * where each segment sits. A chain whose segments have no positions yet (chains from templates and workbooks get
- * theirs from the backend) is laid out with elkjs once and the positions saved, so the next opening paints straight
- * away.
- */
-export function useChainGraph(detail: ChainDetail | null) {
-  const analysis = useMemo(
+/** The gap analysis of a chain by the shared rule, recomputed on every edit (the editor and meeting mode). */
+export function useChainAnalysis(detail: ChainDetail | null) {
+  return useMemo(
     () =>
       detail
         ? analyseChain({ segments: detail.segments, firms: detail.firms, targets: detail.targets, threshold: detail.chain.threshold, tiers: detail.chain.tiers })
         : null,
     [detail],
   );
+}
+
+/**
+ * What the editor draws from: the gap analysis and where each segment sits. A chain whose segments have no positions
+ * yet (chains from templates and workbooks get theirs from the backend) is laid out once (elkjs, or a tree for large
+ * stages) and the positions saved, so the next opening paints straight away.
+ */
+export function useChainGraph(detail: ChainDetail | null) {
+  const analysis = useChainAnalysis(detail);
   const [laidOut, setLaidOut] = useState<number | null>(null);
   const running = useRef(false);
   const missing = detail ? detail.segments.filter((s) => s.x === null || s.y === null) : [];
@@ -30,8 +34,7 @@ export function useChainGraph(detail: ChainDetail | null) {
     }
     running.current = true;
     performance.mark('chain-layout-start');
-    void layoutEngine()
-      .then((engine) => layoutChain(engine, detail.segments, detail.links, detail.chain.tiers))
+    void layoutChain(chainLayoutEngine, detail.segments, detail.links, detail.chain.tiers)
       .then((layout) => {
         performance.mark('chain-layout-done');
         const positions = missing.map((s) => ({ id: s.id, ...layout.positions.get(s.id)! }));

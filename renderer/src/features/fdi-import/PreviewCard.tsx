@@ -12,6 +12,7 @@ import { ProblemsTable } from './ProblemsTable';
 import { UnknownPlacesCard } from './UnknownPlacesCard';
 
 type Known = Array<{ id: number; name: string }>;
+import { formatAmount } from '../../../../shared/format';
 
 /**
  * What the check of one file found: first what needs the person (a file already imported, totals that disagree,
@@ -201,8 +202,8 @@ function SampleTable({ preview }: { preview: FdiPreview }) {
         { title: FDI_IMPORT_FIELDS.country, dataIndex: 'country', width: 100 },
         { title: FDI_IMPORT_FIELDS.industry, dataIndex: 'industry', width: 180, ellipsis: true },
         { title: FDI_IMPORT_FIELDS.mode, dataIndex: 'mode', width: 90 },
-        { title: FDI_IMPORT_FIELDS.contractedFdi, dataIndex: 'contractedFdi', width: 100, align: 'right' },
-        { title: FDI_IMPORT_FIELDS.actualFdi, dataIndex: 'actualFdi', width: 110, align: 'right' },
+        { title: FDI_IMPORT_FIELDS.contractedFdi, dataIndex: 'contractedFdi', width: 100, align: 'right', render: formatAmount },
+        { title: FDI_IMPORT_FIELDS.actualFdi, dataIndex: 'actualFdi', width: 110, align: 'right', render: formatAmount },
         { title: FDI_IMPORT_FIELDS.period, dataIndex: 'period', width: 90 },
         { title: FDI_IMPORT_FIELDS.district, dataIndex: 'district', width: 90 },
         { title: FDI_IMPORT_FIELDS.platform, dataIndex: 'platform', width: 150, ellipsis: true },

@@ -1,3 +1,4 @@
+import { formatPercentNumber } from '../../../../shared/format';
 import { Card, Col, Empty, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { ChartItem, DashboardCharts as Charts } from '../../../../shared/api/dashboard';
@@ -67,7 +68,7 @@ export function DashboardCharts({ charts, onDrill, alerts, alertCount }: { chart
         </ChartCard>
       </Col>
       <Col xs={24} lg={12} xl={8}>
-        <ChartCard title={t('sectionsTitle')} extra={charts.highTech.share !== null && <Typography.Text type="secondary">{t('highTechShare', { pct: charts.highTech.share })}</Typography.Text>}>
+        <ChartCard title={t('sectionsTitle')} extra={charts.highTech.share !== null && <Typography.Text type="secondary">{t('highTechShare', { pct: formatPercentNumber(charts.highTech.share) })}</Typography.Text>}>
           {charts.sections.length ? <EChart id="sections" option={options.sections} onClick={records(charts.sections)} /> : empty(t('noData'))}
         </ChartCard>
       </Col>

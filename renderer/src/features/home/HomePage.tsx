@@ -2,6 +2,7 @@ import { FilePdfOutlined, FileImageOutlined, FullscreenExitOutlined, FullscreenO
 import { App, Button, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Kpi } from '../../../../shared/api/dashboard';
+import { formatInUnit, formatPercent, formatPercentNumber } from '../../../../shared/format';
 import { periodLabel } from '../../../../shared/rules/period';
 import { STATS_SCOPE_CODES } from '../../../../shared/domain/fdi';
 import { domainMessages } from '../../i18n/domain';
@@ -81,11 +82,11 @@ export default function HomePage() {
   const period = periodLabel(`${year}-01`, to);
 
   const kpiLines = (k: Kpi): [string, string, string] => {
-    const v = (x: number | null) => (x === null ? t('none') : `${x.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}${k.unit}`);
-    const yoy = k.yoy === null ? t('none') : t(k.yoyKind === 'points' ? 'yoyPoints' : 'yoyPercent', { sign: k.yoy > 0 ? '+' : '', value: k.yoy });
+    const v = (x: number | null) => (x === null ? t('none') : `${formatInUnit(x, k.unit)}${k.unit === '%' ? '' : k.unit}`);
+    const yoy = k.yoy === null ? t('none') : t(k.yoyKind === 'points' ? 'yoyPoints' : 'yoyPercent', { sign: k.yoy > 0 ? '+' : '', value: formatPercentNumber(k.yoy) });
     return [
       v(k.actual),
-      k.target === null ? t('noTarget') : `${t('target')} ${v(k.target)} · ${t('completion')} ${k.completion ?? t('none')}%`,
+      k.target === null ? t('noTarget') : `${t('target')} ${v(k.target)} · ${t('completion')} ${k.completion === null ? t('none') : formatPercent(k.completion)}`,
       `${t('prior')} ${v(k.prior)} · ${t('yoy')} ${yoy}`,
     ];
   };
@@ -95,7 +96,7 @@ export default function HomePage() {
     try {
       const input = {
         title: t('exportTitle', { unit: reportingUnit, period }),
-        subtitle: `${t('elapsed', { pct: kpis.elapsed })}　${t('basis', { basis: kpis.basis })}　${t('exportTime', { time: new Date().toLocaleString('zh-CN') })}`,
+        subtitle: `${t('elapsed', { pct: formatPercentNumber(kpis.elapsed) })}　${t('basis', { basis: kpis.basis })}　${t('exportTime', { time: new Date().toLocaleString('zh-CN') })}`,
         kpis: kpis.kpis.map((kpi) => ({ kpi, lines: kpiLines(kpi) })),
         charts: CHART_TITLES.map(([id, key]) => [id, t(key)] as [string, string]),
       };
@@ -164,7 +165,7 @@ export default function HomePage() {
       ) : (
         <>
           <Typography.Paragraph type="secondary" data-testid="period-line">
-            {period} · {t('elapsed', { pct: kpis.elapsed })} ·{' '}
+            {period} · {t('elapsed', { pct: formatPercentNumber(kpis.elapsed) })} ·{' '}
             <Tag color="blue" data-testid="dashboard-basis" style={{ marginInlineEnd: 0 }}>
               {t('basis', { basis: kpis.basis })}
             </Tag>{' '}

@@ -1,9 +1,9 @@
 import { Card, Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import type { Kpi } from '../../../../shared/api/dashboard';
+import { formatInUnit, formatPercent, formatPercentNumber } from '../../../../shared/format';
 import { useT } from '../../i18n';
 import { dashboardMessages } from './messages';
 
-const num = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /**
  * A card per indicator: the figure reached, the target, completion as a bar with the year's elapsed share marked on
@@ -12,7 +12,7 @@ const num = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 
  */
 function KpiCard({ kpi, elapsed }: { kpi: Kpi; elapsed: number }) {
   const t = useT(dashboardMessages);
-  const value = (v: number | null) => (v === null ? t('none') : `${num(v)}${kpi.unit === '%' ? '%' : ''}`);
+  const value = (v: number | null) => (v === null ? t('none') : formatInUnit(v, kpi.unit));
   const cumulative = kpi.unit !== '%';
   const pace = cumulative ? elapsed : 100;
   const ahead = kpi.completion !== null && kpi.completion >= pace;
@@ -20,7 +20,7 @@ function KpiCard({ kpi, elapsed }: { kpi: Kpi; elapsed: number }) {
   const yoy =
     kpi.yoy === null
       ? t('none')
-      : t(kpi.yoyKind === 'points' ? 'yoyPoints' : 'yoyPercent', { sign: sign(kpi.yoy), value: kpi.yoy });
+      : t(kpi.yoyKind === 'points' ? 'yoyPoints' : 'yoyPercent', { sign: sign(kpi.yoy), value: formatPercentNumber(kpi.yoy) });
   return (
     <Card size="small" data-testid={`kpi-${kpi.indicator}`} style={{ height: '100%' }}>
       <Typography.Text type="secondary">{kpi.label}</Typography.Text>
@@ -42,10 +42,10 @@ function KpiCard({ kpi, elapsed }: { kpi: Kpi; elapsed: number }) {
         {kpi.indicator.startsWith('custom:') && <Tag>{t('manual')}</Tag>}
       </Space>
       {kpi.completion !== null && (
-        <div style={{ position: 'relative', marginTop: 4 }} title={cumulative ? t('elapsed', { pct: elapsed }) : undefined}>
+        <div style={{ position: 'relative', marginTop: 4 }} title={cumulative ? t('elapsed', { pct: formatPercentNumber(elapsed) }) : undefined}>
           <Progress
             percent={Math.min(100, kpi.completion)}
-            format={() => <span data-testid="kpi-completion">{kpi.completion}%</span>}
+            format={() => <span data-testid="kpi-completion">{formatPercent(kpi.completion)}</span>}
             status={ahead ? 'success' : 'normal'}
             strokeColor={ahead ? undefined : '#fa8c16'}
           />

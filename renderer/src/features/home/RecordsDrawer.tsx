@@ -1,3 +1,4 @@
+import { formatAmount } from '../../../../shared/format';
 import { Drawer, Space, Table, Typography } from 'antd';
 import type { ChartItem } from '../../../../shared/api/dashboard';
 import type { StatsRecord } from '../../../../shared/api/stats';
@@ -25,7 +26,6 @@ export function RecordsDrawer({ item, from, to, scope, domesticReinvestment, onC
   const t = useT(dashboardMessages);
   const td = useT(domainMessages);
   const { data, error, page, setPage, pageSize } = useStatsRecords(item ? { from, to, scope, ...(domesticReinvestment ? { domesticReinvestment } : {}), filter: item.filter } : null);
-  const num = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 4 });
   return (
     <Drawer
       open={item !== null}
@@ -38,7 +38,7 @@ export function RecordsDrawer({ item, from, to, scope, domesticReinvestment, onC
         {data && (
           <Space size="large" style={{ marginBottom: 12 }}>
             <Typography.Text data-testid="drill-count">{t('records', { count: data.total })}</Typography.Text>
-            <Typography.Text data-testid="drill-sum">{t('sumActual', { value: num(data.sums.actualFdi) })}</Typography.Text>
+            <Typography.Text data-testid="drill-sum">{t('sumActual', { value: formatAmount(data.sums.actualFdi) })}</Typography.Text>
           </Space>
         )}
         <Table<StatsRecord>
@@ -57,8 +57,8 @@ export function RecordsDrawer({ item, from, to, scope, domesticReinvestment, onC
             { title: t('colIndustry'), dataIndex: 'industryName', width: 160, ellipsis: true },
             { title: t('colDistrict'), dataIndex: 'districtName', width: 100 },
             { title: t('colPlatform'), dataIndex: 'platformName', width: 160, ellipsis: true },
-            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: num },
-            { title: t('colActual'), dataIndex: 'actualFdi', align: 'right', width: 110, render: num },
+            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', width: 110, render: formatAmount },
+            { title: t('colActual'), dataIndex: 'actualFdi', align: 'right', width: 110, render: formatAmount },
             { title: t('colSource'), key: 'source', width: 240, render: (_, r) => <SourceLine record={r} /> },
           ]}
         />

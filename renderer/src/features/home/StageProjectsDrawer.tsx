@@ -1,3 +1,4 @@
+import { formatAmount } from '../../../../shared/format';
 import { Drawer, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
@@ -38,7 +39,7 @@ export function StageProjectsDrawer({ stage, onClose }: { stage: ProjectStage | 
             { title: t('colProject'), dataIndex: 'name', render: (name: string, r) => <Typography.Link onClick={() => navigate('projects', [r.id])}>{name}</Typography.Link> },
             { title: t('colInvestor'), dataIndex: 'investor' },
             { title: t('colCountry'), dataIndex: 'countryCode' },
-            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right' },
+            { title: t('colContracted'), dataIndex: 'contractedFdi', align: 'right', render: formatAmount },
             { title: t('colOwner'), dataIndex: 'ownerPerson' },
             { title: t('colLastFollowUp'), dataIndex: 'lastFollowUpDate' },
           ]}

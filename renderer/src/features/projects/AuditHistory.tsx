@@ -1,6 +1,7 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { AuditEntry } from '../../../../shared/api/projects';
+import { formatAmount } from '../../../../shared/format';
 import { useT } from '../../i18n';
 import { projectMessages } from './messages';
 
@@ -14,9 +15,13 @@ const ACTION_KEYS = {
 } as const;
 const ENTITY_KEYS = { project: 'entityProject', project_event: 'entityEvent', project_issue: 'entityIssue' } as const;
 
-function show(value: unknown): string {
+/** Fields that hold amounts in 万美元 (totalInvestment, contractedFdi, plannedFdi…). */
+const AMOUNT_FIELD = /fdi$|investment$|amount$/i;
+
+function show(value: unknown, key: string): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number' && AMOUNT_FIELD.test(key)) return formatAmount(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -48,7 +53,7 @@ export function AuditHistory({ entries, label, entityLabel }: { entries: AuditEn
                 {keys.slice(0, created ? 6 : 30).map((k) => (
                   <div key={k} style={{ fontSize: 12 }}>
                     <Typography.Text type="secondary">{label(k)}：</Typography.Text>
-                    {created || e.action === 'delete' ? show(created ? after[k] : before[k]) : `${show(before[k])} → ${show(after[k])}`}
+                    {created || e.action === 'delete' ? show(created ? after[k] : before[k], k) : `${show(before[k], k)} → ${show(after[k], k)}`}
                   </div>
                 ))}
               </div>

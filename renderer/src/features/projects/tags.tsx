@@ -1,7 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import type { ProjectAlert } from '../../../../shared/api/projects';
 import type { ProjectStage } from '../../../../shared/domain/project';
-import { roundReported } from '../../../../shared/rules/money';
 import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
 import { projectMessages } from './messages';
@@ -42,8 +41,5 @@ export function AlertTags({ alerts }: { alerts: readonly ProjectAlert[] }) {
   );
 }
 
-/** An amount in 万美元 as reported: two decimals with thousands separators; blank when unknown. */
-export function formatAmount(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return roundReported(value).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
+/** An amount in 万美元 as reported (the app's one number format); blank when unknown. */
+export { formatAmount } from '../../../../shared/format';

@@ -15,8 +15,8 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Button, Flex, Result, Select, Space, Spin, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, DeploymentUnitOutlined, SettingOutlined, ExpandOutlined, FundProjectionScreenOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { ArrowLeftOutlined, DeploymentUnitOutlined, SettingOutlined, ExpandOutlined, FundProjectionScreenOutlined, PlusOutlined, RedoOutlined, UndoOutlined, PictureOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../../../shared/chains/layout';
 import { STATUS_STYLE } from '../../../../../shared/chains/style';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -27,8 +27,9 @@ import { ExportMenu } from '../ExportMenu';
 import { Legend } from '../Legend';
 import { chainsMessages } from '../messages';
 import { useChainGraph } from '../useChainGraph';
-import { buildEdges, buildNodes, segmentNodeId } from './graph';
-import { useFitAll } from './useFitAll';
+import { useCompletenessText } from '../useCompletenessText';
+import { buildEdges, buildNodes, mapBounds, segmentNodeId } from './graph';
+import { openingViewport, useFitAll } from './useFitAll';
 import { useGraphLabels } from './labels';
 import { useHistory } from './history';
 import { useMapCommands } from './useMapCommands';
@@ -36,7 +37,7 @@ import { NODE_TYPES } from './SegmentNode';
 import { SidePanel } from './SidePanel';
 import { ChainSettingsModal } from './ChainSettingsModal';
 
-/** Above this many segments the editor opens at the chain's top left instead of fitting it all in the window. */
+/** Above this many segments nodes carry their size, so only those in view are drawn (GraphOptions.inViewOnly). */
 const LARGE_CHAIN = 150;
 
 function Editor({ chainId }: { chainId: number }) {
@@ -53,6 +54,17 @@ function Editor({ chainId }: { chainId: number }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const painted = useRef(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const canvas = useRef<HTMLDivElement>(null);
+  // the minimap starts hidden: wherever it sits it covers segments (the 下游 lane's, at 1366×768); a button shows it
+  const [miniMap, setMiniMap] = useState(false);
+  const completenessText = useCompletenessText();
+  // read once, when the map first draws (React Flow takes its default viewport at mount)
+  const opening = useMemo(() => {
+    if (!ready) return undefined;
+    const box = canvas.current?.getBoundingClientRect();
+    return box ? openingViewport(mapBounds(positions, lanes), box) : undefined;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
 
   // rebuild the drawing from the data on every change, keeping what is selected
   useEffect(() => {
@@ -95,7 +107,7 @@ function Editor({ chainId }: { chainId: number }) {
   if (!detail || !analysis) return <Spin />;
   const selectedSegments = [...selected].filter((id) => !id.startsWith('link:')).map(Number);
   return (
-    <Flex vertical gap={8} style={{ height: 'calc(100vh - 120px)' }}>
+    <Flex vertical gap={8} style={{ height: 'calc(100vh - 100px)' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space wrap>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('chains')}>
@@ -108,7 +120,7 @@ function Editor({ chainId }: { chainId: number }) {
             <Button type="text" icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="chain-settings" />
           </Tooltip>
           <Typography.Text type="secondary" data-testid="chain-completeness">
-            {t('completeness')} {analysis.completeness ?? '—'}%　{t('gaps')} {analysis.gaps.total}
+            {completenessText(analysis)}
           </Typography.Text>
         </Space>
         <Space wrap>
@@ -142,14 +154,18 @@ function Editor({ chainId }: { chainId: number }) {
           </Button>
         </Space>
       </Flex>
-      <Flex justify="space-between" wrap gap={8}>
+      <Flex wrap gap={8} align="center">
         <Legend />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('editHelp')}
+          {t('selectHint')}
         </Typography.Text>
+        {/* the how-to in a tooltip: on a 768-px-high screen a line of it is a row of segments less */}
+        <Tooltip title={t('editHelp')} placement="bottomRight">
+          <QuestionCircleOutlined style={{ color: '#57606a' }} aria-label={t('editHelp')} data-testid="edit-help" />
+        </Tooltip>
       </Flex>
       <Flex gap={12} style={{ flex: 1, minHeight: 0 }}>
-        <div style={{ flex: 1, border: '1px solid #d0d7de', borderRadius: 8, overflow: 'hidden' }} data-testid="chain-canvas">
+        <div ref={canvas} style={{ flex: 1, border: '1px solid #d0d7de', borderRadius: 8, overflow: 'hidden' }} data-testid="chain-canvas">
           {ready ? (
             <ReactFlow
               nodes={nodes}
@@ -165,16 +181,24 @@ function Editor({ chainId }: { chainId: number }) {
               multiSelectionKeyCode={['Control', 'Meta']}
               onlyRenderVisibleElements
               minZoom={0.05}
-              // a big chain fitted to the window is unreadable and draws every node at once: start at its top left
-              fitView={detail.segments.length <= LARGE_CHAIN}
-              defaultViewport={{ x: 16, y: 16, zoom: 0.8 }}
+              defaultViewport={opening}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={24} />
-              <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'segment' ? STATUS_STYLE[(n.data as { status: 'strong' }).status].color : '#e6ebf1')} />
+              {miniMap && (
+                <MiniMap
+                  pannable
+                  zoomable
+                  style={{ width: 160, height: 100, opacity: 0.85 }}
+                  nodeColor={(n) => (n.type === 'segment' ? STATUS_STYLE[(n.data as { status: 'strong' }).status].color : '#e6ebf1')}
+                />
+              )}
               <Controls showInteractive={false} showFitView={false}>
                 <ControlButton onClick={() => fitAll()} title={t('fitView')} aria-label={t('fitView')}>
                   <ExpandOutlined />
+                </ControlButton>
+                <ControlButton onClick={() => setMiniMap((v) => !v)} title={t('miniMap')} aria-label={t('miniMap')} data-testid="toggle-minimap">
+                  <PictureOutlined />
                 </ControlButton>
               </Controls>
             </ReactFlow>
@@ -182,15 +206,18 @@ function Editor({ chainId }: { chainId: number }) {
             <Spin style={{ margin: 48 }} />
           )}
         </div>
-        <div style={{ width: 400, overflowY: 'auto' }} data-testid="side-panel">
-          {selectedSegments.length === 1 ? (
-            <SidePanel key={selectedSegments[0]} segmentId={selectedSegments[0]!} analysis={analysis} record={history.push} />
-          ) : (
-            <Typography.Paragraph type="secondary" style={{ padding: 12 }}>
-              {selectedSegments.length > 1 ? t('multiSelected', { count: selectedSegments.length }) : t('selectHint')}
-            </Typography.Paragraph>
-          )}
-        </div>
+        {/* the panel opens with a selection: until then the map has the width (a third more segments at 1366×768) */}
+        {selectedSegments.length > 0 && (
+          <div style={{ width: 'clamp(320px, 28vw, 400px)', flex: 'none', overflowY: 'auto' }} data-testid="side-panel">
+            {selectedSegments.length === 1 ? (
+              <SidePanel key={selectedSegments[0]} segmentId={selectedSegments[0]!} analysis={analysis} record={history.push} />
+            ) : (
+              <Typography.Paragraph type="secondary" style={{ padding: 12 }}>
+                {t('multiSelected', { count: selectedSegments.length })}
+              </Typography.Paragraph>
+            )}
+          </div>
+        )}
       </Flex>
       <ChainSettingsModal chain={detail.chain} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </Flex>

@@ -15,11 +15,6 @@ export interface SegmentNodeData extends Record<string, unknown> {
   projects: number;
   statusLabel: string;
   countsLabel: string;
-  /** Meeting mode: the gap being discussed is highlighted, the rest dimmed. */
-  focus?: 'on' | 'off';
-  dark?: boolean;
-  /** Meeting mode: no connection dots. */
-  readOnly?: boolean;
 }
 
 export type SegmentFlowNode = Node<SegmentNodeData, 'segment'>;
@@ -28,7 +23,6 @@ export type SegmentFlowNode = Node<SegmentNodeData, 'segment'>;
 /** One segment on the map: status by colour, icon, border and pattern, its 强/弱/缺 letter, and its counts. */
 function SegmentNodeView({ data, selected }: NodeProps<SegmentFlowNode>) {
   const st = STATUS_STYLE[data.status];
-  const fg = data.dark ? '#f0f3f6' : '#1f2328';
   return (
     <div
       data-testid="segment-node"
@@ -41,27 +35,26 @@ function SegmentNodeView({ data, selected }: NodeProps<SegmentFlowNode>) {
         boxSizing: 'border-box',
         borderRadius: 8,
         border: statusBorder(data.status),
-        background: statusBackground(data.status, data.dark),
-        boxShadow: selected ? '0 0 0 3px #1677ff' : data.focus === 'on' ? `0 0 0 6px ${st.color}, 0 0 24px 8px ${st.color}88` : undefined,
-        opacity: data.focus === 'off' ? 0.25 : 1,
+        background: statusBackground(data.status),
+        boxShadow: selected ? '0 0 0 3px #1677ff' : undefined,
         padding: '8px 10px',
-        color: fg,
+        color: '#1f2328',
         fontSize: 14,
         lineHeight: '20px',
-        transition: 'opacity 0.2s, box-shadow 0.2s',
+        transition: 'box-shadow 0.2s',
       }}
     >
-      <Handle type="target" position={Position.Left} style={data.readOnly ? { visibility: 'hidden' } : undefined} />
+      <Handle type="target" position={Position.Left} />
       <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-        <StatusIcon status={data.status} size={20} background={data.dark ? st.darkFill : st.fill} />
+        <StatusIcon status={data.status} size={20} background={st.fill} />
         <span style={{ fontWeight: 700, flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{data.name}</span>
-        <span style={{ fontWeight: 700, color: data.dark ? '#fff' : st.color }} data-testid="segment-status">
+        <span style={{ fontWeight: 700, color: st.color }} data-testid="segment-status">
           {data.statusLabel}
           {data.overridden ? '*' : ''}
         </span>
       </div>
       <div style={{ fontSize: 12, marginTop: 6, opacity: 0.85, whiteSpace: 'nowrap' }}>{data.countsLabel}</div>
-      <Handle type="source" position={Position.Right} style={data.readOnly ? { visibility: 'hidden' } : undefined} />
+      <Handle type="source" position={Position.Right} />
     </div>
   );
 }
@@ -81,8 +74,6 @@ export interface LaneNodeData extends Record<string, unknown> {
   width: number;
   height: number;
   tint: string;
-  dark?: boolean;
-  fontSize?: number;
 }
 export type LaneFlowNode = Node<LaneNodeData, 'lane'>;
 
@@ -94,13 +85,13 @@ function LaneNodeView({ data }: NodeProps<LaneFlowNode>) {
       style={{
         width: data.width,
         height: data.height,
-        background: data.dark ? '#161b22' : data.tint,
-        border: `1px solid ${data.dark ? '#30363d' : '#d0d7de'}`,
+        background: data.tint,
+        border: '1px solid #d0d7de',
         boxSizing: 'border-box',
         pointerEvents: 'none',
       }}
     >
-      <div style={{ textAlign: 'center', fontSize: data.fontSize ?? 20, fontWeight: 700, paddingTop: 12, color: data.dark ? '#c9d1d9' : '#3d444d' }}>{data.label}</div>
+      <div style={{ textAlign: 'center', fontSize: 20, fontWeight: 700, paddingTop: 12, color: '#3d444d' }}>{data.label}</div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { ChainDetail } from '../../../../../shared/api/chains';
 import { LANE_TINTS, STATUS_STYLE } from '../../../../../shared/chains/style';
-import { NODE_HEIGHT, NODE_WIDTH, type Lane } from '../../../../../shared/chains/layout';
+import { LANE_HEADER, NODE_HEIGHT, NODE_WIDTH, type Lane } from '../../../../../shared/chains/layout';
 import type { SegmentStatus } from '../../../../../shared/domain/chain';
 import type { ChainGapAnalysis } from '../../../../../shared/rules/gap';
 import { SEGMENT_HANDLES, type LaneFlowNode, type SegmentFlowNode } from './SegmentNode';
@@ -13,11 +13,6 @@ export interface GraphLabels {
 }
 
 export interface GraphOptions {
-  dark?: boolean;
-  /** Meeting mode: the segment in focus; every other one is dimmed. */
-  focusId?: number | null;
-  laneFontSize?: number;
-  readOnly?: boolean;
   selected?: ReadonlySet<string>;
   /**
    * Nodes carry their size and handles, so React Flow knows where they are without measuring them and draws only those
@@ -35,6 +30,12 @@ export function projectCounts(detail: ChainDetail): Map<number, number> {
   return counts;
 }
 
+/** The map's extent: the lanes, from above the highest segment (room for the lane titles) down to the lowest. */
+export function mapBounds(positions: Map<number, { x: number; y: number }>, lanes: { lanes: Lane[]; width: number; height: number }) {
+  const minY = Math.min(0, ...[...positions.values()].map((p) => p.y - LANE_HEADER));
+  return { x: lanes.lanes[0]?.x ?? 0, y: minY, width: lanes.width, height: lanes.height - minY };
+}
+
 /** React Flow nodes: the lanes behind, then one node per segment at its position. */
 export function buildNodes(
   detail: ChainDetail,
@@ -46,13 +47,13 @@ export function buildNodes(
 ): Node[] {
   const gapOf = new Map(analysis.segments.map((g) => [g.segmentId, g]));
   const projects = projectCounts(detail);
-  const minY = Math.min(0, ...[...positions.values()].map((p) => p.y - 56));
+  const minY = Math.min(0, ...[...positions.values()].map((p) => p.y - LANE_HEADER));
   const laneNodes: LaneFlowNode[] = lanes.lanes.map((lane, i) => ({
     id: `lane:${lane.tier}`,
     type: 'lane',
     position: { x: lane.x, y: minY },
     ...(options.inViewOnly ? { width: lane.width, height: lanes.height - minY, handles: [] } : {}),
-    data: { label: labels.tier(lane.tier), width: lane.width, height: lanes.height - minY, tint: LANE_TINTS[i % LANE_TINTS.length]!, dark: options.dark, fontSize: options.laneFontSize },
+    data: { label: labels.tier(lane.tier), width: lane.width, height: lanes.height - minY, tint: LANE_TINTS[i % LANE_TINTS.length]! },
     draggable: false,
     selectable: false,
     focusable: false,
@@ -78,9 +79,6 @@ export function buildNodes(
         projects: p,
         statusLabel: labels.status(g.status),
         countsLabel: labels.counts(g.firms, g.targets, p),
-        focus: options.focusId === undefined || options.focusId === null ? undefined : options.focusId === s.id ? 'on' : 'off',
-        dark: options.dark,
-        readOnly: options.readOnly,
       },
     };
   });
@@ -88,10 +86,9 @@ export function buildNodes(
 }
 
 /** Sub-segment edges (dashed, not editable) and supply links (arrows, deletable). */
-export function buildEdges(detail: ChainDetail, options: { dark?: boolean; selected?: ReadonlySet<string>; focusId?: number | null } = {}): Edge[] {
+export function buildEdges(detail: ChainDetail, options: { selected?: ReadonlySet<string> } = {}): Edge[] {
   const ids = new Set(detail.segments.map((s) => s.id));
-  const grey = options.dark ? '#8b949e' : '#6e7781';
-  const dim = (a: number, b: number) => (options.focusId ? (options.focusId === a || options.focusId === b ? 1 : 0.15) : 1);
+  const grey = '#6e7781';
   const tree: Edge[] = detail.segments
     .filter((s) => s.parentId !== null && ids.has(s.parentId))
     .map((s) => ({
@@ -101,7 +98,7 @@ export function buildEdges(detail: ChainDetail, options: { dark?: boolean; selec
       selectable: false,
       deletable: false,
       focusable: false,
-      style: { stroke: grey, strokeDasharray: '5 4', strokeWidth: 1.5, opacity: dim(s.parentId!, s.id) },
+      style: { stroke: grey, strokeDasharray: '5 4', strokeWidth: 1.5 },
     }));
   const links: Edge[] = detail.links.map((l) => ({
     id: `link:${l.id}`,
@@ -109,7 +106,7 @@ export function buildEdges(detail: ChainDetail, options: { dark?: boolean; selec
     target: segmentNodeId(l.toId),
     selected: options.selected?.has(`link:${l.id}`) ?? false,
     markerEnd: { type: MarkerType.ArrowClosed, color: grey, width: 18, height: 18 },
-    style: { stroke: grey, strokeWidth: 1.8, opacity: dim(l.fromId, l.toId) },
+    style: { stroke: grey, strokeWidth: 1.8 },
   }));
   return [...tree, ...links];
 }

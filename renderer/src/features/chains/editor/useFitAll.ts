@@ -1,4 +1,4 @@
-import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStoreApi, type Rect, type Viewport } from '@xyflow/react';
 import { useCallback } from 'react';
 
 /**
@@ -17,4 +17,17 @@ export function useFitAll(): (duration?: number) => void {
     },
     [flow, store],
   );
+}
+
+/** The zoom at which a segment's name (14 px on the map) is 12 px on the screen: the least the editor opens at. */
+export const READABLE_ZOOM = 0.86;
+
+/**
+ * Where the editor opens: the whole map when it fits at a readable size; otherwise its top left (the first stage's
+ * first segments) at a readable size, the rest a pan away. A fitted 45-segment chain would be 5 px type.
+ */
+export function openingViewport(bounds: Rect, canvas: { width: number; height: number }): Viewport {
+  const fit = getViewportForBounds(bounds, canvas.width, canvas.height, 0.05, 1.2, 0.05);
+  if (fit.zoom >= READABLE_ZOOM) return fit;
+  return { x: 16 - bounds.x * READABLE_ZOOM, y: 16 - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
 }

@@ -6,7 +6,7 @@ import { autoLayout, NODE_HEIGHT, NODE_WIDTH, type Lane } from '../../../../../s
 import { errorText } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { useChainsStore } from '../../../stores/chains';
-import { layoutEngine } from '../layoutEngine';
+import { chainLayoutEngine } from '../layoutEngine';
 import { chainsMessages } from '../messages';
 import { segmentNodeId } from './graph';
 import { useFitAll } from './useFitAll';
@@ -208,7 +208,7 @@ export function useMapCommands({
     if (!detail) return;
     void run(async () => {
       const before = detail.segments.map((s) => ({ id: s.id, x: s.x ?? 0, y: s.y ?? 0 }));
-      const auto = await autoLayout(await layoutEngine(), detail.segments, detail.links, detail.chain.tiers);
+      const auto = await autoLayout(chainLayoutEngine, detail.segments, detail.links, detail.chain.tiers);
       const after = detail.segments.map((s) => ({ id: s.id, ...auto.get(s.id)! }));
       await store.moveSegments(after);
       record({ label: t('autoLayout'), undo: () => store.moveSegments(before), redo: () => store.moveSegments(after) });

@@ -3,7 +3,7 @@ import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { printedCode, rowLabel, type StatsRow, type StatsTable as Table_ } from '../../../../../shared/api/stats';
 import { useT } from '../../../i18n';
-import { formatAmount, formatPercent } from './format';
+import { formatAmount, formatCount, formatPercent } from './format';
 import { statsTablesMessages } from './messages';
 
 type Measure = 'newEnterprises' | 'contractedFdi' | 'actualFdi';
@@ -50,7 +50,7 @@ export function StatsTable({ table, onOpenRow, priorIncomplete = false }: { tabl
         </Typography.Text>
       ),
     },
-    figures('newEnterprises', String),
+    figures('newEnterprises', formatCount),
     figures('contractedFdi', formatAmount),
     figures('actualFdi', formatAmount, true),
   ];

@@ -1,3 +1,2 @@
-/** Amounts in 万美元 with thousands separators and 2 decimals; percents with 1 decimal; blank where there is none. */
-export const formatAmount = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-export const formatPercent = (n: number | null) => (n === null ? '' : n.toFixed(1));
+/** The app's one number format (shared/format.ts): amounts with 2 decimals, percents with 1, blank where there is none. */
+export { formatAmount, formatCount, formatPercentNumber as formatPercent } from '../../../../../shared/format';
