@@ -197,7 +197,7 @@ describe('projects: alerts', () => {
     const { backend } = await setup();
     const e = await call(backend, 'enterprises.create', { name: '苏州某精密有限公司' });
     const insert = backend.ctx.db.prepare(
-      `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, mode, actual_fdi, created_at) VALUES (?, ?, 'x', 'reinvestment', ?, '')`,
+      `INSERT INTO fdi_record (period, enterprise_id, enterprise_name, mode, actual_fdi, created_at) VALUES (?, ?, 'x', 'profit_reinvestment', ?, '')`,
     );
     insert.run(month(-2), e.enterprise.id, 80);
     const detail = await call<ProjectDetail>(backend, 'projects.create', {

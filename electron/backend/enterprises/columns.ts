@@ -9,6 +9,7 @@ export const ENTERPRISE_COLUMNS = [
   { key: 'industryCode', header: '行业代码', synonyms: ['国民经济行业代码', '行业分类代码'], kind: 'text', width: 10 },
   { key: 'industryName', header: '所属行业', synonyms: ['行业', '行业名称', '国民经济行业', '行业类别'], kind: 'text', width: 20 },
   { key: 'registeredCapital', header: '注册资本（万美元）', synonyms: ['注册资本', '注册资金'], kind: 'amount', width: 14 },
+  { key: 'foreignShare', header: '外资比例（%）', synonyms: ['外资比例', '外资股比', '外方持股比例', '外方股比', '外资占比', '外方出资比例', '外资持股比例'], kind: 'percent', width: 12 },
   { key: 'setupDate', header: '成立日期', synonyms: ['设立日期', '成立时间', '注册日期', '登记日期', '设立时间'], kind: 'date', width: 12 },
   { key: 'district', header: '所在区县', synonyms: ['区县', '属地', '所在地', '县（市、区）', '所属区县'], kind: 'text', width: 12 },
   { key: 'platform', header: '所在园区', synonyms: ['园区', '载体', '平台', '开发区', '所属园区'], kind: 'text', width: 22 },

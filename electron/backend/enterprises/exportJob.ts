@@ -36,6 +36,7 @@ export async function writeEnterpriseList(db: Db, ids: readonly number[], file: 
         industryCode: e.industryCode,
         industryName: e.industryName,
         registeredCapital: e.registeredCapital,
+        foreignShare: e.foreignShare,
         setupDate: e.setupDate,
         district: e.district,
         platform: e.platform,

@@ -2,7 +2,7 @@
  * The project list's columns as the export writes them and the import reads them. The import also accepts the
  * other names bureaus give these columns (synonyms); the export writes the first name, so what goes out comes back.
  */
-export type CellKind = 'text' | 'amount' | 'date';
+export type CellKind = 'text' | 'amount' | 'date' | 'percent';
 
 export interface SheetColumn {
   key: ProjectColumnKey;

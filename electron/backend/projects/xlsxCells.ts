@@ -17,6 +17,11 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
  */
 export function writeCell(cell: ExcelJS.Cell, value: CellValue, kind: CellKind): void {
   if (value === null || value === '') return;
+  if (kind === 'percent' && typeof value === 'number') {
+    cell.value = value; // in per cent, as the header says: 81 is 81 %
+    cell.numFmt = '0.##';
+    return;
+  }
   if (kind === 'amount' && typeof value === 'number') {
     cell.value = value;
     cell.numFmt = AMOUNT_FORMAT;

@@ -143,7 +143,8 @@ describe('first import on an empty database, from the command line', () => {
     ]);
     expect(run.json.batches.map((b: { district: string; headerRows: number[] }) => [b.district, b.headerRows])).toEqual([['江北区', [3]], ['吴江区', laid.headerRows]]);
 
-    const stats = await cli('stats', '--db', db, '--from', '2025-01', '--to', '2025-09', '--json');
+    // every record of both files: all industries, 境内再投资 counted in full
+    const stats = await cli('stats', '--db', db, '--from', '2025-01', '--to', '2025-09', '--scope', 'all', '--domestic-reinvestment', 'included', '--json');
     expect(stats.code).toBe(0);
     const tables = stats.json;
     const rows = [...(await detailRows(SAMPLE, '江北区')), ...(await detailRows(lo, '吴江区'))];

@@ -102,12 +102,35 @@ function normalizeRow(row: SheetRow, s: Setup): { draft: EnterpriseRowDraft | nu
     const amount = readAmount(cell('registeredCapital'), s.unit, report('registeredCapital'));
     if (amount !== undefined && amount !== null) patch.registeredCapital = amount;
   }
+  if (filled('foreignShare')) {
+    const share = readShare(cell('foreignShare'), report('foreignShare'));
+    if (share !== undefined) patch.foreignShare = share;
+  }
   if (filled('setupDate')) {
     const date = readDate(cell('setupDate'), report('setupDate'));
     if (date) patch.setupDate = date;
   }
   if (failed || !name) return { draft: null, problems };
   return { draft: { row: row.rowNumber, name, uscc, patch }, problems };
+}
+
+/**
+ * A foreign share in per cent (81, 81%, ８１％). A fraction below 1 is what a cell formatted as a percentage holds
+ * (0.81 shown as 81%): it is read as that percentage, with a warning saying so.
+ */
+function readShare(value: CellValue, report: Report): number | undefined {
+  const text = typeof value === 'number' ? String(value) : cellText(value).normalize('NFKC').trim();
+  const match = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text);
+  const n = match ? Number(match[1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > 100) {
+    report('INVALID_INPUT', '外资比例应为大于0、不超过100的百分数');
+    return undefined;
+  }
+  if (n < 1 && !match![2]) {
+    report('INVALID_INPUT', `按 ${+(n * 100).toFixed(4)}% 读取（单元格是百分比格式时存的是小数）`, 'warning');
+    return +(n * 100).toFixed(4);
+  }
+  return n;
 }
 
 /** Reads an enterprise list (the register's export, or a bureau's own roster) through the shared workbook layer. */
