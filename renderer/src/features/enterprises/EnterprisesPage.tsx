@@ -56,14 +56,14 @@ export default function EnterprisesPage() {
   const onRange = useCallback((from: number, to: number) => useEnterpriseList.getState().ensure(from, to), []);
   const columns = useMemo<VirtualColumn<Enterprise>[]>(
     () => [
-      { key: 'name', title: t('name'), width: 300, sortField: 'name', render: (e) => e.name },
-      { key: 'uscc', title: t('uscc'), width: 190, sortField: 'uscc', render: (e) => e.uscc },
-      { key: 'investor', title: t('investor'), width: 200, render: (e) => e.investor },
+      { key: 'name', title: t('name'), width: 260, sortField: 'name', render: (e) => e.name },
+      { key: 'uscc', title: t('uscc'), width: 180, sortField: 'uscc', render: (e) => e.uscc },
       { key: 'country', title: t('country'), width: 100, sortField: 'country', render: (e) => e.countryName },
       { key: 'industry', title: t('industry'), width: 180, render: (e) => (e.industryCode ? `${e.industryCode} ${e.industryName ?? ''}` : '') },
       { key: 'district', title: t('district'), width: 100, render: (e) => e.district },
-      { key: 'platform', title: t('platform'), width: 170, render: (e) => e.platform },
+      { key: 'investor', title: t('investor'), width: 180, render: (e) => e.investor },
       { key: 'capital', title: t('registeredCapital'), width: 130, align: 'right', sortField: 'registeredCapital', render: (e) => formatAmount(e.registeredCapital) },
+      { key: 'platform', title: t('platform'), width: 170, render: (e) => e.platform },
       { key: 'setup', title: t('setupDate'), width: 110, sortField: 'setupDate', render: (e) => e.setupDate },
       { key: 'fdi', title: t('fdiRecords'), width: 80, align: 'right', render: (e) => e.fdiRecords },
       { key: 'projects', title: t('projects'), width: 70, align: 'right', render: (e) => e.projects },
