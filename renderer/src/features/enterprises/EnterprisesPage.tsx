@@ -91,12 +91,13 @@ export default function EnterprisesPage() {
           </Space>
         }
       />
+      {/* fixed widths, chosen values counted: one row down to a 1366 laptop at 125 % */}
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('filterText')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 320 }} data-testid="enterprise-search" />
-        <CountrySelect mode="multiple" placeholder={t('country')} style={{ minWidth: 150 }} value={query.filter.countryCodes ?? []} onChange={(v) => setFilter({ countryCodes: v as string[] })} />
-        <IndustrySelect placeholder={t('industry')} style={{ minWidth: 200 }} value={query.filter.industryCode ?? null} onChange={(v) => setFilter({ industryCode: (v as string | null) ?? undefined })} />
-        <DistrictSelect mode="multiple" placeholder={t('district')} style={{ minWidth: 150 }} value={query.filter.districtIds ?? []} onChange={(v) => setFilter({ districtIds: v as number[] })} />
-        <PlatformSelect mode="multiple" placeholder={t('platform')} style={{ minWidth: 180 }} value={query.filter.platformIds ?? []} onChange={(v) => setFilter({ platformIds: v as number[] })} />
+        <Input.Search allowClear placeholder={t('filterText')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="enterprise-search" />
+        <CountrySelect mode="multiple" maxTagCount="responsive" placeholder={t('country')} style={{ width: 140 }} value={query.filter.countryCodes ?? []} onChange={(v) => setFilter({ countryCodes: v as string[] })} />
+        <IndustrySelect placeholder={t('industry')} style={{ width: 200 }} value={query.filter.industryCode ?? null} onChange={(v) => setFilter({ industryCode: (v as string | null) ?? undefined })} />
+        <DistrictSelect mode="multiple" maxTagCount="responsive" placeholder={t('district')} style={{ width: 140 }} value={query.filter.districtIds ?? []} onChange={(v) => setFilter({ districtIds: v as number[] })} />
+        <PlatformSelect mode="multiple" maxTagCount="responsive" placeholder={t('platform')} style={{ width: 160 }} value={query.filter.platformIds ?? []} onChange={(v) => setFilter({ platformIds: v as number[] })} />
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }} data-testid="enterprises-total">
         {total === null ? '' : t('total', { total })}
