@@ -11,6 +11,12 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 const header = (table: Locator, name: string | RegExp) => table.getByRole('columnheader', { name });
 
+/** The controls sit in one row: their vertical centres within a few pixels of each other. */
+async function expectOneRow(locators: Locator[]) {
+  const centres = (await Promise.all(locators.map((l) => seen(l)))).map(([s]) => Math.round(s!.y + s!.height / 2));
+  expect(Math.max(...centres) - Math.min(...centres), 'the filters sit in one row').toBeLessThanOrEqual(4);
+}
+
 async function open(page: Page, url: string, hash: string, title: string) {
   await page.goto(`${url}#/${hash}`);
   await expect(page.getByTestId('page-title').first()).toHaveText(title);
@@ -72,8 +78,7 @@ test('项目库: 阶段, 总投资 and 合同外资 in view; one row of filters,
   ]);
   const row = [page.getByTestId('filter-text'), page.getByTestId('filter-stage'), page.getByTestId('filter-alert'), page.getByTestId('filter-access'), page.getByTestId('more-filters')];
   await expectLegible(page, row);
-  const tops = (await Promise.all(row.map((l) => seen(l)))).map(([s]) => Math.round(s!.y + s!.height / 2));
-  expect(Math.max(...tops) - Math.min(...tops), 'the filters sit in one row').toBeLessThanOrEqual(4);
+  await expectOneRow(row);
   await expect(page.getByTestId('more-filters-panel')).toHaveCount(0);
 
   // a folded filter that is set stays in view as a tag and a count
@@ -132,7 +137,7 @@ test('企业库, 设置 (外资准入, 操作记录) and the import screens: hea
 test.describe('at 125 % zoom (a 1366×768 laptop: a 1093×614 window)', () => {
   test.use({ viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 });
 
-  test('the stats table’s 实际使用外资 and the project list’s amounts are in view; frozen labels stay when the figures scroll', async ({ page, app }) => {
+  test('实际使用外资 and the project amounts in view, frozen labels stay as figures scroll, register filters in one row, file names readable', async ({ page, app }) => {
     await open(page, app.url, 'stats', '外资统计');
     const summary = page.getByTestId('stats-table-summary');
     await expectLegible(page, [summary.getByTestId('header-actualFdi'), summary.getByTestId('cell-total-actualFdi-current'), page.getByTestId('stats-export')]);
@@ -157,5 +162,16 @@ test.describe('at 125 % zoom (a 1366×768 laptop: a 1093×614 window)', () => {
     const table = page.getByTestId('projects-table');
     await expect(table.getByTestId('project-row').first()).toBeVisible();
     await expectLegible(page, [header(table, '阶段'), header(table, '总投资（万美元）'), header(table, '合同外资（万美元）'), page.getByTestId('more-filters')]);
+
+    // the register's filters in one row; the import history leaves room for the file's name
+    await open(page, app.url, 'enterprises', '企业库');
+    const filters = page.getByTestId('enterprise-filters').locator('> *');
+    await expect(filters).toHaveCount(5);
+    await expectLegible(page, [filters]);
+    await expectOneRow(await filters.all());
+    await open(page, app.url, 'stats?tab=batches', '外资统计');
+    const file = page.getByTestId('fdi-batches').locator('th', { hasText: '文件' });
+    await expectLegible(page, [file, page.getByTestId('fdi-batches').getByTestId('undo-1')]);
+    expect((await seen(file))[0]!.width).toBeGreaterThanOrEqual(150);
   });
 });

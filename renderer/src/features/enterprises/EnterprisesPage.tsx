@@ -92,7 +92,7 @@ export default function EnterprisesPage() {
         }
       />
       {/* fixed widths, chosen values counted: one row down to a 1366 laptop at 125 % */}
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }} data-testid="enterprise-filters">
         <Input.Search allowClear placeholder={t('filterText')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="enterprise-search" />
         <CountrySelect mode="multiple" maxTagCount="responsive" placeholder={t('country')} style={{ width: 140 }} value={query.filter.countryCodes ?? []} onChange={(v) => setFilter({ countryCodes: v as string[] })} />
         <IndustrySelect placeholder={t('industry')} style={{ width: 200 }} value={query.filter.industryCode ?? null} onChange={(v) => setFilter({ industryCode: (v as string | null) ?? undefined })} />
