@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { makeRecords, writeReturnXlsx } from '../helpers/fdi-fixtures';
 import { expect, test } from './fixtures';
 import { expectLegible, seen, windowBox } from './seen';
 
@@ -128,6 +130,14 @@ test('企业库, 设置 (外资准入, 操作记录) and the import screens: hea
 
   await open(page, app.url, 'stats?tab=import', '外资统计');
   await expectLegible(page, [page.getByTestId('fdi-choose'), page.getByTestId('fdi-template')]);
+  // a checked return's findings run far below 768 px; 导入 stays at the window's foot
+  const file = await writeReturnXlsx(path.join(app.dir, '吴江区.xlsx'), makeRecords(30, { seed: 5 }), { title: '吴江区外资到资情况', reportingUnit: '吴江区商务局' });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('fdi-choose').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('fdi-counts')).toBeVisible();
+  expect(await page.locator('html').evaluate((el) => el.scrollHeight)).toBeGreaterThan(768);
+  await expectLegible(page, [page.getByTestId('fdi-commit'), page.getByTestId('fdi-queue')]);
   await open(page, app.url, 'stats?tab=batches', '外资统计');
   const batches = page.getByTestId('fdi-batches');
   await expect(batches.getByTestId('undo-1')).toBeVisible();
