@@ -13,6 +13,12 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 const header = (table: Locator, name: string | RegExp) => table.getByRole('columnheader', { name });
 
+/** Picks an option of an antd Select (the dropdown lives in a portal at the end of the body). */
+async function choose(page: Page, select: Locator, option: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
+}
+
 /** The controls sit in one row: their vertical centres within a few pixels of each other. */
 async function expectOneRow(locators: Locator[]) {
   const centres = (await Promise.all(locators.map((l) => seen(l)))).map(([s]) => Math.round(s!.y + s!.height / 2));
@@ -97,6 +103,19 @@ test('项目库: 阶段, 总投资 and 合同外资 in view; one row of filters,
   await page.getByTestId('filter-tag-district').locator('.anticon-close').click();
   await expect(page.getByTestId('filter-tags')).toHaveCount(0);
   await expect(page.getByTestId('clear-filters')).toHaveCount(0);
+
+  // saved views, now beside 新建项目: saved, shown chosen while its filters are on, chosen again after a clear
+  await choose(page, page.getByTestId('filter-stage'), '签约');
+  const signed = await table.getAttribute('data-total');
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('view-name').fill('签约项目');
+  await page.getByTestId('save-view-ok').click();
+  await expect(page.getByTestId('view-select')).toContainText('签约项目');
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('view-select')).not.toContainText('签约项目');
+  await choose(page, page.getByTestId('view-select'), '签约项目');
+  await expect(table).toHaveAttribute('data-total', signed!);
+  await expectLegible(page, [page.getByTestId('view-select'), page.getByTestId('save-view')]);
 
   // a project's 外资准入 tab opens in its drawer, in view
   await table.getByTestId('project-row').first().click();

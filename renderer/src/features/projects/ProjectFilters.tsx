@@ -40,7 +40,6 @@ export function ProjectFilters() {
   };
 
   useEffect(() => {
-    void useProjectStore.getState().loadViews();
     void useProjectStore.getState().loadOptions();
   }, []);
   // typing waits for a pause before it asks the server

@@ -1,6 +1,6 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProjectQuery } from '../../../../shared/api/projects';
 import { errorText } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
@@ -23,14 +23,16 @@ export function SavedViews() {
   const views = useProjectStore((s) => s.views);
   const [naming, setNaming] = useState<string | null>(null);
   const current = views.find((v) => sameQuery(v.query, query)) ?? null;
+  useEffect(() => {
+    void useProjectStore.getState().loadViews();
+  }, []);
   return (
     <Space>
       <Select
-        allowClear
         placeholder={t('viewPlaceholder')}
         style={{ width: 150 }}
         value={current?.id ?? null}
-        onChange={(id: number | null) => {
+        onChange={(id: number) => {
           const view = views.find((v) => v.id === id);
           if (view) setQuery(view.query);
         }}
