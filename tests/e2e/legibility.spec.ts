@@ -1,28 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectLegible, inside, type Seen } from './seen';
 
 /**
  * What a person sees at 1366×768, the common bureau laptop and projector: key elements inside the window and large
  * enough to read, measured as boxes and font sizes on the screen (not pixel diffs).
  */
 test.use({ viewport: { width: 1366, height: 768 } });
-
-interface Seen {
-  name: string;
-  /** The text as drawn (all its lines). */
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Font size on the screen, px: the element's own times any zoom of the map it is drawn in. */
-  size: number;
-  /** The element drawn at the centre of the text is the text itself (nothing covers it). */
-  onTop: boolean;
-}
-
-const inside = (s: Seen, box: { x: number; y: number; width: number; height: number }) =>
-  s.x >= box.x - 0.5 && s.y >= box.y - 0.5 && s.x + s.width <= box.x + box.width + 0.5 && s.y + s.height <= box.y + box.height + 0.5;
 
 async function openChain(page: Page, url: string, name: string) {
   await page.goto(`${url}#/chains`);
@@ -101,12 +85,7 @@ test('the home page: the year’s figures in view and readable, the industry don
   const figures = page.getByTestId('kpi-actual');
   await expect(figures.first()).toBeVisible();
   // the first row of cards (实际使用外资, 合同外资, 新设企业) in the window, their figures large
-  for (let i = 0; i < 3; i++) {
-    const box = (await figures.nth(i).boundingBox())!;
-    expect(box.y + box.height).toBeLessThanOrEqual(768);
-    expect(box.x + box.width).toBeLessThanOrEqual(1366);
-    expect(await figures.nth(i).evaluate((el) => parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
-  }
+  await expectLegible(page, [0, 1, 2].map((i) => figures.nth(i)), 20);
   expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(1366);
 
   const donut = page.getByTestId('chart-sections');

@@ -11,6 +11,8 @@ export interface VirtualColumn<Row> {
   /** The server sort field this column sorts by, when it can. */
   sortField?: string;
   align?: 'left' | 'right' | 'center';
+  /** Takes the room the other columns leave (width is then its least): a long last column ends at the window's edge. */
+  grow?: boolean;
 }
 
 interface Props<Row> {
@@ -58,7 +60,7 @@ export function PagedVirtualTable<Row extends { id: number }>(props: Props<Row>)
   const width = props.columns.reduce((s, c) => s + c.width, 0);
   const cell = (c: VirtualColumn<Row>): CSSProperties => ({
     width: c.width,
-    flex: `0 0 ${c.width}px`,
+    flex: `${c.grow ? 1 : 0} 0 ${c.width}px`,
     padding: '0 8px',
     overflow: 'hidden',
     textOverflow: 'ellipsis',

@@ -3,6 +3,7 @@ import { defineMessages } from './define';
 export const shellMessages = defineMessages({
   'zh-CN': {
     appName: '外资工作台',
+    appShort: '外资',
     'section.home': '首页',
     'section.projects': '项目库',
     'section.enterprises': '企业库',
@@ -29,6 +30,7 @@ export const shellMessages = defineMessages({
   },
   'en-US': {
     appName: 'FDI Desk',
+    appShort: 'FDI',
     'section.home': 'Home',
     'section.projects': 'Projects',
     'section.enterprises': 'Enterprises',

@@ -83,7 +83,7 @@ export function AuditTrail() {
       { key: 'action', title: t('colAction'), width: 110, render: (r) => <span data-testid="audit-action">{r.actionName}</span> },
       { key: 'entity', title: t('colEntity'), width: 110, render: (r) => `${r.entityName}${r.entityId && r.entityId.length < 8 ? ` ${r.entityId}` : ''}` },
       { key: 'subject', title: t('colSubject'), width: 220, render: (r) => <span title={r.subject}>{r.subject}</span> },
-      { key: 'changes', title: t('colChanges'), width: 480, render: (r) => <span title={summary(r, t('removed'))}>{summary(r, t('removed'))}</span> },
+      { key: 'changes', title: t('colChanges'), width: 280, grow: true, render: (r) => <span title={summary(r, t('removed'))}>{summary(r, t('removed'))}</span> },
     ],
     [t],
   );

@@ -56,14 +56,14 @@ export default function EnterprisesPage() {
   const onRange = useCallback((from: number, to: number) => useEnterpriseList.getState().ensure(from, to), []);
   const columns = useMemo<VirtualColumn<Enterprise>[]>(
     () => [
-      { key: 'name', title: t('name'), width: 300, sortField: 'name', render: (e) => e.name },
-      { key: 'uscc', title: t('uscc'), width: 190, sortField: 'uscc', render: (e) => e.uscc },
-      { key: 'investor', title: t('investor'), width: 200, render: (e) => e.investor },
+      { key: 'name', title: t('name'), width: 260, sortField: 'name', render: (e) => e.name },
+      { key: 'uscc', title: t('uscc'), width: 180, sortField: 'uscc', render: (e) => e.uscc },
       { key: 'country', title: t('country'), width: 100, sortField: 'country', render: (e) => e.countryName },
       { key: 'industry', title: t('industry'), width: 180, render: (e) => (e.industryCode ? `${e.industryCode} ${e.industryName ?? ''}` : '') },
       { key: 'district', title: t('district'), width: 100, render: (e) => e.district },
-      { key: 'platform', title: t('platform'), width: 170, render: (e) => e.platform },
+      { key: 'investor', title: t('investor'), width: 180, render: (e) => e.investor },
       { key: 'capital', title: t('registeredCapital'), width: 130, align: 'right', sortField: 'registeredCapital', render: (e) => formatAmount(e.registeredCapital) },
+      { key: 'platform', title: t('platform'), width: 170, render: (e) => e.platform },
       { key: 'setup', title: t('setupDate'), width: 110, sortField: 'setupDate', render: (e) => e.setupDate },
       { key: 'fdi', title: t('fdiRecords'), width: 80, align: 'right', render: (e) => e.fdiRecords },
       { key: 'projects', title: t('projects'), width: 70, align: 'right', render: (e) => e.projects },
@@ -91,12 +91,13 @@ export default function EnterprisesPage() {
           </Space>
         }
       />
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('filterText')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 320 }} data-testid="enterprise-search" />
-        <CountrySelect mode="multiple" placeholder={t('country')} style={{ minWidth: 150 }} value={query.filter.countryCodes ?? []} onChange={(v) => setFilter({ countryCodes: v as string[] })} />
-        <IndustrySelect placeholder={t('industry')} style={{ minWidth: 200 }} value={query.filter.industryCode ?? null} onChange={(v) => setFilter({ industryCode: (v as string | null) ?? undefined })} />
-        <DistrictSelect mode="multiple" placeholder={t('district')} style={{ minWidth: 150 }} value={query.filter.districtIds ?? []} onChange={(v) => setFilter({ districtIds: v as number[] })} />
-        <PlatformSelect mode="multiple" placeholder={t('platform')} style={{ minWidth: 180 }} value={query.filter.platformIds ?? []} onChange={(v) => setFilter({ platformIds: v as number[] })} />
+      {/* fixed widths, chosen values counted: one row down to a 1366 laptop at 125 % */}
+      <Flex gap={8} wrap style={{ marginBottom: 12 }} data-testid="enterprise-filters">
+        <Input.Search allowClear placeholder={t('filterText')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="enterprise-search" />
+        <CountrySelect mode="multiple" maxTagCount="responsive" placeholder={t('country')} style={{ width: 140 }} value={query.filter.countryCodes ?? []} onChange={(v) => setFilter({ countryCodes: v as string[] })} />
+        <IndustrySelect placeholder={t('industry')} style={{ width: 200 }} value={query.filter.industryCode ?? null} onChange={(v) => setFilter({ industryCode: (v as string | null) ?? undefined })} />
+        <DistrictSelect mode="multiple" maxTagCount="responsive" placeholder={t('district')} style={{ width: 140 }} value={query.filter.districtIds ?? []} onChange={(v) => setFilter({ districtIds: v as number[] })} />
+        <PlatformSelect mode="multiple" maxTagCount="responsive" placeholder={t('platform')} style={{ width: 160 }} value={query.filter.platformIds ?? []} onChange={(v) => setFilter({ platformIds: v as number[] })} />
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }} data-testid="enterprises-total">
         {total === null ? '' : t('total', { total })}

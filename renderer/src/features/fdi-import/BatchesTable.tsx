@@ -22,17 +22,18 @@ export function BatchesTable() {
       locale={{ emptyText: t('noBatches') }}
       data-testid="fdi-batches"
       columns={[
-        { title: t('batchNo'), dataIndex: 'id', width: 70 },
+        { title: t('batchNo'), dataIndex: 'id', width: 60 },
+        // the file name takes what the narrow columns leave: at 125 % on a 1366 laptop still about 200 px
         { title: t('batchFile'), dataIndex: 'fileName', ellipsis: true },
-        { title: t('batchDistrict'), dataIndex: 'district', width: 110 },
-        { title: t('batchRows'), dataIndex: 'records', width: 90, render: (v: number, b) => (b.undoneAt ? <Typography.Text delete>{b.rows}</Typography.Text> : v) },
-        { title: t('batchSkipped'), width: 110, render: (_, b) => `${b.skippedRows} / ${b.rejectedRows}` },
-        { title: t('batchUnit'), dataIndex: 'unit', width: 90 },
-        { title: t('batchTime'), dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-        { title: t('batchBy'), dataIndex: 'createdBy', width: 90 },
+        { title: t('batchDistrict'), dataIndex: 'district', width: 90 },
+        { title: t('batchRows'), dataIndex: 'records', width: 70, render: (v: number, b) => (b.undoneAt ? <Typography.Text delete>{b.rows}</Typography.Text> : v) },
+        { title: t('batchSkipped'), width: 90, render: (_, b) => `${b.skippedRows} / ${b.rejectedRows}` },
+        { title: t('batchUnit'), dataIndex: 'unit', width: 70 },
+        { title: t('batchTime'), dataIndex: 'createdAt', width: 160, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+        { title: t('batchBy'), dataIndex: 'createdBy', width: 80 },
         {
           title: '',
-          width: 160,
+          width: 140,
           render: (_, b) =>
             b.undoneAt ? (
               <Typography.Text type="secondary">{t('undoneAt', { time: new Date(b.undoneAt).toLocaleDateString('zh-CN') })}</Typography.Text>

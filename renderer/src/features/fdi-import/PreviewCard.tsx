@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Collapse, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Collapse, Descriptions, Select, Space, Table, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { AMOUNT_UNITS, FDI_IMPORT_FIELDS, type FdiImportField, type FdiImportOptions, type FdiPreview } from '../../../../shared/api/fdiImport';
 import type { FileRef } from '../../../../shared/api/files';
@@ -40,6 +40,7 @@ export function PreviewCard(props: {
   onSaveProblems(): void;
 }) {
   const t = useT(fdiImportMessages);
+  const { token } = theme.useToken();
   const { preview, options, busy } = props;
   const [picking, setPicking] = useState(preview.headerRows.length === 0);
   const blocked = preview.problems.some((p) => p.severity !== 'warning' && p.row === undefined);
@@ -166,19 +167,21 @@ export function PreviewCard(props: {
           {preview.problemCount > preview.problems.length && <Typography.Paragraph type="secondary">{t('problemsShown', { shown: preview.problems.length })}</Typography.Paragraph>}
           {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
         </Card>
-        <Space wrap>
-          {preview.counts.errorRows > 0 && !blocked && (
-            <Checkbox checked={props.allowPartial} onChange={(e) => props.onAllowPartial(e.target.checked)} data-testid="fdi-allow-partial">
-              {t('allowPartial', { errors: preview.counts.errorRows })}
-            </Checkbox>
-          )}
-          <Button type="primary" disabled={!canCommit} loading={busy} onClick={props.onCommit} data-testid="fdi-commit">
-            {props.queuedCount ? t('commitAll', { count: props.queuedCount + 1 }) : t('commit')}
-          </Button>
-          <Button disabled={!canCommit} onClick={props.onQueue} data-testid="fdi-queue">
-            {t('queue')}
-          </Button>
-        </Space>
+      </Space>
+      {/* 导入 stays at the window's foot while the findings above scroll: on a 768 px screen it is far below (the card's
+          body, not a Space item, is what it sticks within) */}
+      <Space wrap data-testid="fdi-actions" style={{ position: 'sticky', bottom: 0, zIndex: 3, width: '100%', marginTop: 12, padding: '8px 0', background: token.colorBgContainer, borderTop: `1px solid ${token.colorBorderSecondary}` }}>
+        {preview.counts.errorRows > 0 && !blocked && (
+          <Checkbox checked={props.allowPartial} onChange={(e) => props.onAllowPartial(e.target.checked)} data-testid="fdi-allow-partial">
+            {t('allowPartial', { errors: preview.counts.errorRows })}
+          </Checkbox>
+        )}
+        <Button type="primary" disabled={!canCommit} loading={busy} onClick={props.onCommit} data-testid="fdi-commit">
+          {props.queuedCount ? t('commitAll', { count: props.queuedCount + 1 }) : t('commit')}
+        </Button>
+        <Button disabled={!canCommit} onClick={props.onQueue} data-testid="fdi-queue">
+          {t('queue')}
+        </Button>
       </Space>
     </Card>
   );

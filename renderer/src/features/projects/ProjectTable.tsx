@@ -10,7 +10,10 @@ import { AlertTags, formatAmount, StageTag } from './tags';
 import { PolicyTag } from '../policy/PolicyTag';
 import { policyMessages } from '../policy/messages';
 
-/** The project list: virtualized, each column's sort and every filter served by the backend. */
+/**
+ * The project list: virtualized, each column's sort and every filter served by the backend. 阶段 and the amounts come
+ * right after the name, so they are in view on a 1366 px screen.
+ */
 export function ProjectTable({ height }: { height: number | string }) {
   const t = useT(projectMessages);
   const tp = useT(policyMessages);
@@ -40,6 +43,8 @@ export function ProjectTable({ height }: { height: number | string }) {
         ),
       },
       { key: 'stage', title: t('stage'), width: 90, sortField: 'stage', render: (p) => <StageTag stage={p.stage} /> },
+      { key: 'total', title: t('totalInvestment'), width: 130, align: 'right', sortField: 'totalInvestment', render: (p) => formatAmount(p.totalInvestment) },
+      { key: 'contracted', title: t('contractedFdi'), width: 150, align: 'right', sortField: 'contractedFdi', render: (p) => formatAmount(p.contractedFdi) },
       { key: 'alerts', title: t('alerts'), width: 190, render: (p) => <AlertTags alerts={p.alerts} /> },
       { key: 'access', title: tp('accessColumn'), width: 110, render: (p) => <PolicyTag policy={p.policy} /> },
       { key: 'investor', title: t('investor'), width: 200, render: (p) => p.investor },
@@ -47,8 +52,6 @@ export function ProjectTable({ height }: { height: number | string }) {
       { key: 'industry', title: t('industry'), width: 170, render: (p) => (p.industryCode ? `${p.industryCode} ${p.industryName ?? ''}` : '') },
       { key: 'district', title: t('district'), width: 100, sortField: 'district', render: (p) => p.district },
       { key: 'platform', title: t('platform'), width: 170, render: (p) => p.platform },
-      { key: 'total', title: t('totalInvestment'), width: 130, align: 'right', sortField: 'totalInvestment', render: (p) => formatAmount(p.totalInvestment) },
-      { key: 'contracted', title: t('contractedFdi'), width: 130, align: 'right', sortField: 'contractedFdi', render: (p) => formatAmount(p.contractedFdi) },
       { key: 'priority', title: t('priority'), width: 80, sortField: 'priority', render: (p) => t(`priority.${p.priority}`) },
       { key: 'owner', title: t('ownerPerson'), width: 90, render: (p) => p.ownerPerson },
       { key: 'followUp', title: t('lastFollowUpDate'), width: 110, sortField: 'lastFollowUpDate', render: (p) => p.lastFollowUpDate },

@@ -13,6 +13,7 @@ import { ProjectDrawer } from './ProjectDrawer';
 import { ProjectFilters } from './ProjectFilters';
 import { ProjectForm } from './ProjectForm';
 import { ProjectTable } from './ProjectTable';
+import { SavedViews } from './SavedViews';
 import { useExport } from './useExport';
 
 /** 项目库: the key FDI projects, filtered and sorted on the server, with the detail drawer for follow-up work. */
@@ -47,7 +48,8 @@ export default function ProjectsPage() {
         title={ts('section.projects')}
         testId="page-title"
         extra={
-          <Space>
+          <Space wrap>
+            <SavedViews />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-project">
               {t('newProject')}
             </Button>
@@ -76,7 +78,7 @@ export default function ProjectsPage() {
           {total === null ? t('loadingList') : t('total', { total })}
         </Typography.Text>
       </Flex>
-      <ProjectTable height="calc(100vh - 300px)" />
+      <ProjectTable height="calc(100vh - 240px)" />
       <ProjectDrawer />
       <ProjectForm open={creating} detail={null} onClose={() => setCreating(false)} />
       <ImportModal

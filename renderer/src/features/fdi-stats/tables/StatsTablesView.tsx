@@ -13,7 +13,7 @@ import { statsTablesMessages } from './messages';
 import { OptionsBar } from './OptionsBar';
 import { rangeFromQuery } from './range';
 import { StatsRecordsDrawer } from './StatsRecordsDrawer';
-import { StatsTable } from './StatsTable';
+import { StatsTablePane } from './StatsTablePane';
 import { useStatsTablesStore } from './store';
 
 const MONTH = 'YYYY-MM';
@@ -116,14 +116,13 @@ export function StatsTablesView() {
               key: table.id,
               label: t(`table.${table.id}`),
               children: (
-                <>
-                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid={`stats-title-${table.id}`}>
-                    {table.formNo ? `${table.formNo}　` : ''}
-                    {table.title}（{data.unit}）　·　{data.basis}　·　{t('recordsHint')}
-                  </Typography.Paragraph>
-                  {table.id === 'district' && <DistrictCheck check={data.districtCheck} />}
-                  <StatsTable table={table} onOpenRow={setOpenRow} priorIncomplete={priorIncomplete} />
-                </>
+                <StatsTablePane
+                  table={table}
+                  caption={`${table.formNo ? `${table.formNo}　` : ''}${table.title}（${data.unit}）　·　${data.basis}　·　${t('recordsHint')}`}
+                  above={table.id === 'district' && <DistrictCheck check={data.districtCheck} />}
+                  onOpenRow={setOpenRow}
+                  priorIncomplete={priorIncomplete}
+                />
               ),
             }))}
           />

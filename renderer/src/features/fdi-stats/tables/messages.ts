@@ -62,6 +62,9 @@ export const statsTablesMessages = defineMessages({
     withoutShare: '{n} 条境内再投资记录的企业未填外资比例，按 0 计入',
     missingPriorCheck: '上年同期缺少区县：{names}',
     settingsTab: '统计设置',
+    columns: '显示列',
+    columnsMeasures: '指标',
+    columnsParts: '各指标显示',
   },
   'en-US': {
     tab: 'Tables',
@@ -124,5 +127,8 @@ export const statsTablesMessages = defineMessages({
     withoutShare: '{n} domestic reinvestment records have no foreign share set and count as 0',
     missingPriorCheck: 'Districts missing last year: {names}',
     settingsTab: 'Settings',
+    columns: 'Columns',
+    columnsMeasures: 'Measures',
+    columnsParts: 'For each measure',
   },
 });
