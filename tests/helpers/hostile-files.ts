@@ -122,3 +122,32 @@ export function hugeFieldCsv(file: string, chars = 50 * 1024 * 1024): string {
   }
   return file;
 }
+
+/**
+ * A workbook whose shared-string table lists `count` distinct strings (past LIMITS.sharedStrings by default): read
+ * before any sheet, so its refusal comes before the first sheet is found; the strings differ, so the part does not
+ * inflate past the zip-bomb ratio first.
+ */
+export function manyStringsWorkbook(file: string, count = 5_000_001): string {
+  const chunks: string[] = [`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="${count}" uniqueCount="${count}">`];
+  for (let i = 0; i < count; i++) chunks.push(`<si><t>${i.toString(36)}</t></si>`);
+  chunks.push('</sst>');
+  const sheet = sheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`);
+  const entries = workbookEntries(sheet);
+  entries.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(chunks.join('')) });
+  const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!;
+  rels.data = String(rels.data).replace('</Relationships>', `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+  return writeZip(file, entries);
+}
+
+/** A workbook with `count` sheets listed (past LIMITS.sheets by default), each a sheet part of its own. */
+export function manySheetsWorkbook(file: string, count = 1_001): string {
+  const rels = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+  const ids = Array.from({ length: count }, (_, i) => i + 1);
+  return writeZip(file, [
+    ...workbookEntries(sheetXml('')).filter((e) => !e.name.startsWith('xl/')),
+    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets>${ids.map((i) => `<sheet name="表${i}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', data: rels(ids.map((i) => `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')) },
+    ...ids.map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, data: sheetXml('') })),
+  ]);
+}

@@ -1,0 +1,71 @@
+/**
+ * When an FDI import takes the database's writer turn (issue 13 item 2): only once its file has been opened and its
+ * first sheet found. A hostile file refused before that never holds the database, so a restore asked for meanwhile
+ * goes through; an import that had to wait for its turn reads its file again if districts, platforms or reference
+ * data changed while it read.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FdiImportResult } from '../../../shared/api/fdiImport';
+import type { JobControl } from '../../../electron/backend/jobs';
+import { call, tempDir } from '../../helpers/backend';
+import { fdiBackend, register, storedRecords } from '../../helpers/fdi-backend';
+import { layoutRows, makeRecords, writeXlsx } from '../../helpers/fdi-fixtures';
+import { manyStringsWorkbook } from '../../helpers/hostile-files';
+
+function jobControl(): JobControl {
+  const abort = new AbortController();
+  return { signal: abort.signal, progress: () => undefined, throwIfCancelled: () => undefined };
+}
+
+describe('an FDI import and the writer turn', () => {
+  it('a file refused before its first sheet never takes the turn: a restore asked meanwhile goes through', async () => {
+    const backend = await fdiBackend();
+    const backup = await call<{ name: string }>(backend, 'system.backup', { reason: 'manual' });
+    await call(backend, 'settings.saveDistrict', { name: '备份后新增区' });
+    const hostile = manyStringsWorkbook(path.join(tempDir(), '江北区-字符串.xlsx'));
+
+    const { jobId } = await call<{ jobId: string }>(backend, 'fdiImport.commit', { fileId: register(backend, hostile) });
+    expect(backend.ctx.gate.busyWith()).toBeNull();
+    const restored = await call<{ restoredFrom: string }>(backend, 'system.restore', { name: backup.name });
+    // the restore was not held for the import: it ended while the file was still being read
+    expect(restored.restoredFrom).toBe(backup.name);
+    expect(backend.ctx.jobs.get(jobId).status).toBe('running');
+
+    const done = await backend.ctx.jobs.wait(jobId);
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatchObject({ code: 'FILE_LIMIT', message: expect.stringContaining('共享字符串超过') });
+    const districts = (await call<{ districts: Array<{ name: string }> }>(backend, 'settings.get')).districts.map((d) => d.name);
+    expect(districts).not.toContain('备份后新增区');
+    expect(backend.ctx.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'restore'").pluck().get()).toBe(1);
+    expect(backend.ctx.db.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(0);
+  }, 120_000);
+
+  it('waits for its turn after reading the first sheet, and reads again when districts changed meanwhile', async () => {
+    const backend = await fdiBackend();
+    const records = makeRecords(40, { seed: 31 });
+    const file = await writeXlsx(path.join(tempDir(), 'north.xlsx'), [{ name: 'S', ...layoutRows(records, { reportingUnit: '江北区商务局' }) }]);
+    // another writer holds the turn
+    let finish!: () => void;
+    const other = backend.ctx.gate.writer('导入项目清单（别的.xlsx）', jobControl(), () => new Promise<void>((resolve) => (finish = resolve)));
+
+    const { jobId } = await call<{ jobId: string }>(backend, 'fdiImport.commit', { fileId: register(backend, file) });
+    await expect.poll(() => backend.ctx.jobs.get(jobId).message, { timeout: 60_000 }).toMatch(/等待另一项操作完成（正在导入项目清单/);
+    // the district the file names is deleted and set up again (a new id) while the import waits
+    const settings = await call<{ districts: Array<{ id: number; name: string }> }>(backend, 'settings.get');
+    const north = settings.districts.find((d) => d.name === '江北区')!;
+    await call(backend, 'settings.deleteDistrict', { id: north.id });
+    await call(backend, 'settings.saveDistrict', { name: '江北区' });
+    finish();
+    await other;
+
+    const state = await backend.ctx.jobs.wait(jobId);
+    expect(state.status, JSON.stringify(state.error)).toBe('done');
+    const result = state.result as FdiImportResult;
+    expect(result.batches.map((b) => [b.rows, b.district])).toEqual([[40, '江北区']]);
+    expect(storedRecords(backend, result.batches[0]!.batchId)).toEqual(records.map((r) => r.expected));
+    const byDistrict = backend.ctx.db.prepare('SELECT d.name, count(*) AS n FROM fdi_record r JOIN district d ON d.id = r.district_id GROUP BY d.name').all();
+    expect(byDistrict).toEqual([{ name: '江北区', n: 40 }]);
+    expect(backend.ctx.db.pragma('foreign_key_check')).toEqual([]);
+  }, 120_000);
+});
