@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   resolve: '办结问题',
   override: '人工认定',
   confirm: '确认鼓励类条目',
+  migrate: '升级数据',
 };
 
 export const AUDIT_AREAS = {
@@ -56,6 +57,9 @@ export const AUDIT_ENTITIES: Record<string, { name: string; area: AuditArea }> =
   district: { name: '区县', area: 'settings' },
   platform: { name: '园区平台', area: 'settings' },
   database: { name: '数据库', area: 'database' },
+  setting: { name: '统计设置', area: 'fdi' },
+  fx_rate: { name: '汇率', area: 'fdi' },
+  ref_list: { name: '参考清单', area: 'fdi' },
   backup: { name: '数据库备份', area: 'database' },
 };
 
