@@ -5,6 +5,7 @@
  * data changed while it read.
  */
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { FdiImportResult } from '../../../shared/api/fdiImport';
 import type { JobControl } from '../../../electron/backend/jobs';
@@ -67,5 +68,27 @@ describe('an FDI import and the writer turn', () => {
     const byDistrict = backend.ctx.db.prepare('SELECT d.name, count(*) AS n FROM fdi_record r JOIN district d ON d.id = r.district_id GROUP BY d.name').all();
     expect(byDistrict).toEqual([{ name: '江北区', n: 40 }]);
     expect(backend.ctx.db.pragma('foreign_key_check')).toEqual([]);
+  }, 120_000);
+
+  it('leaves the stats summary up to date before the next writer: tables read while another import writes', async () => {
+    const backend = await fdiBackend();
+    const records = makeRecords(30, { seed: 41 });
+    const file = await writeXlsx(path.join(tempDir(), 'north.xlsx'), [{ name: 'S', ...layoutRows(records, { reportingUnit: '江北区商务局' }) }]);
+    const { jobId } = await call<{ jobId: string }>(backend, 'fdiImport.commit', { fileId: register(backend, file) });
+    expect((await backend.ctx.jobs.wait(jobId)).status).toBe('done');
+    // the next writer in line gets its turn once the summary has the records
+    await backend.ctx.gate.writer('下一项导入', jobControl(), async () => undefined);
+    // another import's transaction, on a connection of its own, holds SQLite's write lock
+    const other = new Database(backend.ctx.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await call<{ tables: unknown[] }>(backend, 'stats.tables', { from: '2025-01', to: '2025-12' });
+      expect(result.tables.length).toBeGreaterThan(0);
+      const sum = (sql: string) => backend.ctx.db.prepare(sql).pluck().get() as number;
+      expect(sum("SELECT round(sum(a), 2) FROM stats_cube_place WHERE period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'")).toBe(sum('SELECT round(sum(actual_fdi), 2) FROM fdi_record'));
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   }, 120_000);
 });
