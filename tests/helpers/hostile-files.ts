@@ -129,15 +129,7 @@ export function hugeFieldCsv(file: string, chars = 50 * 1024 * 1024): string {
  * inflate past the zip-bomb ratio first.
  */
 export function manyStringsWorkbook(file: string, count = 5_000_001): string {
-  const chunks: string[] = [`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="${count}" uniqueCount="${count}">`];
-  for (let i = 0; i < count; i++) chunks.push(`<si><t>${i.toString(36)}</t></si>`);
-  chunks.push('</sst>');
-  const sheet = sheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`);
-  const entries = workbookEntries(sheet);
-  entries.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(chunks.join('')) });
-  const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!;
-  rels.data = String(rels.data).replace('</Relationships>', `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-  return writeZip(file, entries);
+  return slowStartWorkbook(file, [[0]], count);
 }
 
 /** A workbook with `count` sheets listed (past LIMITS.sheets by default), each a sheet part of its own. */
@@ -150,4 +142,28 @@ export function manySheetsWorkbook(file: string, count = 1_001): string {
     { name: 'xl/_rels/workbook.xml.rels', data: rels(ids.map((i) => `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')) },
     ...ids.map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, data: sheetXml('') })),
   ]);
+}
+
+/**
+ * A workbook whose shared-string table lists `padding` strings no cell uses before its one sheet of `rows` (inline
+ * strings and numbers; a Date as its ISO day): a file whose first sheet takes a few seconds to reach.
+ */
+export function slowStartWorkbook(file: string, rows: unknown[][], padding = 3_000_000): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const cell = (v: unknown, r: number, c: number) => {
+    const ref = `${columnLetter(c + 1)}${r + 1}`;
+    if (v === null || v === undefined || v === '') return '';
+    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    return `<c r="${ref}" t="inlineStr"><is><t>${escape(text)}</t></is></c>`;
+  };
+  const body = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r, c)).join('')}</row>`).join('');
+  const strings: string[] = [`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="${padding}" uniqueCount="${padding}">`];
+  for (let i = 0; i < padding; i++) strings.push(`<si><t>${i.toString(36)}</t></si>`);
+  strings.push('</sst>');
+  const entries = workbookEntries(sheetXml(body));
+  entries.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(strings.join('')) });
+  const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!;
+  rels.data = String(rels.data).replace('</Relationships>', `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+  return writeZip(file, entries);
 }

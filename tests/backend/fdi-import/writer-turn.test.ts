@@ -12,7 +12,7 @@ import type { JobControl } from '../../../electron/backend/jobs';
 import { call, tempDir } from '../../helpers/backend';
 import { fdiBackend, register, storedRecords } from '../../helpers/fdi-backend';
 import { layoutRows, makeRecords, writeXlsx } from '../../helpers/fdi-fixtures';
-import { manyStringsWorkbook } from '../../helpers/hostile-files';
+import { manyStringsWorkbook, slowStartWorkbook } from '../../helpers/hostile-files';
 
 function jobControl(): JobControl {
   const abort = new AbortController();
@@ -40,6 +40,31 @@ describe('an FDI import and the writer turn', () => {
     expect(districts).not.toContain('备份后新增区');
     expect(backend.ctx.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'restore'").pluck().get()).toBe(1);
     expect(backend.ctx.db.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(0);
+  }, 120_000);
+
+  it('a restore that lands while an import reads its file: the import then goes into the restored database', async () => {
+    const backend = await fdiBackend();
+    const backup = await call<{ name: string }>(backend, 'system.backup', { reason: 'manual' });
+    await call(backend, 'settings.saveDistrict', { name: '备份后新增区' });
+    const records = makeRecords(30, { seed: 37 });
+    const file = slowStartWorkbook(path.join(tempDir(), 'north.xlsx'), layoutRows(records, { reportingUnit: '江北区商务局' }).rows);
+
+    const { jobId } = await call<{ jobId: string }>(backend, 'fdiImport.commit', { fileId: register(backend, file) });
+    const restored = await call<{ restoredFrom: string }>(backend, 'system.restore', { name: backup.name });
+    expect(restored.restoredFrom).toBe(backup.name);
+    expect(backend.ctx.jobs.get(jobId).status).toBe('running');
+
+    // the districts it checked against are not the restored database's: it read the file again under its turn
+    const state = await backend.ctx.jobs.wait(jobId);
+    expect(state.status, JSON.stringify(state.error)).toBe('done');
+    const result = state.result as FdiImportResult;
+    expect(storedRecords(backend, result.batches[0]!.batchId)).toEqual(records.map((r) => r.expected));
+    const db = backend.ctx.db;
+    expect(db.prepare('SELECT d.name, count(*) AS n FROM fdi_record r JOIN district d ON d.id = r.district_id GROUP BY d.name').all()).toEqual([{ name: '江北区', n: 30 }]);
+    expect(db.prepare('SELECT name FROM district ORDER BY name').pluck().all()).toEqual(['江北区', '江南区']);
+    expect(db.prepare('SELECT action FROM audit_log WHERE action IN (\'restore\', \'import\') ORDER BY id').pluck().all()).toEqual(['restore', 'import']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(await call(backend, 'system.check')).toMatchObject({ ok: true, integrity: 'ok', counts: { fdi_record: 30 } });
   }, 120_000);
 
   it('waits for its turn after reading the first sheet, and reads again when districts changed meanwhile', async () => {
