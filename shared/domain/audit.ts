@@ -1,3 +1,4 @@
+import { DOMESTIC_REINVESTMENT_RULES, type DomesticReinvestmentRule } from './fdi';
 import { ACCESS_STATUSES, type AccessStatus } from './policy';
 
 /**
@@ -16,6 +17,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   resolve: '办结问题',
   override: '人工认定',
   confirm: '确认鼓励类条目',
+  migrate: '升级数据',
 };
 
 export const AUDIT_AREAS = {
@@ -56,6 +58,9 @@ export const AUDIT_ENTITIES: Record<string, { name: string; area: AuditArea }> =
   district: { name: '区县', area: 'settings' },
   platform: { name: '园区平台', area: 'settings' },
   database: { name: '数据库', area: 'database' },
+  setting: { name: '统计设置', area: 'fdi' },
+  fx_rate: { name: '汇率', area: 'fdi' },
+  ref_list: { name: '参考清单', area: 'fdi' },
   backup: { name: '数据库备份', area: 'database' },
 };
 
@@ -136,6 +141,14 @@ export const AUDIT_FIELDS: Record<string, string> = {
   code: '代码',
   userName: '用户名',
   followUpDays: '跟进提醒天数',
+  foreignShare: '外资比例（%）',
+  domesticReinvestment: '境内再投资的计入',
+  forms: '报表表头',
+  period: '期间',
+  rate: '汇率（元/美元）',
+  source: '来源',
+  version: '版本',
+  items: '条目',
 };
 
 export interface AuditChange {
@@ -145,12 +158,21 @@ export interface AuditChange {
   after: string;
 }
 
+/** When and by whom a row was last saved: the entry itself says that (a save that changed nothing shows no change). */
+const BOOKKEEPING = new Set(['editedAt', 'editedBy', 'updatedAt']);
+
 const BATCH_KINDS: Record<string, string> = { fdi: '外资统计', projects: '项目清单', enterprises: '企业名录' };
 
 /** A value in words: a judgement or a chosen item as people say it, codes of known fields named, the rest as JSON. */
 function show(v: unknown, field = ''): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return field === 'kind' ? (BATCH_KINDS[v] ?? v) : v;
+  if (typeof v === 'string') {
+    if (field === 'kind') return BATCH_KINDS[v] ?? v;
+    if (field === 'domesticReinvestment') return DOMESTIC_REINVESTMENT_RULES[v as DomesticReinvestmentRule] ?? v;
+    return v;
+  }
+  // a reference list's items: their codes
+  if (field === 'items' && Array.isArray(v)) return v.map((i) => (typeof i === 'object' && i !== null && 'code' in i ? String((i as { code: unknown }).code) : JSON.stringify(i))).join('、');
   if (typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
     if (typeof o.status === 'string' && typeof o.reason === 'string') {
@@ -177,6 +199,7 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   const keys = isObject(before) && isObject(after) ? Object.keys(a) : [...new Set([...Object.keys(b), ...Object.keys(a)])];
   const blank = (v: unknown) => v === null || v === undefined || v === '';
   return keys
+    .filter((k) => !BOOKKEEPING.has(k))
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     // a creation's empty fields (or a deletion's) say nothing
     .filter((k) => !(blank(b[k]) && blank(a[k])))

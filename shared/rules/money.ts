@@ -26,8 +26,13 @@ function shiftDecimal(value: number, by: number): number {
 
 /** Rounding applied to every amount before it is stored. */
 export const roundStored = (wan: number): number => roundTo(wan, 4);
-/** Rounding applied to every amount before it is shown or exported. */
-export const roundReported = (wan: number): number => roundTo(wan, 2);
+/**
+ * Rounding applied to every amount before it is shown or exported. A sum arrives with binary noise (74,507.175 added up
+ * from amounts in whole dollars comes as 74,507.17499999999): it is first taken to 6 decimals, which no real figure has
+ * more of that matter (amounts are whole dollars; a foreign share's weight adds a few), so a half rounds up as the
+ * decimal figure does.
+ */
+export const roundReported = (wan: number): number => roundTo(Math.abs(wan) < 1e9 ? Math.round(wan * 1e6) / 1e6 : wan, 2);
 
 /** Year-on-year growth in percent (1 decimal), or null when the prior figure is 0 (the returns leave it blank). */
 export function yoyPercent(current: number, prior: number): number | null {

@@ -122,3 +122,48 @@ export function hugeFieldCsv(file: string, chars = 50 * 1024 * 1024): string {
   }
   return file;
 }
+
+/**
+ * A workbook whose shared-string table lists `count` distinct strings (past LIMITS.sharedStrings by default): read
+ * before any sheet, so its refusal comes before the first sheet is found; the strings differ, so the part does not
+ * inflate past the zip-bomb ratio first.
+ */
+export function manyStringsWorkbook(file: string, count = 5_000_001): string {
+  return slowStartWorkbook(file, [[0]], count);
+}
+
+/** A workbook with `count` sheets listed (past LIMITS.sheets by default), each a sheet part of its own. */
+export function manySheetsWorkbook(file: string, count = 1_001): string {
+  const rels = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+  const ids = Array.from({ length: count }, (_, i) => i + 1);
+  return writeZip(file, [
+    ...workbookEntries(sheetXml('')).filter((e) => !e.name.startsWith('xl/')),
+    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets>${ids.map((i) => `<sheet name="表${i}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', data: rels(ids.map((i) => `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')) },
+    ...ids.map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, data: sheetXml('') })),
+  ]);
+}
+
+/**
+ * A workbook whose shared-string table lists `padding` strings no cell uses before its one sheet of `rows` (inline
+ * strings and numbers; a Date as its ISO day): a file whose first sheet takes a few seconds to reach.
+ */
+export function slowStartWorkbook(file: string, rows: unknown[][], padding = 3_000_000): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const cell = (v: unknown, r: number, c: number) => {
+    const ref = `${columnLetter(c + 1)}${r + 1}`;
+    if (v === null || v === undefined || v === '') return '';
+    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    return `<c r="${ref}" t="inlineStr"><is><t>${escape(text)}</t></is></c>`;
+  };
+  const body = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r, c)).join('')}</row>`).join('');
+  const strings: string[] = [`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="${padding}" uniqueCount="${padding}">`];
+  for (let i = 0; i < padding; i++) strings.push(`<si><t>${i.toString(36)}</t></si>`);
+  strings.push('</sst>');
+  const entries = workbookEntries(sheetXml(body));
+  entries.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(strings.join('')) });
+  const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!;
+  rels.data = String(rels.data).replace('</Relationships>', `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+  return writeZip(file, entries);
+}

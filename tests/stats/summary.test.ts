@@ -97,6 +97,21 @@ describe('the stats summary, kept with each commit, undo and edit', () => {
     expectSummaryMatchesRecords(db);
     expect(db.prepare("SELECT count(*) FROM stats_cube_place WHERE period LIKE '2025%' AND a_cny IS NULL").pluck().get()).toBe(0);
 
+    // a file imported again in place of its batch (undo and import in one transaction), with its months moved
+    const moved = makeRecords(12, { seed: 4, prefix: '江南' }).map((r, i) => ({ ...r, cells: { ...r.cells, date: `2025-0${1 + (i % 3)}-15` } }));
+    const replaced = await importFile(b, await writeReturnXlsx(path.join(dir, '江南区2.xlsx'), moved, {}), { district: '江南区', replaceBatch: third.batches[0]!.batchId });
+    expect(replaced.replaced).toEqual([third.batches[0]!.batchId]);
+    expectSummaryMatchesRecords(db);
+
+    // a reference list the keys depend on (the excluded divisions) edited: every month
+    await call(b, 'reference.saveList', { list: 'scope:excl-finance', items: [{ code: '66' }], source: '本局口径：仅不含银行', version: '2026-01' });
+    expect(db.prepare('SELECT period FROM stats_dirty').pluck().all()).toEqual([ALL_MONTHS]);
+    expectSummaryMatchesRecords(db);
+    const finance = (sql: string) => db.prepare(sql).get() as { records: number; a: number };
+    expect(finance(`SELECT sum(records) AS records, round(sum(a), 4) AS a FROM stats_cube_country WHERE fin = 1 AND ${MONTH}`)).toEqual(
+      finance("SELECT count(*) AS records, round(sum(actual_fdi), 4) AS a FROM fdi_record WHERE substr(industry_code, 1, 2) = '66' AND industry_code GLOB '[0-9]*'"),
+    );
+
     // a writer that marks nothing (a script, an old tool): the record count gives it away
     db.prepare("INSERT INTO fdi_record (period, enterprise_name, mode, actual_fdi, created_at) VALUES ('2025-05', '脚本写入', 'new', 99, 'x')").run();
     const before = db.prepare("SELECT sum(a) FROM stats_cube_place WHERE period = '2025-05'").pluck().get() as number;

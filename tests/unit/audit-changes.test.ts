@@ -27,6 +27,22 @@ describe('auditChanges', () => {
     expect(auditChanges('a', 'b')).toEqual([{ field: '', label: '', before: 'a', after: 'b' }]);
   });
 
+  it('says the statistics settings, a rate and a reference list in words', () => {
+    expect(auditChanges({ domesticReinvestment: 'excluded' }, { domesticReinvestment: 'byForeignShare' })).toEqual([
+      { field: 'domesticReinvestment', label: '境内再投资的计入', before: '境内再投资不计入', after: '境内再投资按外资比例计入' },
+    ]);
+    expect(auditChanges(null, { period: '2026-03', rate: 7.1, source: '月平均' }).map((c) => [c.label, c.after])).toEqual([
+      ['期间', '2026-03'],
+      ['汇率（元/美元）', '7.1'],
+      ['来源', '月平均'],
+    ]);
+    const list = auditChanges({ items: [{ code: '66', name: '货币金融服务' }, { code: '67' }] }, { items: [{ code: '66' }] });
+    expect(list).toEqual([{ field: 'items', label: '条目', before: '66、67', after: '66' }]);
+    expect(auditAreaOf('fx_rate')).toBe('fdi');
+    // saved again unchanged: only the time it was saved differs, which the entry itself tells
+    expect(auditChanges({ rate: 7.1, updatedAt: '2026-12-07T03:08:07Z' }, { rate: 7.1, updatedAt: '2026-12-07T03:10:21Z' })).toEqual([]);
+  });
+
   it('puts a project-list import batch under 项目库 and an FDI one under 外资统计', () => {
     expect(auditAreaOf('import_batch', { kind: 'projects' })).toBe('projects');
     expect(auditAreaOf('import_batch', { kind: 'fdi' })).toBe('fdi');

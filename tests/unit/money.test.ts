@@ -65,6 +65,21 @@ describe('roundTo', () => {
     expect(roundReported(1234.565)).toBe(1234.57);
     expect(roundReported(1.005)).toBe(1.01);
   });
+
+  it('rounds a sum of amounts in whole dollars as the decimal sum rounds, whatever binary noise the adding left', () => {
+    // amounts of 4 decimals (whole dollars in 万美元), some weighted by a share, added up in doubles
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9_000_000 }), fc.constantFrom(100, 60, 40, 25)), { minLength: 1, maxLength: 400 }), (items) => {
+        const sum = items.reduce((n, [dollars, share]) => n + (dollars / 10_000) * (share / 100), 0);
+        // the exact sum in units of 10⁻⁶ 万美元, as integers
+        const exact = items.reduce((n, [dollars, share]) => n + BigInt(dollars) * BigInt(share), 0n);
+        const cents = (exact + 5_000n) / 10_000n; // half up, to 0.01 万美元
+        expect(roundReported(sum)).toBe(Number(cents) / 100);
+      }),
+      { numRuns: 300 },
+    );
+    expect(roundReported(74507.17499999999)).toBe(74507.18);
+  });
 });
 
 describe('yoyPercent', () => {

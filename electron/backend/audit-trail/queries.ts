@@ -71,6 +71,9 @@ function subjectOf(db: Db, entity: string, entityId: string | null, before: unkn
     if (text) return key === 'from' ? `恢复自 ${text}` : text;
   }
   if (entity === 'negative_measure' && entityId) return `第${entityId.split(':').pop()}条`;
+  if (entity === 'fx_rate' && entityId) return entityId; // the month or year the rate is for
+  if (entity === 'ref_list' && entityId) return (db.prepare('SELECT name FROM ref_list WHERE list = ?').pluck().get(entityId) as string | undefined) ?? entityId;
+  if (entity === 'setting' && entityId === 'stats') return '口径与表头';
   const sql = NAMED[entity];
   if (!sql || !entityId || !/^\d+$/.test(entityId)) return '';
   const row = db.prepare(sql).pluck().get(Number(entityId)) as string | undefined;

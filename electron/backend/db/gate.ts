@@ -29,6 +29,19 @@ export class WriteGate {
    * while waiting leaves the queue without having started.
    */
   async writer<T>(label: string, job: JobControl, work: () => Promise<T>): Promise<T> {
+    const release = await this.turn(label, job);
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Waits for a writer's turn and holds it until the returned function is called: for a job that does part of its
+   * work (reading a file) before it needs the database, and takes its turn only then.
+   */
+  async turn(label: string, job: JobControl): Promise<() => void> {
     if (this.holder || this.queue.length) {
       job.progress(null, `等待另一项操作完成（${this.busyWith()}）`);
       await new Promise<void>((resolve, reject) => {
@@ -47,11 +60,12 @@ export class WriteGate {
         this.queue.push(turn);
       });
     } else this.holder = { label, begin: () => undefined };
-    try {
-      return await work();
-    } finally {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.release();
-    }
+    };
   }
 
   /** Runs maintenance alone, or refuses it (DB_BUSY, naming what is under way) when a writer holds or waits. */

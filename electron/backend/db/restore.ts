@@ -87,8 +87,10 @@ export async function copyDatabaseInto(source: string, target: string, nativeBin
  */
 export async function restoreBackup(ctx: BackendContext, source: { path: string; name: string }): Promise<{ restoredFrom: string; savedCurrentAs: string }> {
   return ctx.gate.exclusive('恢复备份', async () => {
-    // an export reading the old database would fail half way once it is reopened
-    const reading = ctx.jobs.list().find((j) => j.status === 'running');
+    // an export reading the old database would fail half way once it is reopened; an FDI import reads its files before
+    // it takes its writer turn (which the gate has refused for above), on a connection of its own that the restore
+    // leaves valid, and checks what it read against the restored data once its turn comes (fdi-import/worker.ts)
+    const reading = ctx.jobs.list().find((j) => j.status === 'running' && j.kind !== 'fdiImport.commit');
     if (reading) throw new AppError('DB_BUSY', `正在${READING_JOBS[reading.kind] ?? '执行一项任务'}，完成后才能恢复备份`);
     verifyRestorable(source.path, source.name, ctx.nativeBinding);
     const saved = await backupDatabase(ctx.db, ctx.dbPath, 'before-restore');

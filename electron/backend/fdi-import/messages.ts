@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AppErrorData } from '../../../shared/result';
@@ -32,6 +33,17 @@ export type ParseMessage =
   /** Unknown names taken as another name of a known place (a commit remembers them). */
   | { type: 'end'; matched: MatchedPlace[] }
   | { type: 'failed'; error: AppErrorData };
+
+/**
+ * What the parse worker checked against, as a digest: a commit compares it with the data in its transaction, since
+ * the file is read before the import takes its writer turn and a restore or a settings change may come between.
+ */
+export function resolverDigest(data: ResolverData): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
+}
+
+/** The refusal's detail when that data changed: the job reads the file again under its turn (service.ts). */
+export const STALE_RESOLVERS = 'reference data changed before the import took its writer turn';
 
 /** Check worker → parse worker: a batch was dealt with (the parser keeps only a few batches in flight). */
 export type ParseAck = { type: 'ack' };

@@ -17,9 +17,10 @@ import type { JobControl } from '../jobs';
 import { outOfMemory, runInWorker, startWorker, workerEntry } from '../workers/spawn';
 import { readRememberedMappings, rememberMapping } from './mapping';
 import type { FileFindings, FileTask } from './check';
-import { inputBytes, workerLimits, type ParseInput } from './messages';
+import { inputBytes, resolverDigest, STALE_RESOLVERS, workerLimits, type ParseInput } from './messages';
 import type { PlacePolicy } from './places';
 import { readResolverData } from './resolve';
+import { ensureStatsSummary } from '../stats/summary/refresh';
 import type { WorkerInput, WorkerOutput } from './worker';
 
 const WORKER_ENTRY = workerEntry(new URL('./worker.ts', import.meta.url), 'fdi-import');
@@ -62,18 +63,20 @@ function fileTask(ctx: BackendContext, fileId: string, options: FdiImportOptions
  * preview), joined by their own MessageChannel. Both start at once: started by the check worker, the parser waited
  * for its start-up first (0.1 s of a 100k-record import).
  */
-async function runImportWorkers(ctx: BackendContext, files: FileTask[], places: PlacePolicy, allowPartial: boolean, job: JobControl): Promise<WorkerOutput> {
+async function runImportWorkers(ctx: BackendContext, files: FileTask[], places: PlacePolicy, allowPartial: boolean, job: JobControl, onTurn?: () => Promise<void>): Promise<WorkerOutput> {
   const task = places.stage;
   const limits = workerLimits(inputBytes(files));
   const { port1, port2 } = new MessageChannel();
-  const parseInput: ParseInput = { files, resolverData: readResolverData(ctx.db), mappings: readRememberedMappings(ctx.db), places };
+  const resolverData = readResolverData(ctx.db);
+  const parseInput: ParseInput = { files, resolverData, mappings: readRememberedMappings(ctx.db), places };
   const parser = startWorker(PARSE_WORKER, { input: parseInput, port: port2 }, { transfer: [port2], resourceLimits: limits.parse });
   let parserError: Error | null = null;
   parser.on('error', (err) => (parserError = err));
   const parserExited = new Promise<void>((resolve) => parser.once('exit', () => resolve()));
   const input: WorkerInput = { task, dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, files, allowPartial, user: ctx.userName(), keepBackups: KEEP_BACKUPS, port: port1 };
+  if (task === 'commit') input.resolvers = resolverDigest(resolverData);
   try {
-    return await runInWorker<WorkerOutput>(WORKER_ENTRY, input, job, { resourceLimits: limits.check, transfer: [port1] });
+    return await runInWorker<WorkerOutput>(WORKER_ENTRY, input, job, { resourceLimits: limits.check, transfer: [port1], onTurn });
   } catch (err) {
     // the check worker only saw the parser's port close: what became of the parser (say, out of memory) is known
     // here, once its own 'error' and 'exit' have come, which may be after the check worker's failure
@@ -183,14 +186,49 @@ export function startCommit(ctx: BackendContext, files: CommitFile[], run: Commi
   });
   const tasks = files.map((f, i) => fileTask(ctx, fileIds[i]!, f.previewId ? { ...getStoredPreview(ctx, f.previewId).options, ...stripUndefined(f.options) } : f.options));
   const label = `导入外资统计（${tasks.map((t) => t.name).join('、')}）`;
-  return ctx.jobs.start('fdiImport.commit', (job) =>
-    ctx.gate.writer(label, job, async (): Promise<FdiImportResult> => {
-      const result = await commitFiles(ctx, files, tasks, run, job);
+  return ctx.jobs.start('fdiImport.commit', async (job): Promise<FdiImportResult> => {
+    // the writer's turn is taken when the check worker is about to write, once the file has been opened and its first
+    // sheet found: a file refused before that (a zip bomb, a sheet past the limits, an .xls SheetJS cannot read)
+    // never holds the database, and a restore asked for meanwhile is not refused for it
+    let release: (() => void) | null = null;
+    let ended = false;
+    const turn = async () => {
+      if (release) return; // a second reading of the files, the turn held (commitFiles)
+      const granted = await ctx.gate.turn(label, job);
+      // the workers died while the job waited: the turn goes on to the next in line
+      if (ended) return granted();
+      release = granted;
+    };
+    let stored = false;
+    try {
+      const result = await commitFiles(ctx, files, tasks, run, job, turn);
       for (const fileId of fileIds) ctx.files.discard(fileId, 'uploads'); // the uploads that went in have served
+      stored = true;
       return result;
-    }),
-  );
+    } finally {
+      ended = true;
+      const held = release as (() => void) | null;
+      // the stats summary takes in the new records before the next writer's turn: left to the next read, that read
+      // would need the write lock while the next import holds it, and wait for it with the backend stopped
+      if (held && stored) setImmediate(() => refreshSummaryThen(ctx, held));
+      else held?.();
+    }
+  });
 }
+
+function refreshSummaryThen(ctx: BackendContext, release: () => void): void {
+  try {
+    ensureStatsSummary(ctx.db);
+  } catch (err) {
+    // another program holds the database: the next read refreshes it
+    console.error('[fdi import] stats summary:', (err as Error)?.message ?? err);
+  } finally {
+    release();
+  }
+}
+
+/** How often an import reads its files again when what it checked them against changed before its turn. */
+const STALE_RETRIES = 2;
 
 interface CommitRun {
   allowPartial: boolean;
@@ -198,9 +236,19 @@ interface CommitRun {
   places: PlaceChoice[];
 }
 
-async function commitFiles(ctx: BackendContext, files: CommitFile[], tasks: FileTask[], run: CommitRun, job: JobControl): Promise<FdiImportResult> {
+async function commitFiles(ctx: BackendContext, files: CommitFile[], tasks: FileTask[], run: CommitRun, job: JobControl, turn: () => Promise<void>): Promise<FdiImportResult> {
   const policy: PlacePolicy = { stage: 'commit', addUnknown: run.addUnknown, choices: run.places };
-  const out = await runImportWorkers(ctx, tasks, policy, run.allowPartial, job);
+  let out: WorkerOutput;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      out = await runImportWorkers(ctx, tasks, policy, run.allowPartial, job, turn);
+      break;
+    } catch (err) {
+      // districts, platforms or reference data changed (a restore, a settings change) while the file was read before
+      // the turn: read it again, the turn now held
+      if (!(err instanceof AppError && err.logDetail === STALE_RESOLVERS) || attempt >= STALE_RETRIES) throw err;
+    }
+  }
   if (out.task !== 'commit') throw new AppError('INTERNAL', 'unexpected worker output');
   // a mapping given with the commit itself is remembered (one from a preview was remembered by that preview)
   for (const [i, f] of out.findings.entries()) {

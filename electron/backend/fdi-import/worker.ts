@@ -16,7 +16,7 @@ import { serveWorkerTask, type WorkerControl } from '../workers/serve';
 import { undoFdiBatch } from './batches';
 import type { FileFindings, FileTask } from './check';
 import { withDuplicates, type AlreadyImported, type Duplicate } from './findings';
-import { inputBytes, type ParseAck } from './messages';
+import { inputBytes, resolverDigest, STALE_RESOLVERS, type ParseAck } from './messages';
 import { parseMessages } from './parse-channel';
 import { addPlaceAliases } from './place-aliases';
 import { PlaceWriter, type AddedPlace } from './place-writer';
@@ -24,6 +24,7 @@ import type { MatchedPlace } from './places';
 import { unpackRecords } from './record-keys';
 import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
 import { refusal } from './refusal';
+import { readResolverData } from './resolve';
 import { storeSourceFile } from './source-files';
 import { FdiStage } from './stage';
 
@@ -39,6 +40,8 @@ export interface WorkerInput {
   keepBackups: number;
   /** The parse worker's channel. */
   port: MessagePort;
+  /** resolverDigest of the data the parse worker checks against (a commit only). */
+  resolvers?: string;
 }
 
 export type WorkerOutput =
@@ -75,6 +78,9 @@ interface Commit {
 }
 
 async function startCommit(db: Database.Database, input: WorkerInput, control: WorkerControl): Promise<Commit> {
+  // the file has been opened and its first sheet found (or its reading failed) before the import waits for its turn:
+  // a file refused early never holds the database
+  await control.writerTurn();
   control.progress(0, '正在备份数据库');
   const backup = await pendingBackup(db, input.dbPath, 'before-import');
   // the commit would copy the whole import from the WAL into the database before the job could answer (0.2 s for
@@ -85,6 +91,7 @@ async function startCommit(db: Database.Database, input: WorkerInput, control: W
   // cannot change inside a transaction
   if (bulk) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
+  if (input.resolvers !== resolverDigest(readResolverData(db))) throw new AppError('CONFLICT', '区县、园区或参考数据在读取文件时有了变动，请重新导入', undefined, { logDetail: STALE_RESOLVERS });
   // undo and replace: the earlier batch goes in the same transaction, before anything compares with stored records
   const replaced = [...new Set(input.files.flatMap((f) => (f.options.replaceBatch === undefined ? [] : [f.options.replaceBatch])))];
   for (const batchId of replaced) undoFdiBatch(db, batchId, input.user);
@@ -103,7 +110,7 @@ function batchInfo(db: Database.Database, where: string, value: string | number)
 async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOutput> {
   const db = new Database(input.dbPath, { fileMustExist: true, readonly: input.task !== 'commit', nativeBinding: input.nativeBinding });
   const { port } = input;
-  let commit: Commit | null = null;
+  let commit = null as Commit | null; // started by `writer` below
   let committed = false;
   try {
     db.pragma('busy_timeout = 10000');
@@ -112,11 +119,11 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     // while the parser holds the shared strings: a small cache (a preview only appends to its stage and looks up stored
     // records; a bulk load only appends, its indexes deferred)
     db.pragma('cache_size = -16384');
-    if (input.task === 'commit') commit = await startCommit(db, input, control);
+    // a commit's transaction starts with the first message that writes: the parser has read the file's first sheet
+    const writer = async (): Promise<Commit | null> => (input.task === 'commit' ? (commit ??= await startCommit(db, input, control)) : null);
     const hashes = input.files.map((f) => sha256(f.path));
     for (const h of hashes) h.catch(() => undefined); // awaited when its file ends
-    const stage = commit ? null : new FdiStage(db);
-    const sink = commit?.load ?? stage!;
+    const stage = input.task === 'commit' ? null : new FdiStage(db);
     const duplicates = input.files.map(() => [] as Duplicate[]);
     const findings: FileFindings[] = [];
     let matched: MatchedPlace[] = [];
@@ -125,6 +132,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     for await (const message of parseMessages(port)) {
       control.throwIfCancelled();
       if (message.type === 'failed') throw AppError.fromData(message.error);
+      if (message.type !== 'file' && !(message.type === 'sheet' && !message.accepted)) await writer();
       if (message.type === 'end') {
         matched = message.matched;
         // the parser has ended, its heap (it held the shared strings) given back: the index builds (sorts) and the last
@@ -145,6 +153,7 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
       } else if (message.type === 'sheet') {
         if (message.accepted) commit?.load.openBatch(current, input.files[current]!.name);
       } else {
+        const sink = commit?.load ?? stage!;
         for (const record of unpackRecords(message.records)) {
           if (commit) {
             record.districtId = commit.places.real('district', record.districtId);
@@ -157,10 +166,11 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
         control.progress(share * (current + message.progress), `${input.files[current]!.name}：已检查 ${message.checked} 行`);
       }
     }
-    if (!commit) {
-      stage!.flush();
+    if (stage) {
+      stage.flush();
       return { task: 'preview', findings: findings[0]! };
     }
+    if (!commit) throw new AppError('INTERNAL', 'the parser ended without a file');
 
     const refused = refusal(findings, input.allowPartial);
     if (refused) throw refused;

@@ -13,6 +13,11 @@ export interface WorkerControl {
    * result nobody needs (a WAL checkpoint). The worker is terminated once it has run.
    */
   afterReply(work: () => void): void;
+  /**
+   * Asks the job for the database's writer turn and resolves once the job holds it for this task (at once for a job
+   * that took it before starting the worker). A cancel meanwhile rejects it with JOB_CANCELLED.
+   */
+  writerTurn(): Promise<void>;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -22,8 +27,12 @@ export function serveWorkerTask<I, R>(task: (input: I, control: WorkerControl) =
   const port = parentPort;
   if (!port) throw new Error('serveWorkerTask must run in a worker thread');
   let cancelled = false;
+  let turn: { resolve: () => void; reject: (err: AppError) => void } | null = null;
   port.on('message', (message: ToWorker) => {
-    if (message.type === 'cancel') cancelled = true;
+    if (message.type === 'cancel') {
+      cancelled = true;
+      turn?.reject(new AppError('JOB_CANCELLED'));
+    } else turn?.resolve();
   });
   const post = (message: FromWorker) => port.postMessage(message);
   let last = 0;
@@ -43,6 +52,13 @@ export function serveWorkerTask<I, R>(task: (input: I, control: WorkerControl) =
     },
     afterReply(work) {
       lingering.push(work);
+    },
+    writerTurn() {
+      if (cancelled) return Promise.reject(new AppError('JOB_CANCELLED'));
+      return new Promise<void>((resolve, reject) => {
+        turn = { resolve, reject };
+        post({ type: 'turn' });
+      });
     },
   };
   const runLingering = () => {

@@ -22,6 +22,12 @@ export interface StartOptions {
    * of a million rows reached 1.1 GB of RSS, holding under 300 MB), and workers add up.
    */
   resourceLimits?: ResourceLimits;
+  /**
+   * Takes the database's writer turn when the worker asks for it (WorkerControl.writerTurn); the worker is told once it
+   * is held. Without it, the worker is told at once (its job took the turn before starting it). A rejection fails the
+   * job with that error.
+   */
+  onTurn?: () => Promise<void>;
 }
 
 /**
@@ -78,7 +84,13 @@ export function runInWorker<R>(entry: URL, input: unknown, job: JobControl, opti
         committing = true;
         clearTimeout(killTimer);
       }
-      else if (message.type === 'done') {
+      else if (message.type === 'turn') {
+        const granted = options.onTurn?.() ?? Promise.resolve();
+        granted.then(
+          () => void (!settled && worker.postMessage({ type: 'turn' } satisfies ToWorker)),
+          (err) => settle(() => reject(err instanceof AppError ? err : AppError.internal(err))),
+        );
+      } else if (message.type === 'done') {
         lingering = message.lingering === true;
         settle(() => resolve(message.value as R));
       } else if (message.type === 'failed') settle(() => reject(AppError.fromData(message.error)));

@@ -150,7 +150,8 @@ function updateFirstNew(db: Db, months: readonly string[]): string[] {
   const moved = new Set<string>();
   for (const k of new Set([...before.keys(), ...after.keys()])) {
     const [b, a] = [before.get(k), after.get(k)];
-    if (b?.id === a?.id) continue;
+    // ids are given out again after an undo: the same id may be another record, in another month
+    if (b?.id === a?.id && b?.p === a?.p) continue;
     if (b) moved.add(b.p);
     if (a) moved.add(a.p);
   }

@@ -81,7 +81,7 @@ export function AuditTrail() {
       { key: 'user', title: t('colUser'), width: 90, render: (r) => r.user || <Typography.Text type="secondary">{t('noUser')}</Typography.Text> },
       { key: 'area', title: t('colArea'), width: 100, render: (r) => <Tag color={AREA_COLORS[r.area]}>{t(`area.${r.area}`)}</Tag> },
       { key: 'action', title: t('colAction'), width: 110, render: (r) => <span data-testid="audit-action">{r.actionName}</span> },
-      { key: 'entity', title: t('colEntity'), width: 110, render: (r) => `${r.entityName}${r.entityId && r.entityId.length < 8 ? ` ${r.entityId}` : ''}` },
+      { key: 'entity', title: t('colEntity'), width: 110, render: (r) => `${r.entityName}${r.entityId && r.entityId.length < 8 && r.entityId !== r.subject && !/^[a-z]/.test(r.entityId) ? ` ${r.entityId}` : ''}` },
       { key: 'subject', title: t('colSubject'), width: 220, render: (r) => <span title={r.subject}>{r.subject}</span> },
       { key: 'changes', title: t('colChanges'), width: 280, grow: true, render: (r) => <span title={summary(r, t('removed'))}>{summary(r, t('removed'))}</span> },
     ],

@@ -4,7 +4,7 @@ export const fdiImportMessages = defineMessages({
   'zh-CN': {
     tabImport: '导入报表',
     tabBatches: '导入记录',
-    intro: '导入各区县报来的外资统计报表（.xlsx 或 .csv）：先检查，确认列的对应与问题，再导入。有错误的文件默认整体不导入。',
+    intro: '导入各区县报来的外资统计报表（Excel .xlsx、.xls，WPS .et，或 .csv）：先检查，确认列的对应与问题，再导入。有错误的文件默认整体不导入。',
     chooseFile: '选择报表文件…',
     chooseAnother: '换一个文件',
     template: '下载导入模板',
@@ -137,7 +137,7 @@ export const fdiImportMessages = defineMessages({
   'en-US': {
     tabImport: 'Import returns',
     tabBatches: 'Import history',
-    intro: 'Import the FDI returns districts send (.xlsx or .csv): check first, confirm the column mapping and the problems, then import. A file with errors is refused whole by default.',
+    intro: 'Import the FDI returns districts send (Excel .xlsx or .xls, WPS .et, or .csv): check first, confirm the column mapping and the problems, then import. A file with errors is refused whole by default.',
     chooseFile: 'Choose a return…',
     chooseAnother: 'Choose another file',
     template: 'Download the import template',
