@@ -9,6 +9,7 @@ import { statsSettingsMessages } from '../features/fdi-stats/settings/messages';
 import { policyMessages } from '../features/policy/messages';
 import { auditMessages } from '../features/audit/messages';
 import { importMessages } from '../components/import/messages';
+import { registerImportMessages } from '../features/register-import/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
 import { shellMessages } from './shell';
@@ -31,4 +32,5 @@ export const CATALOGUE: Record<string, Catalogue> = {
   policy: policyMessages,
   audit: auditMessages,
   import: importMessages,
+  registerImport: registerImportMessages,
 };
