@@ -5,29 +5,16 @@
  * Screenshots at 1366×768 and 1920×1080 go to test-results (not committed) to be looked at.
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { writeXlsxParts } from '../helpers/other-writers';
 import { ENTERPRISE_BLOCK, STAGE_BY_CONTENT } from '../helpers/register-fixtures';
-import { expect, test } from './fixtures';
+import { expect, SCREEN_SIZES, shootAtSizes, test } from './fixtures';
 
 test.describe.configure({ timeout: 240_000 });
 
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
-async function shoot(page: Page, name: string) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 test('a project list with an unknown-header stage column: the warning, the columns not imported, the right stages', async ({ page, emptyApp: app }) => {
   const file = await writeXlsxParts(path.join(app.dir, '江北区重点项目清单.xlsx'), [STAGE_BY_CONTENT.sheet()], 'wps');
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]!);
   await page.goto(`${app.url}#/projects`);
   await page.getByTestId('import-projects').click();
   const chooser = page.waitForEvent('filechooser');
@@ -40,14 +27,14 @@ test('a project list with an unknown-header stage column: the warning, the colum
   await expect(page.getByTestId('import-summary')).toContainText(`数据 ${STAGE_BY_CONTENT.rows.length} 行：新增 ${STAGE_BY_CONTENT.rows.length}`);
   await expect(page.getByTestId('register-ignored-columns')).toHaveText('未导入的列：A（序号）、F（是否境外资金）、G（联系电话）');
   await expect(page.getByTestId('mapping-stage')).toContainText('E　项目进展情况');
-  await shoot(page, 'projects-import-preview');
+  await shootAtSizes(page, 'projects-import-preview');
 
   await page.getByTestId('import-commit').dblclick();
   const result = page.getByTestId('register-result');
   await expect(result).toBeVisible({ timeout: 60_000 });
   await expect(result.getByTestId('register-result-counts')).toContainText(`新增 ${STAGE_BY_CONTENT.rows.length}`);
   await expect(result.getByTestId('register-result-ignored')).toContainText('G（联系电话）');
-  await shoot(page, 'projects-import-result');
+  await shootAtSizes(page, 'projects-import-result');
 
   const listed = JSON.parse((await app.cli(['projects', 'list', '--db', app.dbPath, '--json'])).stdout).projects as Array<{ name: string; stage: string }>;
   expect(listed.map((p) => [p.name, p.stage]).sort()).toEqual(STAGE_BY_CONTENT.rows.map((r) => [r.name, r.stageCode]).sort());
@@ -55,7 +42,7 @@ test('a project list with an unknown-header stage column: the warning, the colum
 
 test('an enterprise register with a two-row header: the header rows, a mapping corrected and remembered', async ({ page, emptyApp: app }) => {
   const file = await writeXlsxParts(path.join(app.dir, '企业名录.xlsx'), [ENTERPRISE_BLOCK.sheet()], 'excel');
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]!);
   await page.goto(`${app.url}#/enterprises`);
   await page.getByTestId('import-enterprises').click();
   const chooser = page.waitForEvent('filechooser');
@@ -65,7 +52,7 @@ test('an enterprise register with a two-row header: the header rows, a mapping c
   await expect(page.getByTestId('register-header-rows')).toHaveText('表头在第 2、3、4 行', { timeout: 60_000 });
   await expect(page.getByTestId('register-ignored-columns')).toHaveText('未导入的列：G（联系人）');
   await expect(page.getByTestId('import-problems')).toContainText('按 30% 读取');
-  await shoot(page, 'enterprises-import-preview');
+  await shootAtSizes(page, 'enterprises-import-preview');
 
   // 备注 from the 联系人 column: checked again, and remembered for the next file laid out alike
   await page.getByTestId('mapping-notes').click();
@@ -75,7 +62,7 @@ test('an enterprise register with a two-row header: the header rows, a mapping c
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('register-result')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('register-result-ignored')).toContainText('无');
-  await shoot(page, 'enterprises-import-result');
+  await shootAtSizes(page, 'enterprises-import-result');
 
   await page.getByTestId('register-next').click();
   const again = page.waitForEvent('filechooser');

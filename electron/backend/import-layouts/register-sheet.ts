@@ -70,15 +70,20 @@ export class RegisterSheet<K extends string> {
       for (const [key, by] of Object.entries(layout.matchedBy)) {
         const column = this.mapping[key];
         if (by !== 'content' || column === null || column === undefined) continue;
-        out.push(fileProblem(file, layout.sheet, 'COLUMN_BY_CONTENT', `${where(layout, column)}的内容是“${this.label(key)}”，按“${this.label(key)}”导入；如不对，请在列对应中改正`, 'warning'));
+        out.push(this.at(column, fileProblem(file, layout.sheet, 'COLUMN_BY_CONTENT', `${where(layout, column)}的内容是“${this.label(key)}”，按“${this.label(key)}”导入；如不对，请在列对应中改正`, 'warning')));
       }
     }
     for (const l of unusedLookalikes(layout.lookalikes, this.mapping, this.fields)) {
       const field = this.fields.find((f) => f.key === l.field)!;
       const fallback = field.defaultText ? `，各行按默认“${field.defaultText}”` : '';
-      out.push(fileProblem(file, layout.sheet, 'COLUMN_LOOKS_LIKE', `${where(layout, l.column)}像是“${field.label}”，但未按“${field.label}”导入${fallback}；如是，请在列对应中指定`, 'warning'));
+      out.push(this.at(l.column, fileProblem(file, layout.sheet, 'COLUMN_LOOKS_LIKE', `${where(layout, l.column)}像是“${field.label}”，但未按“${field.label}”导入${fallback}；如是，请在列对应中指定`, 'warning')));
     }
     return out;
+  }
+
+  /** A problem about a whole column: named by its header, as row problems name theirs (or by its letter). */
+  private at(column: number, problem: Problem): Problem {
+    return { ...problem, column: this.layout.labels[column] || columnLetter(column + 1) };
   }
 
   private matchedBy(key: string): MatchedBy {
@@ -106,9 +111,13 @@ export class RegisterSheet<K extends string> {
     };
   }
 
-  /** What to remember when a person corrected this layout: the mapping, and header rows they chose. */
-  settled(choice: LayoutChoice): StoredLayout | null {
-    if (!Object.keys(choice.mapping ?? {}).length && !choice.headerRows?.length) return null;
-    return { mapping: this.mapping, ...(this.layout.headerSource !== 'detected' ? { headerRows: this.layout.headerRows } : {}) };
+  /**
+   * What the reading found about the table, for the findings (after the rows): the layout and the columns not
+   * imported, and — when a person corrected the layout — what to remember for files with the same header.
+   */
+  findings(choice: LayoutChoice): { layout: ImportLayout; ignoredColumns: IgnoredColumn[]; remember: { signature: string; layout: StoredLayout } | null } {
+    const corrected = Object.keys(choice.mapping ?? {}).length > 0 || !!choice.headerRows?.length;
+    const headerRows = this.layout.headerSource !== 'detected' ? { headerRows: this.layout.headerRows } : {};
+    return { ...this.describe(), remember: corrected ? { signature: this.layout.signature, layout: { mapping: this.mapping, ...headerRows } } : null };
   }
 }

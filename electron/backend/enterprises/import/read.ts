@@ -195,8 +195,6 @@ export async function readEnterpriseList(db: Db, path: string, file: string, con
     note(fileProblem(file, undefined, 'HEADER_NOT_FOUND', '前30行中没有“企业名称、统一社会信用代码、国别”等列名'));
     return found;
   }
-  Object.assign(found, sheet.describe());
-  const settled = sheet.settled(choice);
-  found.remember = settled && { signature: sheet.layout.signature, layout: settled };
+  Object.assign(found, sheet.findings(choice));
   return found;
 }

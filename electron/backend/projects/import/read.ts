@@ -83,9 +83,7 @@ export async function readProjectList(db: Db, path: string, file: string, contro
     note(fileProblem(file, undefined, 'HEADER_NOT_FOUND', '前30行中没有“项目名称、外方投资者、国别、项目阶段”等列名'));
     return found;
   }
-  Object.assign(found, sheet.describe());
-  const settled = sheet.settled(choice);
-  found.remember = settled && { signature: sheet.layout.signature, layout: settled };
+  Object.assign(found, sheet.findings(choice));
   if (!found.fatal) await readPlans(path, file, found, seen, note, control);
   return found;
 }
