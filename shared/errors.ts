@@ -69,6 +69,8 @@ export const ERROR_MESSAGES = {
   ALREADY_IMPORTED: '这个文件已经导入过',
   AMOUNT_OUT_OF_RANGE: '金额超出合理范围',
   PERIOD_OUT_OF_RANGE: '日期超出合理范围',
+  COLUMN_BY_CONTENT: '按内容识别的列',
+  COLUMN_LOOKS_LIKE: '有一列像是某个字段，但未按该字段导入',
   // industry chains (产业链图谱)
   CHAIN_SHEET_MISSING: '工作簿缺少必需的工作表',
   CHAIN_COLUMN_MISSING: '工作表缺少必需的列',

@@ -48,3 +48,13 @@ export function requireString(values: CliValues, name: string): string | AppErro
 export function isError(value: unknown): value is AppErrorData {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
+
+/** `--header-rows 3-4` or `3,4`: the header rows of every file, by Excel row number. */
+export function headerRowsOption(values: CliValues): number[] | undefined | AppErrorData {
+  const text = values['header-rows'];
+  if (typeof text !== 'string') return undefined;
+  const range = text.match(/^(\d+)(?:\s*[-–]\s*(\d+))?$/);
+  const rows = range ? Array.from({ length: Number(range[2] ?? range[1]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : text.split(',').map(Number);
+  if (!rows.length || rows.length > 6 || rows.some((r) => !Number.isInteger(r) || r < 1)) return refuse('INVALID_INPUT', `--header-rows ${text}：应写作 3-4 或 3,4`);
+  return rows;
+}

@@ -281,6 +281,8 @@ export const chainImportResultSchema = z.object({
   firms: z.number().int(),
   targets: z.number().int(),
   warnings: z.array(z.object({ sheet: z.string().optional(), row: z.number().optional(), message: z.string() })),
+  /** Every non-empty column of the sheets read that no field takes, `{"sheet","column":"H","header"}`. */
+  ignoredColumns: z.array(z.object({ sheet: z.string(), column: z.string(), header: z.string() })),
 });
 export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FDI_MODE_CODES } from '../domain/fdi';
 import { FIRM_ROLE_CODES } from '../domain/chain';
 import { defineMethods } from './define';
+import { layoutChoiceSchema } from './importLayout';
 import { jobStartedSchema } from './jobs';
 import { amountSchema, auditEntrySchema, dateSchema, stageSchema } from './projects';
 import { policySchema } from './policy';
@@ -142,10 +143,10 @@ export const enterprisesMethods = defineMethods({
   },
   'enterprises.history': { summary: '企业的修改记录', input: id, output: z.array(auditEntrySchema) },
   'enterprises.export': { summary: '导出企业库，返回任务', input: enterpriseQuerySchema, output: jobStartedSchema },
-  'enterprises.importCheck': { summary: '检查企业名录文件，列出全部问题（不写入）', input: z.object({ fileId: z.string() }), output: jobStartedSchema },
+  'enterprises.importCheck': { summary: '检查企业名录文件，列出全部问题（不写入）', input: layoutChoiceSchema.extend({ fileId: z.string() }), output: jobStartedSchema },
   'enterprises.importCommit': {
     summary: '导入企业名录（按统一社会信用代码合并；有错误则整批拒绝）',
-    input: z.object({ fileId: z.string() }),
+    input: layoutChoiceSchema.extend({ fileId: z.string() }),
     output: jobStartedSchema,
   },
 });

@@ -3,6 +3,7 @@ import { PLATFORM_TYPE_CODES } from '../domain/platform';
 import { problemSchema } from '../result';
 import { defineMethods } from './define';
 import { fileRefSchema } from './files';
+import { ignoredColumnSchema, matchedBySchema } from './importLayout';
 import { jobStartedSchema } from './jobs';
 
 /** The columns an FDI return can have, in template order, with the names people know them by. */
@@ -70,11 +71,10 @@ const columnSchema = z.object({
   label: z.string(),
   field: z.enum(FDI_IMPORT_FIELD_KEYS).nullable(),
   /** How the field was found: by the header, by what the column holds, from a remembered or a given mapping. */
-  matchedBy: z.enum(['header', 'content', 'remembered', 'given']).nullable(),
+  matchedBy: matchedBySchema.nullable(),
 });
 
-/** A non-empty column that is not imported, as `{"column":"H","header":"备注"}`. */
-export const ignoredColumnSchema = z.object({ column: z.string(), header: z.string() });
+export { ignoredColumnSchema };
 
 /** A 区县/园区 name a file uses that is not set up yet. */
 export const unknownPlaceSchema = z.object({

@@ -3,6 +3,7 @@ import { EVENT_KIND_CODES, ISSUE_CATEGORY_CODES, PROJECT_PRIORITY_CODES, PROJECT
 import { problemSchema } from '../result';
 import { PERIOD_PATTERN } from '../rules/period';
 import { defineMethods } from './define';
+import { ignoredColumnSchema, importLayoutSchema, layoutChoiceSchema } from './importLayout';
 import { jobStartedSchema } from './jobs';
 import { accessStatusSchema, policySchema } from './policy';
 
@@ -256,9 +257,15 @@ export const importCheckSchema = z.object({
   fileName: z.string(),
   sheet: z.string().nullable(),
   rows: z.number().int(),
+  /** Rows under the header that are not data (blank, 合计, notes…). */
+  skippedRows: z.number().int(),
   create: z.number().int(),
   update: z.number().int(),
   unchanged: z.number().int(),
+  /** The table as read (null when no header was found): header rows, columns and their fields, the mapping. */
+  layout: importLayoutSchema.nullable(),
+  /** Every non-empty column no field takes. */
+  ignoredColumns: z.array(ignoredColumnSchema),
   problems: z.array(problemSchema),
 });
 export type ImportCheck = z.infer<typeof importCheckSchema>;
@@ -354,10 +361,10 @@ export const projectsMethods = defineMethods({
     input: projectQuerySchema.extend({ layout: z.enum(['list', 'progress']).default('list') }),
     output: jobStartedSchema,
   },
-  'projects.importCheck': { summary: '检查项目清单文件，列出全部问题（不写入）', input: z.object({ fileId: z.string() }), output: jobStartedSchema },
+  'projects.importCheck': { summary: '检查项目清单文件，列出全部问题（不写入）', input: layoutChoiceSchema.extend({ fileId: z.string() }), output: jobStartedSchema },
   'projects.importCommit': {
     summary: '导入项目清单（有错误则整批拒绝，不写入任何一行）',
-    input: z.object({ fileId: z.string() }),
+    input: layoutChoiceSchema.extend({ fileId: z.string() }),
     output: jobStartedSchema,
   },
 });

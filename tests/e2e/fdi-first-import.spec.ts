@@ -7,28 +7,18 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { layoutReturn, writeBureauReturn } from '../helpers/bureau-return';
 import { FIXTURE_PLATFORMS, makeRecords } from '../helpers/fdi-fixtures';
-import { expect, test } from './fixtures';
+import { expect, SCREEN_SIZES, shootAtSizes, test } from './fixtures';
 
 // each test starts a server and runs the command line beside it: slow on a loaded machine, not stuck
 test.describe.configure({ timeout: 240_000 });
 
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
-async function shoot(page: Page, name: string) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}.png`), fullPage: true });
-  }
-}
+const shoot = (page: Page, name: string) => shootAtSizes(page, name, { fullPage: true });
 
 test('a two-row-header return with unknown parks imports into an empty database through the wizard', async ({ page, emptyApp: app }) => {
   const records = makeRecords(18, { seed: 77 });
   const laid = layoutReturn(records, { levels: 2, title: '2025年1-9月外商投资企业到资情况表', groups: 2, numbering: true, extraColumns: true, badTotal: { group: 'grand', delta: 3 } });
   const file = await writeBureauReturn(path.join(app.dir, '吴江区2025年1-9月.xlsx'), laid, 'excel');
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]!);
   await page.goto(`${app.url}#/stats?tab=import`);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('fdi-choose').click();
@@ -46,7 +36,7 @@ test('a two-row-header return with unknown parks imports into an empty database 
   await expect(page.getByTestId('fdi-district')).toContainText('吴江区');
   const commit = page.getByTestId('fdi-commit');
   await shoot(page, 'fdi-preview');
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]!);
 
   // the proposed names confirmed as they are, and 导入 double-clicked
   await commit.dblclick();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 export interface AppServer {
   /** The browser-mode URL with its token. */
@@ -75,5 +75,20 @@ export const test = base.extend<{ app: AppServer; emptyApp: AppServer }>({
     await server.stop();
   },
 });
+
+/** The screens people use: a 1366×768 laptop and a 1920×1080 one. */
+export const SCREEN_SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/** Screenshots at each screen size into the test's output folder (not committed; to be looked at), back at the first size. */
+export async function shootAtSizes(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}.png`), fullPage: options.fullPage ?? false });
+  }
+  await page.setViewportSize(SCREEN_SIZES[0]!);
+}
 
 export { expect };

@@ -29,6 +29,6 @@ export const enterprisesHandlers: AreaHandlers<typeof enterprisesMethods> = {
     }),
   'enterprises.history': ({ id }, ctx) => enterpriseHistory(ctx.db, id),
   'enterprises.export': (query, ctx) => ({ jobId: exportEnterprises(ctx, query) }),
-  'enterprises.importCheck': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'enterprises', 'check', fileId) }),
-  'enterprises.importCommit': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'enterprises', 'commit', fileId) }),
+  'enterprises.importCheck': ({ fileId, ...choice }, ctx) => ({ jobId: startRegisterImport(ctx, 'enterprises', 'check', fileId, choice) }),
+  'enterprises.importCommit': ({ fileId, ...choice }, ctx) => ({ jobId: startRegisterImport(ctx, 'enterprises', 'commit', fileId, choice) }),
 };

@@ -71,6 +71,6 @@ export const projectsHandlers: AreaHandlers<typeof projectsMethods> = {
     return {};
   },
   'projects.export': ({ filter, sort, layout }, ctx) => ({ jobId: exportProjects(ctx, { filter, sort }, layout) }),
-  'projects.importCheck': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'projects', 'check', fileId) }),
-  'projects.importCommit': ({ fileId }, ctx) => ({ jobId: startRegisterImport(ctx, 'projects', 'commit', fileId) }),
+  'projects.importCheck': ({ fileId, ...choice }, ctx) => ({ jobId: startRegisterImport(ctx, 'projects', 'check', fileId, choice) }),
+  'projects.importCommit': ({ fileId, ...choice }, ctx) => ({ jobId: startRegisterImport(ctx, 'projects', 'commit', fileId, choice) }),
 };

@@ -11,6 +11,7 @@ import {
   type TargetStatus,
 } from '../../../shared/domain/chain';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/errors';
+import type { IgnoredColumn } from '../../../shared/api/importLayout';
 import type { Problem } from '../../../shared/result';
 import { MAX_CANVAS_COORD, yearOutOfRange } from '../../../shared/rules/bounds';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
@@ -27,6 +28,10 @@ export interface SheetData {
   sheet: string;
   /** Labels of required columns the header lacks. */
   missingColumns: string[];
+  /** Non-empty columns no field takes. */
+  ignoredColumns: IgnoredColumn[];
+  /** What reading the sheet found worth saying: columns taken by content, defaults beside a column like the field. */
+  warnings: Problem[];
   rows: Array<{ row: number; values: Record<string, string> }>;
 }
 export type ChainSheets = Partial<Record<SheetSpec['key'], SheetData>>;
@@ -53,7 +58,7 @@ export interface ChainImportPlan {
 /** A cell's text compared the way people write it: NFKC, no inner spaces. */
 export const keyOf = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
-function lookup<T extends string>(names: Record<T, string>, text: string): T | null {
+export function lookup<T extends string>(names: Record<T, string>, text: string): T | null {
   const k = keyOf(text).toLowerCase();
   for (const [code, name] of Object.entries(names) as Array<[T, string]>) if (k === keyOf(name) || k === code) return code;
   return null;
@@ -70,9 +75,10 @@ export function validateChainSheets(db: Db, sheets: ChainSheets, fileName: strin
       if (spec.required) report('CHAIN_SHEET_MISSING', { sheet: spec.name }, `“${spec.name}”（须有列：${spec.columns.filter((c) => c.required).map((c) => c.label).join('、')}）`);
       continue;
     }
+    problems.push(...data.warnings);
     for (const label of data.missingColumns) report('CHAIN_COLUMN_MISSING', { sheet: data.sheet, column: label }, `“${data.sheet}”缺少“${label}”`);
   }
-  const rowsOf = (key: SheetSpec['key']) => (sheets[key] && sheets[key]!.missingColumns.length === 0 ? sheets[key]! : { sheet: '', missingColumns: [], rows: [] });
+  const rowsOf = (key: SheetSpec['key']): SheetData => (sheets[key] && sheets[key]!.missingColumns.length === 0 ? sheets[key]! : { sheet: '', missingColumns: [], ignoredColumns: [], warnings: [], rows: [] });
   const label = (key: SheetSpec['key'], column: string) => SHEETS.find((s) => s.key === key)!.columns.find((c) => c.key === column)!.label;
   const required = (key: SheetSpec['key'], sheet: string, row: number, values: Record<string, string>, column: string): string | null => {
     const v = (values[column] ?? '').trim();

@@ -37,5 +37,6 @@ export async function importChainJob(ctx: BackendContext, input: { fileId: strin
     ...written,
     name: input.name,
     warnings: problems.filter((p) => p.severity === 'warning').map((p) => ({ sheet: p.sheet, row: p.row, message: p.message })),
+    ignoredColumns: Object.values(sheets).flatMap((s) => s.ignoredColumns.map((c) => ({ sheet: s.sheet, ...c }))),
   };
 }

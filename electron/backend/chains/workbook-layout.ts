@@ -1,8 +1,8 @@
 /**
  * The documented chain workbook (产业链图谱工作簿): what `import chain` reads and the whole-chain export writes, so an
  * export imports back unchanged. Required: sheet 环节 (环节名称, 上级环节, 位置), sheet 本地企业 (环节名称, 企业名称,
- * 角色), sheet 招商目标 (环节名称, 目标企业, 国别（地区）, 优先级, 状态). Everything else is optional; other columns
- * and sheets are allowed and ignored.
+ * 角色), sheet 招商目标 (环节名称, 目标企业, 国别（地区）, 优先级, 状态). Everything else is optional; other sheets
+ * are allowed, and other columns are listed in the result as not imported (`ignoredColumns`).
  */
 
 export interface ColumnSpec {

@@ -6,6 +6,7 @@ import { TotalsCheck } from '../workbook/totals';
 import type { TableLayout } from '../workbook/table';
 import { FDI_FIELD_SPECS } from './fields';
 import { fileProblem, type DistrictSource, type FileFindings } from './findings';
+import { mappedColumns, settleMapping } from '../import-layouts/remembered';
 import type { StoredLayout } from './mapping';
 import { districtNameIn } from './name-match';
 import type { RowSetup } from './normalize';
@@ -23,15 +24,6 @@ export interface SheetTask {
   /** The name people know the file by. */
   name: string;
   options: FdiImportOptions;
-}
-
-/** The mapping in force: given entries over a remembered mapping over the detected one; null entries unmap. */
-function effectiveMapping(mappings: CheckContext['mappings'], layout: TableLayout, given: FdiImportOptions['mapping']) {
-  const remembered = Object.hasOwn(mappings, layout.signature) ? mappings[layout.signature]!.mapping : null;
-  const base: Partial<Record<FdiImportField, number | null>> = remembered ?? { ...(layout.mapping as Partial<Record<FdiImportField, number>>) };
-  const mapping = { ...base, ...(given ?? {}) };
-  const source: FileFindings['mappingSource'] = given && Object.keys(given).length ? 'given' : remembered ? 'remembered' : 'detected';
-  return { mapping, source };
 }
 
 /**
@@ -60,10 +52,10 @@ function fileDistrict(task: SheetTask, layout: TableLayout, { resolvers, places 
 /** Works out the mapping, units, district and period of an accepted sheet; null when its rows cannot be read. */
 export function prepareSheet(task: SheetTask, layout: TableLayout, found: FileFindings, context: CheckContext, currentPeriod: string, note: (p: Problem) => void): RowSetup | null {
   const file = task.name;
-  const { mapping, source } = effectiveMapping(context.mappings, layout, task.options.mapping);
-  found.mapping = mapping;
+  const { mapping, source } = settleMapping(context.mappings, layout, task.options.mapping);
+  found.mapping = mapping as Partial<Record<FdiImportField, number | null>>;
   found.mappingSource = source;
-  const columns = Object.fromEntries(Object.entries(mapping).filter(([, c]) => c !== null && c !== undefined)) as Partial<Record<FdiImportField, number>>;
+  const columns = mappedColumns<FdiImportField>(mapping);
   let ok = true;
   for (const spec of FDI_FIELD_SPECS) {
     if (spec.required && columns[spec.key as FdiImportField] === undefined) {

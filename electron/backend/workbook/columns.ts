@@ -21,20 +21,69 @@ function shareOf(test: (v: CellValue) => boolean, rows: readonly SheetRow[], col
 /**
  * Fields whose header matched a column whose cells plainly hold another field's content (`国家/地区` read as 地区,
  * full of country names): fewer than 20 % of its cells pass the field's own test and 80 % pass another's. Returns
- * the mapping without them, for recogniseByContent to place.
+ * the mapping without them, for recogniseByContent to place. A free-text field that gives way to content (备注 over a
+ * column of stage words) is dropped when 80 % of its cells pass the test of a field no header named.
  */
 export function dropContradicted(mapping: Readonly<Record<string, number>>, dataRows: readonly SheetRow[], fields: readonly FieldSpec[]): Record<string, number> {
   const rows = dataRows.slice(0, CONTENT_SAMPLE);
   const kept = { ...mapping };
   for (const field of fields) {
     const column = mapping[field.key];
-    if (column === undefined || !field.looksLike) continue;
+    if (column === undefined) continue;
+    if (!field.looksLike) {
+      // free text gives way to a field no header named whose words fill the column
+      const claimed = field.givesWayToContent && fields.some((f) => f.looksLike && f.byContent !== 'suggest' && !(f.key in mapping) && (shareOf(f.looksLike, rows, column, 2) ?? 0) >= CONTENT_SHARE);
+      if (claimed) delete kept[field.key];
+      continue;
+    }
     const own = shareOf(field.looksLike, rows, column, 3);
     if (own === null || own >= CONTENT_WRONG) continue;
     const other = fields.some((f) => f !== field && f.looksLike && (shareOf(f.looksLike, rows, column, 3) ?? 0) >= CONTENT_SHARE);
     if (other) delete kept[field.key];
   }
   return kept;
+}
+
+/** A column whose cells look like a field's (at least half of them, and two). */
+export interface Lookalike {
+  field: string;
+  column: number;
+  share: number;
+}
+
+/** Share of a column's cells that must look like a field's for a warning when the field is not imported from it. */
+const LOOKALIKE_SHARE = 0.5;
+
+/** Every (field, column) pair where the column's cells look like the field's content, best first. */
+export function findLookalikes(width: number, dataRows: readonly SheetRow[], fields: readonly FieldSpec[]): Lookalike[] {
+  const rows = dataRows.slice(0, CONTENT_SAMPLE);
+  const found: Lookalike[] = [];
+  for (const field of fields) {
+    if (!field.looksLike) continue;
+    for (let c = 0; c < width; c++) {
+      const share = shareOf(field.looksLike, rows, c, 2);
+      if (share !== null && share >= LOOKALIKE_SHARE) found.push({ field: field.key, column: c, share });
+    }
+  }
+  return found.sort((a, b) => b.share - a.share);
+}
+
+/**
+ * The look-alikes that matter under a mapping: a field not imported (so it will take its default, or stay blank)
+ * while a column that no field imports — or that only free text takes — looks like it. One per field, its best column.
+ */
+export function unusedLookalikes(lookalikes: readonly Lookalike[], mapping: Readonly<Record<string, number | null | undefined>>, fields: readonly FieldSpec[]): Lookalike[] {
+  const fieldOf = new Map<number, string>();
+  for (const [field, column] of Object.entries(mapping)) if (column !== null && column !== undefined) fieldOf.set(column, field);
+  const freeText = new Set(fields.filter((f) => f.givesWayToContent).map((f) => f.key));
+  const out = new Map<string, Lookalike>();
+  for (const l of lookalikes) {
+    if (mapping[l.field] !== null && mapping[l.field] !== undefined) continue;
+    const taker = fieldOf.get(l.column);
+    if (taker !== undefined && !freeText.has(taker)) continue;
+    if (!out.has(l.field)) out.set(l.field, l);
+  }
+  return [...out.values()];
 }
 
 /**
@@ -53,7 +102,7 @@ export function recogniseByContent(
   const rows = dataRows.slice(0, CONTENT_SAMPLE);
   for (const field of fields) {
     const test = field.looksLike;
-    if (!test || field.key in mapping) continue;
+    if (!test || field.byContent === 'suggest' || field.key in mapping) continue;
     let best: { column: number; share: number } | null = null;
     for (let c = 0; c < width; c++) {
       if (taken.has(c)) continue;

@@ -19,6 +19,16 @@ export interface FieldSpec {
    * most of its cells under the header do (see recogniseByContent): a stage column under a header no list foresaw.
    */
   looksLike?: (value: CellValue) => boolean;
+  /**
+   * What content alone may do for this field: `take` a column no header names (the default), or only `suggest` it —
+   * yes/no flags look alike (是/否), so a flag column is never taken by content; a look-alike is a warning instead.
+   */
+  byContent?: 'take' | 'suggest';
+  /**
+   * A free-text field (备注, 项目进展) whose header match gives way when the column's cells plainly hold another
+   * field's words: a 项目进展 column of 签约/洽谈 is the stage column, not notes.
+   */
+  givesWayToContent?: boolean;
 }
 
 /** A field → 0-based column index. */

@@ -40,6 +40,10 @@
  *     big files); a sheet's `batches()` is its rows as read, `rows()` one by one.
  *   - `findTable(headRows, fields, options)` and `RowClassifier` are the same logic for rows you already hold; the
  *     classifier also tracks `dataColumns` (columns without a header that hold data).
+ *   - Content: `looksLike` takes a column no header names (`byContent: 'suggest'` fields, yes/no flags, never are);
+ *     `givesWayToContent` free text (备注) yields its column to such a field; `layout.lookalikes` lists columns whose
+ *     cells look like a field's, and `unusedLookalikes(lookalikes, mapping, fields)` those a mapping leaves out — a
+ *     field with a default is then a warning, never defaulted silently.
  *   - Accounting: `accountColumns(labels, mapping, classifier.dataColumns, matchedBy)` → every non-empty column with
  *     its field, and `ignored` `{column: 'H', header}` for the ones not imported.
  *   - Totals: `TotalsCheck(sheet, amountColumns)` fed `detail(cells)` for data rows and `total(row)` for rows skipped

@@ -7,7 +7,7 @@
  */
 import { findUnit, type AmountUnit } from '../../../shared/rules/units';
 import { cellText, type SheetRow } from './cells';
-import { dropContradicted, recogniseByContent, type MatchedBy } from './columns';
+import { dropContradicted, findLookalikes, recogniseByContent, type Lookalike, type MatchedBy } from './columns';
 import { readContext, type TableContext } from './context';
 import { blockAt, chosenBlock, combineHeaderRows, extendDown, fitsUnder, isLabelRow, MAX_LABEL_ROWS, type HeaderBlock } from './header-block';
 import { headerSignature, matchColumns, type ColumnMapping, type FieldSpec } from './headers';
@@ -31,6 +31,8 @@ export interface TableLayout {
   matchedBy: Record<string, MatchedBy>;
   /** Required fields no column matched. */
   missing: string[];
+  /** Columns whose first rows look like a field's content (see unusedLookalikes: a default never taken silently). */
+  lookalikes: Lookalike[];
   /** A unit named in a line above the header (or the title). */
   unit: AmountUnit | null;
   /** Per column, a unit named in its header text or in a units row under it. */
@@ -148,6 +150,7 @@ export function findTable(head: readonly SheetRow[], fields: readonly FieldSpec[
     mapping: found.mapping,
     matchedBy: Object.fromEntries(Object.keys(found.mapping).map((k) => [k, 'header' as const])),
     missing: [],
+    lookalikes: [],
     unit,
     columnUnits: labels.map((l, i) => (l ? findUnit(l) : null) ?? (block.unitTexts?.[i] ? findUnit(block.unitTexts[i]!) : null)),
     context,
@@ -162,7 +165,8 @@ export function findTable(head: readonly SheetRow[], fields: readonly FieldSpec[
   const mapping = { ...byHeader, ...byContent };
   for (const k of Object.keys(draft.matchedBy)) if (!(k in byHeader)) delete draft.matchedBy[k];
   for (const k of Object.keys(byContent)) draft.matchedBy[k] = 'content';
-  return { ...draft, mapping, missing: fields.filter((f) => f.required && !(f.key in mapping)).map((f) => f.key) };
+  const lookalikes = findLookalikes(width, dataRows, fields);
+  return { ...draft, mapping, lookalikes, missing: fields.filter((f) => f.required && !(f.key in mapping)).map((f) => f.key) };
 }
 
 export type SkipReason = 'blank' | 'total' | 'note' | 'numbering' | 'header' | 'label';

@@ -33,6 +33,7 @@ export const importChainCommand: CliCommand = {
       if ('code' in result) return result.code;
       const r = result.value;
       const lines = [`已导入产业链“${r.name}”：环节 ${r.segments} 个，供给关系 ${r.links} 条，本地企业 ${r.firms} 家，招商目标 ${r.targets} 个`];
+      if (r.ignoredColumns.length) lines.push(`  未导入的列：${r.ignoredColumns.map((c) => `${c.sheet} ${c.column}（${c.header || '无表头'}）`).join('、')}`);
       for (const w of r.warnings) lines.push(`  提示：${[w.sheet, w.row !== undefined ? `第${w.row}行` : ''].filter(Boolean).join(' ')} ${w.message}`);
       io.out(r, lines.join('\n'));
       return EXIT.ok;

@@ -4,7 +4,7 @@ import type { FdiImportResult, ImportBatch } from '../../../shared/api/fdiImport
 import { errorData, type AppErrorData } from '../../../shared/result';
 import type { Backend } from '../../backend/create';
 import { callOrFail, failImport, runJob, withBackend } from '../backend';
-import { EXIT, isError, refuse, requireString, type CliCommand, type CliIO, type CliValues } from '../command';
+import { EXIT, headerRowsOption, isError, refuse, requireString, type CliCommand, type CliIO, type CliValues } from '../command';
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -27,16 +27,6 @@ function districtOptions(values: CliValues, files: string[]): { fallback?: strin
     perFile.set(file, district);
   }
   return { fallback, perFile };
-}
-
-/** `--header-rows 3-4` or `3,4`: the header rows of every file, by Excel row number. */
-function headerRowsOption(values: CliValues): number[] | undefined | AppErrorData {
-  const text = values['header-rows'];
-  if (typeof text !== 'string') return undefined;
-  const range = text.match(/^(\d+)(?:\s*[-–]\s*(\d+))?$/);
-  const rows = range ? Array.from({ length: Number(range[2] ?? range[1]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : text.split(',').map(Number);
-  if (!rows.length || rows.length > 6 || rows.some((r) => !Number.isInteger(r) || r < 1)) return refuse('INVALID_INPUT', `--header-rows ${text}：应写作 3-4 或 3,4`);
-  return rows;
 }
 
 /** The batch a refused file was already imported as (ALREADY_IMPORTED carries its number as the value), by file name. */

@@ -1,37 +1,69 @@
 import fs from 'node:fs';
-import { PROJECT_ALERT_CODES, type ExportDone, type ImportDone, type Project } from '../../../shared/api/projects';
+import { PROJECT_ALERT_CODES, type ExportDone, type ImportCheck, type ImportDone, type Project } from '../../../shared/api/projects';
 import { ACCESS_STATUS_CODES, ACCESS_STATUSES } from '../../../shared/domain/policy';
 import { PROJECT_STAGE_CODES, PROJECT_STAGES } from '../../../shared/domain/project';
 import { errorData } from '../../../shared/result';
 import { roundReported } from '../../../shared/rules/money';
 import { callOrFail, failImport, runJob, saveJobFile, withBackend } from '../backend';
-import { EXIT, isError, refuse, requireString, type CliCommand } from '../command';
+import { EXIT, headerRowsOption, isError, refuse, requireString, type CliCommand } from '../command';
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
 const PAGE = 500;
 
+/** A register check or import as the command line prints it: counts, header rows, columns not imported, warnings. */
+function registerSummary(r: ImportCheck) {
+  return {
+    file: r.fileName,
+    sheet: r.sheet,
+    headerRows: r.layout?.headerRows ?? [],
+    rows: r.rows,
+    skippedRows: r.skippedRows,
+    created: r.create,
+    updated: r.update,
+    unchanged: r.unchanged,
+    ignoredColumns: r.ignoredColumns,
+    warnings: r.problems.filter((p) => p.severity === 'warning').map((p) => ({ code: p.code, sheet: p.sheet ?? null, row: p.row ?? null, column: p.column ?? null, message: p.message })),
+  };
+}
+
+function registerLines(r: ImportCheck, head: string): string {
+  const s = registerSummary(r);
+  return [
+    `${head}（${r.sheet}，表头第 ${s.headerRows.join('、')} 行）：新增 ${r.create}，更新 ${r.update}，未变 ${r.unchanged}，跳过 ${r.skippedRows} 行`,
+    ...(s.ignoredColumns.length ? [`  未导入的列：${s.ignoredColumns.map((c) => `${c.column}（${c.header || '无表头'}）`).join('、')}`] : []),
+    ...s.warnings.map((w) => `  提示 [${w.code}]：${w.row ? `第${w.row}行 ` : ''}${w.message}`),
+  ].join('\n');
+}
+
 function importCommand(kind: 'projects' | 'enterprises', label: string): CliCommand {
   return {
     name: `import ${kind}`,
-    summary: `导入${label}（.xlsx/.csv）；有错误时整体拒绝，数据库不变`,
-    usage: `import ${kind} FILE --db FILE [--json]`,
-    options: common,
+    summary: `导入${label}（.xlsx/.xls/.csv）；有错误时整体拒绝，数据库不变。--check 只检查不写入；--header-rows 3-4 指定表头行`,
+    usage: `import ${kind} FILE --db FILE [--check] [--header-rows N-M] [--sheet NAME] [--json]`,
+    options: { ...common, check: { type: 'boolean' }, 'header-rows': { type: 'string' }, sheet: { type: 'string' } },
     async run(values, files, io) {
       const db = requireString(values, 'db');
       if (isError(db)) return io.fail(db);
       if (files.length !== 1) return io.fail(refuse('INVALID_INPUT', '请给出一个要导入的文件'));
       const file = files[0]!;
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return io.fail(errorData('FILE_NOT_FOUND', file));
+      const headerRows = headerRowsOption(values);
+      if (isError(headerRows)) return io.fail(headerRows);
+      const choice = { headerRows, sheet: typeof values.sheet === 'string' ? values.sheet : undefined };
       return withBackend(db, io, async (backend) => {
         const fileId = backend.ctx.files.register(file).fileId;
-        const done = await runJob<ImportDone>(backend, io, `${kind}.importCommit`, { fileId }, (error) => failImport(io, error));
+        if (values.check === true) {
+          const checked = await runJob<ImportCheck>(backend, io, `${kind}.importCheck`, { fileId, ...choice });
+          if ('code' in checked) return checked.code;
+          const r = checked.value;
+          const errors = r.problems.filter((p) => p.severity !== 'warning');
+          io.out({ ...registerSummary(r), errors }, `${registerLines(r, `检查 ${r.fileName}`)}${errors.length ? `\n  错误 ${errors.length} 处，导入时将整体拒绝` : ''}`);
+          return errors.length ? EXIT.refused : EXIT.ok;
+        }
+        const done = await runJob<ImportDone>(backend, io, `${kind}.importCommit`, { fileId, ...choice }, (error) => failImport(io, error));
         if ('code' in done) return done.code;
         const r = done.value;
-        const warnings = r.problems.filter((p) => p.severity === 'warning');
-        io.out(
-          { file: r.fileName, sheet: r.sheet, rows: r.rows, created: r.create, updated: r.update, unchanged: r.unchanged, batchId: r.batchId, warnings },
-          `第${r.batchId}批 ${r.fileName}（${r.sheet}）：新增 ${r.create}，更新 ${r.update}，未变 ${r.unchanged}${warnings.length ? `；提示 ${warnings.length} 条` : ''}`,
-        );
+        io.out({ ...registerSummary(r), batchId: r.batchId }, registerLines(r, `第${r.batchId}批 ${r.fileName}`));
         return EXIT.ok;
       });
     },

@@ -8,6 +8,8 @@ import { settingsMessages } from '../features/settings/messages';
 import { statsSettingsMessages } from '../features/fdi-stats/settings/messages';
 import { policyMessages } from '../features/policy/messages';
 import { auditMessages } from '../features/audit/messages';
+import { importMessages } from '../components/import/messages';
+import { registerImportMessages } from '../features/register-import/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
 import { shellMessages } from './shell';
@@ -29,4 +31,6 @@ export const CATALOGUE: Record<string, Catalogue> = {
   statsSettings: statsSettingsMessages,
   policy: policyMessages,
   audit: auditMessages,
+  import: importMessages,
+  registerImport: registerImportMessages,
 };

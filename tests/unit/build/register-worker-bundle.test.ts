@@ -29,7 +29,7 @@ describe('bundled register import worker', () => {
     const backend = await tempBackend({ demo: true });
     const file = path.join(backend.dir, 'list.xlsx');
     await writeMessyProjectList(file);
-    const input: RegisterImportInput = { kind: 'projects', task: 'check', dbPath: backend.ctx.dbPath, path: file, fileName: 'list.xlsx', user: '', keepBackups: 5 };
+    const input: RegisterImportInput = { kind: 'projects', task: 'check', choice: {}, dbPath: backend.ctx.dbPath, path: file, fileName: 'list.xlsx', user: '', keepBackups: 5 };
     const jobs = new JobRunner(new EventBus());
     const id = jobs.start('test', (job) => runInWorker<ImportCheck>(pathToFileURL(bundle), input, job));
     const state = await jobs.wait(id);

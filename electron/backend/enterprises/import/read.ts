@@ -5,12 +5,16 @@ import type { AmountUnit } from '../../../../shared/rules/units';
 import type { Db } from '../../db/open';
 import { FdiResolvers } from '../../fdi-import/resolve';
 import { cellProblem, nameKey, readAmount, readDate, type Report } from '../../projects/import/normalize';
-import { amountUnit, fieldSpecs, fileProblem } from '../../projects/import/sheets';
+import { amountUnit, fileProblem } from '../../projects/import/sheets';
+import type { RegisterFindings } from '../../projects/import/kinds';
+import type { LayoutChoice } from '../../../../shared/api/importLayout';
+import { readRememberedLayouts } from '../../import-layouts/remembered';
+import { registerScan, RegisterSheet } from '../../import-layouts/register-sheet';
+import { enterpriseFieldSpecs } from './fields';
 import { cellText, isBlankCell, scanTables, type CellValue, type SheetRow, type TableLayout } from '../../workbook';
 import type { WorkerControl } from '../../workers/serve';
-import { ENTERPRISE_COLUMNS, type EnterpriseColumnKey } from '../columns';
+import type { EnterpriseColumnKey } from '../columns';
 
-const FIELDS = fieldSpecs(ENTERPRISE_COLUMNS, ['name']);
 const MAX_PROBLEMS = 20_000;
 
 /** One row of an enterprise list: blank cells are left out of `patch` (an import fills in, it does not erase). */
@@ -21,13 +25,8 @@ export interface EnterpriseRowDraft {
   patch: EnterprisePatch;
 }
 
-export interface EnterpriseFindings {
-  file: string;
-  sheet: string | null;
+export interface EnterpriseFindings extends RegisterFindings {
   drafts: EnterpriseRowDraft[];
-  problems: Problem[];
-  counts: { dataRows: number; errorRows: number; skippedRows: number };
-  fatal: boolean;
 }
 
 interface Setup {
@@ -134,22 +133,26 @@ function readShare(value: CellValue, report: Report): number | undefined {
 }
 
 /** Reads an enterprise list (the register's export, or a bureau's own roster) through the shared workbook layer. */
-export async function readEnterpriseList(db: Db, path: string, file: string, control: WorkerControl): Promise<EnterpriseFindings> {
-  const found: EnterpriseFindings = { file, sheet: null, drafts: [], problems: [], counts: { dataRows: 0, errorRows: 0, skippedRows: 0 }, fatal: false };
+export async function readEnterpriseList(db: Db, path: string, file: string, control: WorkerControl, choice: LayoutChoice = {}): Promise<EnterpriseFindings> {
+  const found: EnterpriseFindings = { file, sheet: null, drafts: [], problems: [], counts: { dataRows: 0, errorRows: 0, skippedRows: 0 }, fatal: false, layout: null, ignoredColumns: [], remember: null };
   const note = (p: Problem) => {
     if (found.problems.length < MAX_PROBLEMS) found.problems.push(p);
   };
   const resolvers = FdiResolvers.of(db);
+  const fields = enterpriseFieldSpecs(resolvers);
+  const remembered = readRememberedLayouts(db, 'enterprises');
+  let sheet: RegisterSheet<EnterpriseColumnKey> | null = null;
   let setup: Setup | null = null;
   let progress = () => 0;
   const seen = new Map<string, number>();
-  for await (const event of scanTables(path, FIELDS, { fileName: file, minFields: 2, accept: ({ hidden, layout }) => !!layout && !hidden && found.sheet === null })) {
+  for await (const event of scanTables(path, fields, registerScan(file, choice, remembered, () => found.sheet !== null))) {
     if (event.type === 'sheet') {
       if (!event.accepted || !event.layout) continue;
       found.sheet = event.sheet;
       progress = event.progress;
-      const layout = event.layout;
-      const mapping = layout.mapping as Partial<Record<EnterpriseColumnKey, number>>;
+      sheet = new RegisterSheet<EnterpriseColumnKey>({ ...event, layout: event.layout }, fields, remembered, choice);
+      sheet.warnings(file).forEach(note);
+      const { layout, columns: mapping } = sheet;
       if (mapping.name === undefined) {
         note(fileProblem(file, layout.sheet, 'COLUMN_MISSING', '找不到“企业名称”列'));
         found.fatal = true;
@@ -187,9 +190,11 @@ export async function readEnterpriseList(db: Db, path: string, file: string, con
       control.progress(progress() * 0.7, `已检查 ${found.counts.dataRows} 行`);
     }
   }
-  if (found.sheet === null) {
+  if (!sheet) {
     found.fatal = true;
     note(fileProblem(file, undefined, 'HEADER_NOT_FOUND', '前30行中没有“企业名称、统一社会信用代码、国别”等列名'));
+    return found;
   }
+  Object.assign(found, sheet.findings(choice));
   return found;
 }

@@ -1,4 +1,6 @@
+import type { IgnoredColumn, ImportLayout, LayoutChoice } from '../../../../shared/api/importLayout';
 import type { Problem } from '../../../../shared/result';
+import type { StoredLayout } from '../../import-layouts/remembered';
 import type { Db } from '../../db/open';
 import { applyEnterpriseList } from '../../enterprises/import/apply';
 import { readEnterpriseList } from '../../enterprises/import/read';
@@ -12,7 +14,13 @@ export interface RegisterFindings {
   sheet: string | null;
   problems: Problem[];
   counts: { dataRows: number; errorRows: number; skippedRows: number };
+  /** The file cannot be read as this register at all (no header, wrong units…). */
   fatal: boolean;
+  /** The table as read, and the non-empty columns no field takes (null and empty when no header was found). */
+  layout: ImportLayout | null;
+  ignoredColumns: IgnoredColumn[];
+  /** A layout the person corrected, to remember for files with the same header. */
+  remember: { signature: string; layout: StoredLayout } | null;
 }
 export interface ApplyCounts {
   create: number;
@@ -26,14 +34,14 @@ export interface ReadRegister {
   apply(db: Db, user: string, today: string): ApplyCounts;
 }
 
-type Reader = (db: Db, path: string, file: string, control: WorkerControl) => Promise<ReadRegister>;
+type Reader = (db: Db, path: string, file: string, control: WorkerControl, choice: LayoutChoice) => Promise<ReadRegister>;
 
 function importer<F extends RegisterFindings>(
-  read: (db: Db, path: string, file: string, control: WorkerControl) => Promise<F>,
+  read: (db: Db, path: string, file: string, control: WorkerControl, choice: LayoutChoice) => Promise<F>,
   apply: (db: Db, found: F, user: string, today: string) => ApplyCounts,
 ): Reader {
-  return async (db, path, file, control) => {
-    const found = await read(db, path, file, control);
+  return async (db, path, file, control, choice) => {
+    const found = await read(db, path, file, control, choice);
     return { found, apply: (d, user, today) => apply(d, found, user, today) };
   };
 }

@@ -6,25 +6,23 @@ import type { Db } from '../../db/open';
 import { FdiResolvers } from '../../fdi-import/resolve';
 import { cellText, isBlankCell, scanTables, type TableLayout } from '../../workbook';
 import type { WorkerControl } from '../../workers/serve';
-import { PLAN_COLUMNS, PLAN_SHEET, PROJECT_COLUMNS, type ProjectColumnKey } from '../columns';
+import type { LayoutChoice } from '../../../../shared/api/importLayout';
+import { readRememberedLayouts } from '../../import-layouts/remembered';
+import { registerScan, RegisterSheet } from '../../import-layouts/register-sheet';
+import { PLAN_COLUMNS, PLAN_SHEET, type ProjectColumnKey } from '../columns';
+import { projectFieldSpecs } from './fields';
+import type { RegisterFindings } from './kinds';
 import { ProjectLookups } from './lookups';
 import { cellProblem, nameKey, normalizeProjectRow, readAmount, type ListSetup, type ProjectRowDraft } from './normalize';
 import { amountUnit, fieldSpecs, fileProblem } from './sheets';
 
-const LIST_FIELDS = fieldSpecs(PROJECT_COLUMNS, ['name']);
 const PLAN_FIELDS = fieldSpecs(PLAN_COLUMNS, ['name', 'period', 'amount']);
 const MAX_PROBLEMS = 20_000;
 
-export interface ListFindings {
-  file: string;
-  sheet: string | null;
+export interface ListFindings extends RegisterFindings {
   drafts: ProjectRowDraft[];
   /** Planned arrival by project name key (nameKey), when the workbook has a 计划到资 sheet. */
   plans: Map<string, PlanEntry[]> | null;
-  problems: Problem[];
-  counts: { dataRows: number; errorRows: number; skippedRows: number };
-  /** The file cannot be read as a project list at all (no header, wrong units…). */
-  fatal: boolean;
 }
 
 /**
@@ -32,22 +30,27 @@ export interface ListFindings {
  * through the shared workbook layer: the first visible sheet with a project header is the list; a sheet with
  * 项目名称/月份/计划到资 columns is the planned arrival. Every problem is collected; nothing is written here.
  */
-export async function readProjectList(db: Db, path: string, file: string, control: WorkerControl): Promise<ListFindings> {
-  const found: ListFindings = { file, sheet: null, drafts: [], plans: null, problems: [], counts: { dataRows: 0, errorRows: 0, skippedRows: 0 }, fatal: false };
+export async function readProjectList(db: Db, path: string, file: string, control: WorkerControl, choice: LayoutChoice = {}): Promise<ListFindings> {
+  const found: ListFindings = { file, sheet: null, drafts: [], plans: null, problems: [], counts: { dataRows: 0, errorRows: 0, skippedRows: 0 }, fatal: false, layout: null, ignoredColumns: [], remember: null };
   const note = (p: Problem) => {
     if (found.problems.length < MAX_PROBLEMS) found.problems.push(p);
   };
   const resolvers = FdiResolvers.of(db);
   const lookups = new ProjectLookups(db);
+  const fields = projectFieldSpecs(resolvers);
+  const remembered = readRememberedLayouts(db, 'projects');
+  let sheet: RegisterSheet<ProjectColumnKey> | null = null;
   let setup: ListSetup | null = null;
   let progress = () => 0;
   const seen = new Map<string, number>();
 
-  for await (const event of scanTables(path, LIST_FIELDS, { fileName: file, minFields: 2, accept: ({ hidden, layout }) => !!layout && !hidden && found.sheet === null })) {
+  for await (const event of scanTables(path, fields, registerScan(file, choice, remembered, () => found.sheet !== null))) {
     if (event.type === 'sheet') {
       if (!event.accepted || !event.layout) continue;
       found.sheet = event.sheet;
-      setup = prepareList(event.layout, file, resolvers, lookups, note);
+      sheet = new RegisterSheet<ProjectColumnKey>({ ...event, layout: event.layout }, fields, remembered, choice);
+      sheet.warnings(file).forEach(note);
+      setup = prepareList(sheet, file, resolvers, lookups, note);
       if (!setup) found.fatal = true;
       progress = event.progress;
       continue;
@@ -75,17 +78,18 @@ export async function readProjectList(db: Db, path: string, file: string, contro
       control.progress(progress() * 0.7, `已检查 ${found.counts.dataRows} 行`);
     }
   }
-  if (found.sheet === null) {
+  if (!sheet) {
     found.fatal = true;
     note(fileProblem(file, undefined, 'HEADER_NOT_FOUND', '前30行中没有“项目名称、外方投资者、国别、项目阶段”等列名'));
     return found;
   }
+  Object.assign(found, sheet.findings(choice));
   if (!found.fatal) await readPlans(path, file, found, seen, note, control);
   return found;
 }
 
-function prepareList(layout: TableLayout, file: string, resolvers: FdiResolvers, lookups: ProjectLookups, note: (p: Problem) => void): ListSetup | null {
-  const mapping = layout.mapping as Partial<Record<ProjectColumnKey, number>>;
+function prepareList(sheet: RegisterSheet<ProjectColumnKey>, file: string, resolvers: FdiResolvers, lookups: ProjectLookups, note: (p: Problem) => void): ListSetup | null {
+  const { layout, columns: mapping } = sheet;
   if (mapping.name === undefined) {
     note(fileProblem(file, layout.sheet, 'COLUMN_MISSING', '找不到“项目名称”列'));
     return null;

@@ -6,17 +6,21 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import type { LayoutChoice } from '../../../../shared/api/importLayout';
 import type { ImportCheck, ImportDone } from '../../../../shared/api/projects';
 import type { Problem } from '../../../../shared/result';
 import { pendingBackup, pruneBackups } from '../../db/backups';
 import { writeAudit } from '../../audit';
 import { AppError } from '../../errors';
 import { serveWorkerTask, type WorkerControl } from '../../workers/serve';
+import { rememberLayout } from '../../import-layouts/remembered';
 import { IMPORTERS, type ImportKind } from './kinds';
 
 export interface RegisterImportInput {
   kind: ImportKind;
   task: 'check' | 'commit';
+  /** The sheet, header rows or mapping a person corrected. */
+  choice: LayoutChoice;
   dbPath: string;
   /** The native build the app's own connection uses (see BackendContext.nativeBinding). */
   nativeBinding?: string;
@@ -40,7 +44,9 @@ async function run(input: RegisterImportInput, control: WorkerControl): Promise<
   try {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
-    const { found, apply } = await IMPORTERS[input.kind](db, input.path, input.fileName, control);
+    const { found, apply } = await IMPORTERS[input.kind](db, input.path, input.fileName, control, input.choice);
+    // a correction is remembered whether or not the file goes in: the next file laid out alike is read the same way
+    if (found.remember) rememberLayout(db, input.kind, found.remember.signature, found.remember.layout);
     const now = new Date();
     const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10);
     control.progress(0.75, '正在核对库中已有的记录');
@@ -59,9 +65,12 @@ async function run(input: RegisterImportInput, control: WorkerControl): Promise<
       fileName: input.fileName,
       sheet: found.sheet,
       rows: found.counts.dataRows,
+      skippedRows: found.counts.skippedRows,
       create: counts.create,
       update: counts.update,
       unchanged: counts.unchanged,
+      layout: found.layout,
+      ignoredColumns: found.ignoredColumns,
       problems: [...found.problems, ...counts.problems],
     };
     if (input.task === 'check') return check;

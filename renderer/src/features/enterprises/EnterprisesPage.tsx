@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { isOwnEnterpriseChange, useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
-import { ImportModal } from '../projects/ImportModal';
+import { RegisterImportModal } from '../register-import/RegisterImportModal';
 import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../projects/pickers';
 import { formatAmount } from '../projects/tags';
 import { useExport } from '../projects/useExport';
@@ -82,7 +82,7 @@ export default function EnterprisesPage() {
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-enterprise">
               {t('newEnterprise')}
             </Button>
-            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="import-enterprises">
               {t('import')}
             </Button>
             <Button icon={<DownloadOutlined />} onClick={() => void exporter.run('enterprises.export', query)} data-testid="export-enterprises">
@@ -124,7 +124,7 @@ export default function EnterprisesPage() {
       />
       <EnterpriseDrawer />
       <EnterpriseForm open={creating} detail={null} onClose={() => setCreating(false)} />
-      <ImportModal
+      <RegisterImportModal
         open={importing}
         onClose={() => setImporting(false)}
         title={t('importTitle')}

@@ -55,7 +55,7 @@ export const enterpriseMessages = defineMessages({
     import: '导入',
     export: '导出',
     importTitle: '导入企业名录',
-    importHelp: '支持 .xlsx / .csv，可带标题行。按统一社会信用代码对应已有企业（没有代码的按名称），补充和更新信息而不重复新建；文件中空白的格子不会清除已有信息。有任何错误时整批不导入。',
+    importHelp: '支持 .xlsx / .xls / .csv，可带标题行、两三行合并表头和栏次行；各列按表头和内容识别，可在检查后改正。按统一社会信用代码对应已有企业（没有代码的按名称），补充和更新信息而不重复新建；文件中空白的格子不会清除已有信息。有任何错误时整批不导入。',
   },
   'en-US': {
     'role.leader': 'Chain leader',

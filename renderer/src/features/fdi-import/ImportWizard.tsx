@@ -19,12 +19,12 @@ import { useT } from '../../i18n';
 import { useFdiImportStore } from '../../stores/fdiImport';
 import { useSettingsStore } from '../../stores/settings';
 import { ImportResultCard } from './ImportResultCard';
-import type { EditedMapping } from './MappingEditor';
+import type { EditedMapping } from '../../components/import/MappingEditor';
 import { fdiImportMessages } from './messages';
 import { placesInput, proposedChoices, type PlaceChoices } from './placeChoices';
 import { PreviewCard } from './PreviewCard';
 import { IMPORT_FILE_FILTER } from '../../../../shared/workbook-files';
-import { useSingleFlight } from './useSingleFlight';
+import { useSingleFlight } from '../../components/import/useSingleFlight';
 
 type Step =
   | { kind: 'idle' }

@@ -3,15 +3,19 @@ import { useState } from 'react';
 import { AMOUNT_UNITS, FDI_IMPORT_FIELDS, type FdiImportField, type FdiImportOptions, type FdiPreview } from '../../../../shared/api/fdiImport';
 import type { FileRef } from '../../../../shared/api/files';
 import { useT } from '../../i18n';
-import { HeaderRowsPicker } from './HeaderRowsPicker';
-import { MappingEditor, type EditedMapping } from './MappingEditor';
+import { HeaderRowsPicker } from '../../components/import/HeaderRowsPicker';
+import { MappingEditor, type EditedMapping } from '../../components/import/MappingEditor';
+import { ProblemsTable } from '../../components/import/ProblemsTable';
 import { fdiImportMessages } from './messages';
 import type { PlaceChoices } from './placeChoices';
 import { AlreadyImportedAlert, RecordWarnings, TotalsAlert } from './PreviewAlerts';
-import { ProblemsTable } from './ProblemsTable';
 import { UnknownPlacesCard } from './UnknownPlacesCard';
 
 type Known = Array<{ id: number; name: string }>;
+
+/** Fields without which a row cannot be read (an amount column is needed too: 合同外资 or 实际使用外资). */
+const REQUIRED: ReadonlySet<FdiImportField> = new Set(['enterpriseName', 'uscc', 'country', 'industry', 'mode']);
+const FIELDS = (Object.keys(FDI_IMPORT_FIELDS) as FdiImportField[]).map((key) => ({ key, label: FDI_IMPORT_FIELDS[key], required: REQUIRED.has(key) }));
 import { formatAmount } from '../../../../shared/format';
 
 /**
@@ -45,7 +49,7 @@ export function PreviewCard(props: {
   const [picking, setPicking] = useState(preview.headerRows.length === 0);
   const blocked = preview.problems.some((p) => p.severity !== 'warning' && p.row === undefined);
   const canCommit = !blocked && !busy && preview.counts.cleanRows > 0 && (preview.counts.errorRows === 0 || props.allowPartial);
-  const mappingChanged = (Object.keys(props.mapping) as FdiImportField[]).some((k) => (props.mapping[k] ?? null) !== (preview.mapping[k] ?? null));
+  const mappingChanged = Object.keys(props.mapping).some((k) => (props.mapping[k] ?? null) !== (preview.mapping[k] ?? null));
   const unitSource = { given: t('unitSourceGiven'), header: t('unitSourceHeader'), title: t('unitSourceTitle'), assumed: t('unitSourceAssumed') }[preview.units.source];
   const units = [...new Set([preview.units.contractedFdi, preview.units.actualFdi].filter(Boolean))].join('、');
   const districtSource = preview.district && !options.district ? { given: '', file: t('districtFromFile'), fileName: t('districtFromFileName'), default: t('districtDefault') }[preview.district.source] : '';
@@ -111,7 +115,7 @@ export function PreviewCard(props: {
             {preview.context.periodText || preview.context.period ? `　${t('period')}：${preview.context.periodText ?? `${preview.context.period!.from} 至 ${preview.context.period!.to}`}` : ''}
           </Descriptions.Item>
         </Descriptions>
-        {picking && <HeaderRowsPicker preview={preview} busy={busy} onApply={(headerRows) => props.onRecheck({ ...options, sheet: preview.sheet ?? options.sheet, headerRows, mapping: undefined })} />}
+        {picking && <HeaderRowsPicker head={preview.head} headerRows={preview.headerRows} testPrefix="fdi" busy={busy} onApply={(headerRows) => props.onRecheck({ ...options, sheet: preview.sheet ?? options.sheet, headerRows, mapping: undefined })} />}
         <Typography.Text strong data-testid="fdi-counts">
           {t('counts', { data: preview.counts.dataRows, clean: preview.counts.cleanRows, errors: preview.counts.errorRows, skipped: preview.counts.skippedRows })}
         </Typography.Text>
@@ -125,7 +129,7 @@ export function PreviewCard(props: {
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   <Typography.Text type="secondary">{t('mappingHelp')}</Typography.Text>
-                  <MappingEditor preview={preview} mapping={props.mapping} onChange={props.onMapping} />
+                  <MappingEditor fields={FIELDS} found={preview} mapping={props.mapping} onChange={props.onMapping} testPrefix="fdi" />
                   <Button disabled={!mappingChanged || busy} onClick={() => props.onRecheck({ ...options, mapping: props.mapping })} data-testid="fdi-recheck">
                     {t('recheck')}
                   </Button>
@@ -165,7 +169,7 @@ export function PreviewCard(props: {
           }
         >
           {preview.problemCount > preview.problems.length && <Typography.Paragraph type="secondary">{t('problemsShown', { shown: preview.problems.length })}</Typography.Paragraph>}
-          {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
+          {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} testId="fdi-problems" />}
         </Card>
       </Space>
       {/* 导入 stays at the window's foot while the findings above scroll: on a 768 px screen it is far below (the card's

@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
 import { isOwnProjectChange, useProjectList, useProjectStore } from '../../stores/projects';
-import { ImportModal } from './ImportModal';
+import { RegisterImportModal } from '../register-import/RegisterImportModal';
 import { projectMessages } from './messages';
 import { ProjectDrawer } from './ProjectDrawer';
 import { ProjectFilters } from './ProjectFilters';
@@ -81,7 +81,7 @@ export default function ProjectsPage() {
       <ProjectTable height="calc(100vh - 240px)" />
       <ProjectDrawer />
       <ProjectForm open={creating} detail={null} onClose={() => setCreating(false)} />
-      <ImportModal
+      <RegisterImportModal
         open={importing}
         onClose={() => setImporting(false)}
         title={t('importTitle')}
