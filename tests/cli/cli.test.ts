@@ -216,5 +216,5 @@ describe('the command line itself', () => {
     const missing = run('check', '--db', path.join(dir, 'nope.db'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^错误 \[DB_UNREADABLE\]：/);
-  });
+  }, 180_000); // three cold `npx tsx` starts: up to a minute each on a loaded 2-core machine
 });
