@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTable, matchColumns, normalizeLabel, RowClassifier, type CellValue, type FieldSpec, type SheetRow } from '../../../electron/backend/workbook';
+import { accountColumns, findTable, matchColumns, normalizeLabel, RowClassifier, unusedLookalikes, type CellValue, type FieldSpec, type SheetRow } from '../../../electron/backend/workbook';
 
 const FIELDS: FieldSpec[] = [
   { key: 'name', label: '企业名称', synonyms: ['企业名称', '外商投资企业名称'], required: true },
@@ -88,5 +88,44 @@ describe('RowClassifier', () => {
       return v.kind === 'data' ? 'data' : v.reason;
     });
     expect(verdicts).toEqual(['numbering', 'data', 'blank', 'total', 'total', 'header', 'label', 'note', 'note', 'note']);
+  });
+});
+
+describe('columns read by content, and defaults never taken silently', () => {
+  const STAGES = new Set(['签约', '洽谈', '开工', '投产']);
+  const FLAG = new Set(['是', '否']);
+  const fields: FieldSpec[] = [
+    { key: 'name', label: '项目名称', synonyms: ['项目名称'], required: true },
+    { key: 'stage', label: '项目阶段', synonyms: ['项目阶段'], looksLike: (v) => STAGES.has(String(v)) },
+    { key: 'flag', label: '是否再投资', synonyms: ['是否再投资'], looksLike: (v) => FLAG.has(String(v)), byContent: 'suggest' },
+    { key: 'notes', label: '备注', synonyms: ['备注', '项目进展'], givesWayToContent: true },
+  ];
+  const list = (stageHeader: string) =>
+    rows(['项目名称', stageHeader, '是否外资', '联系人'], ['甲项目', '签约', '是', '王'], ['乙项目', '洽谈', '否', '李'], ['丙项目', '投产', '否', '张']);
+
+  it('gives a column of stage words to the stage, even under a header that names 备注; a flag is only suggested', () => {
+    const layout = findTable(list('项目进展情况'), fields)!;
+    expect(layout.mapping).toEqual({ name: 0, stage: 1 });
+    expect(layout.matchedBy).toMatchObject({ name: 'header', stage: 'content' });
+    expect(unusedLookalikes(layout.lookalikes, layout.mapping, fields)).toEqual([{ field: 'flag', column: 2, share: 1 }]);
+  });
+
+  it('names the stage column a mapping leaves to 备注, and nothing once the flag is mapped', () => {
+    const layout = findTable(list('项目进展情况'), fields)!;
+    expect(unusedLookalikes(layout.lookalikes, { name: 0, notes: 1, flag: null }, fields).map((l) => [l.field, l.column])).toEqual([
+      ['stage', 1],
+      ['flag', 2],
+    ]);
+    expect(unusedLookalikes(layout.lookalikes, { name: 0, stage: 1, flag: 2 }, fields)).toEqual([]);
+    // a column another field imports is that field's: it is not a look-alike of the stage
+    expect(unusedLookalikes(layout.lookalikes, { name: 1 }, fields).map((l) => l.field)).toEqual(['flag']);
+  });
+
+  it('lists the columns no field takes', () => {
+    const layout = findTable(list('项目进展情况'), fields)!;
+    expect(accountColumns(layout.labels, layout.mapping).ignored).toEqual([
+      { column: 'C', header: '是否外资' },
+      { column: 'D', header: '联系人' },
+    ]);
   });
 });
