@@ -218,7 +218,8 @@ export function startCommit(ctx: BackendContext, files: CommitFile[], run: Commi
 
 function refreshSummaryThen(ctx: BackendContext, release: () => void): void {
   try {
-    ensureStatsSummary(ctx.db);
+    // a command-line import has closed its database by now: the next program to read the tables refreshes it
+    if (ctx.db.open) ensureStatsSummary(ctx.db);
   } catch (err) {
     // another program holds the database: the next read refreshes it
     console.error('[fdi import] stats summary:', (err as Error)?.message ?? err);
