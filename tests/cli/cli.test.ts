@@ -216,5 +216,10 @@ describe('the command line itself', () => {
     const missing = run('check', '--db', path.join(dir, 'nope.db'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^错误 \[DB_UNREADABLE\]：/);
-  }, 180_000); // three cold `npx tsx` starts: up to a minute each on a loaded 2-core machine
+    // an import says nothing on stderr: no complaint from work left running after the command closed its database
+    const imported = run('import', 'fdi', path.join(ROOT, 'tests/fixtures/fdi/sample-fdi-return-2025H1.xlsx'), '--db', file, '--add-unknown', '--json');
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout).imported).toBe(24);
+  }, 180_000); // cold `npx tsx` starts: up to a minute each on a loaded 2-core machine
 });

@@ -20,7 +20,6 @@ import type { FileFindings, FileTask } from './check';
 import { inputBytes, resolverDigest, STALE_RESOLVERS, workerLimits, type ParseInput } from './messages';
 import type { PlacePolicy } from './places';
 import { readResolverData } from './resolve';
-import { ensureStatsSummary } from '../stats/summary/refresh';
 import type { WorkerInput, WorkerOutput } from './worker';
 
 const WORKER_ENTRY = workerEntry(new URL('./worker.ts', import.meta.url), 'fdi-import');
@@ -199,32 +198,15 @@ export function startCommit(ctx: BackendContext, files: CommitFile[], run: Commi
       if (ended) return granted();
       release = granted;
     };
-    let stored = false;
     try {
       const result = await commitFiles(ctx, files, tasks, run, job, turn);
       for (const fileId of fileIds) ctx.files.discard(fileId, 'uploads'); // the uploads that went in have served
-      stored = true;
       return result;
     } finally {
       ended = true;
-      const held = release as (() => void) | null;
-      // the stats summary takes in the new records before the next writer's turn: left to the next read, that read
-      // would need the write lock while the next import holds it, and wait for it with the backend stopped
-      if (held && stored) setImmediate(() => refreshSummaryThen(ctx, held));
-      else held?.();
+      (release as (() => void) | null)?.();
     }
   });
-}
-
-function refreshSummaryThen(ctx: BackendContext, release: () => void): void {
-  try {
-    ensureStatsSummary(ctx.db);
-  } catch (err) {
-    // another program holds the database: the next read refreshes it
-    console.error('[fdi import] stats summary:', (err as Error)?.message ?? err);
-  } finally {
-    release();
-  }
 }
 
 /** How often an import reads its files again when what it checked them against changed before its turn. */

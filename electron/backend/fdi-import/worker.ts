@@ -26,6 +26,7 @@ import { FdiLoad, isBulkLoad, type BatchMeta, type WrittenBatch } from './load';
 import { refusal } from './refusal';
 import { readResolverData } from './resolve';
 import { storeSourceFile } from './source-files';
+import { ensureStatsSummary } from '../stats/summary/refresh';
 import { FdiStage } from './stage';
 
 export interface WorkerInput {
@@ -57,6 +58,10 @@ export type WorkerOutput =
     };
 
 
+/** Records up to which a bulk load still brings the stats summary up to date itself (a first return, a test). */
+const SUMMARY_IN_IMPORT_MAX = 20_000;
+const storedRecords = (db: Database.Database) => (db.prepare('SELECT coalesce(max(id), 0) FROM fdi_record').pluck().get() as number) || 0;
+
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
@@ -75,6 +80,7 @@ interface Commit {
   written: Array<WrittenBatch | null>;
   /** Batches undone in this transaction, replaced by the files. */
   replaced: number[];
+  bulk: boolean;
 }
 
 async function startCommit(db: Database.Database, input: WorkerInput, control: WorkerControl): Promise<Commit> {
@@ -96,7 +102,7 @@ async function startCommit(db: Database.Database, input: WorkerInput, control: W
   const replaced = [...new Set(input.files.flatMap((f) => (f.options.replaceBatch === undefined ? [] : [f.options.replaceBatch])))];
   for (const batchId of replaced) undoFdiBatch(db, batchId, input.user);
   const load = new FdiLoad(db, { user: input.user, now: new Date().toISOString(), bulk });
-  return { load, places: new PlaceWriter(db, input.user), backup, written: [], replaced };
+  return { load, places: new PlaceWriter(db, input.user), backup, written: [], replaced, bulk };
 }
 
 /** A live batch of an import: the file it came from and when. */
@@ -178,6 +184,13 @@ async function run(input: WorkerInput, control: WorkerControl): Promise<WorkerOu
     addPlaceAliases(db, matched);
     // each file kept as it was, for tracing records to their rows (the stats summary finds the new records itself)
     for (const [i, written] of commit.written.entries()) if (written) storeSourceFile(db, await hashes[i]!, input.files[i]!.path);
+    // the stats summary takes in the new records here, off the main thread and in the import's transaction: left to the
+    // next read, that read would need the write lock (and stop the backend waiting for it) while the next import holds
+    // it. A bulk load into a large table leaves it to the first tables read (a full build: seconds at 1M records).
+    if (!commit.bulk || storedRecords(db) <= SUMMARY_IN_IMPORT_MAX) {
+      control.progress(0.99, '正在更新统计汇总');
+      ensureStatsSummary(db);
+    }
     control.throwIfCancelled();
     control.committing?.();
     db.exec('COMMIT');
