@@ -39,6 +39,10 @@ test('market access on a project list nobody here wrote, then import, undo, edit
   await (await chooser).setFiles(list);
   await expect(page.getByTestId('import-summary')).toContainText(String(POLICY_PROJECTS.length), { timeout: 60_000 });
   await page.getByTestId('import-commit').click();
+  // the result stays until it is closed
+  await expect(page.getByTestId('register-result-counts')).toContainText(`新增 ${POLICY_PROJECTS.length}`, { timeout: 60_000 });
+  await page.getByTestId('register-close').click();
+  await expect(page.getByTestId('register-result')).toBeHidden();
   const table = page.getByTestId('projects-table');
   await expect(table).toHaveAttribute('data-total', String(POLICY_PROJECTS.length), { timeout: 60_000 });
 

@@ -18,7 +18,7 @@ export function RegisterResult({ result, onNext, onClose }: { result: ImportDone
           <Button type="primary" onClick={onNext} data-testid="register-next">
             {t('importAnother')}
           </Button>
-          <Button onClick={onClose}>{t('close')}</Button>
+          <Button onClick={onClose} data-testid="register-close">{t('close')}</Button>
         </Space>
       }
     >
