@@ -3,6 +3,10 @@ import { defineMessages } from '../../i18n/define';
 /** Words of the steps every importer shares: the column mapping, the header rows, the problem list. */
 export const importMessages = defineMessages({
   'zh-CN': {
+    headerRows: '表头在第 {rows} 行',
+    headerSourceGiven: '（已指定）',
+    headerSourceRemembered: '（按上次为这种表选的行）',
+    pickHeader: '改选表头行',
     field: '项目',
     column: '文件中的列',
     notImported: '（不导入）',
@@ -23,6 +27,10 @@ export const importMessages = defineMessages({
     problemMessage: '问题',
   },
   'en-US': {
+    headerRows: 'Header in rows {rows}',
+    headerSourceGiven: ' (chosen)',
+    headerSourceRemembered: ' (as chosen last time for this layout)',
+    pickHeader: 'Choose header rows',
     field: 'Field',
     column: 'Column in the file',
     notImported: '(not imported)',

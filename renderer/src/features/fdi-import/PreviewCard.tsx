@@ -9,6 +9,7 @@ import { ProblemsTable } from '../../components/import/ProblemsTable';
 import { fdiImportMessages } from './messages';
 import type { PlaceChoices } from './placeChoices';
 import { AlreadyImportedAlert, RecordWarnings, TotalsAlert } from './PreviewAlerts';
+import { HeaderRowsLine } from '../../components/import/HeaderRowsLine';
 import { UnknownPlacesCard } from './UnknownPlacesCard';
 
 type Known = Array<{ id: number; name: string }>;
@@ -53,7 +54,6 @@ export function PreviewCard(props: {
   const unitSource = { given: t('unitSourceGiven'), header: t('unitSourceHeader'), title: t('unitSourceTitle'), assumed: t('unitSourceAssumed') }[preview.units.source];
   const units = [...new Set([preview.units.contractedFdi, preview.units.actualFdi].filter(Boolean))].join('、');
   const districtSource = preview.district && !options.district ? { given: '', file: t('districtFromFile'), fileName: t('districtFromFileName'), default: t('districtDefault') }[preview.district.source] : '';
-  const headerSource = preview.headerSource === 'given' ? t('headerSourceGiven') : preview.headerSource === 'remembered' ? t('headerSourceRemembered') : '';
 
   return (
     <Card size="small" title={`${t('file')}：${props.file.name}`} data-testid="fdi-preview">
@@ -74,15 +74,7 @@ export function PreviewCard(props: {
                 options={preview.sheets.map((s) => ({ value: s.name, label: s.isData ? s.name : `${s.name}（无表头）`, disabled: !s.isData && !s.hidden }))}
                 onChange={(sheet: string) => props.onRecheck({ ...options, sheet, mapping: undefined, headerRows: undefined })}
               />
-              {preview.headerRows.length > 0 && (
-                <Typography.Text type="secondary" data-testid="fdi-header-rows">
-                  {t('headerRows', { rows: preview.headerRows.join('、') })}
-                  {headerSource}
-                </Typography.Text>
-              )}
-              <Button size="small" type="link" onClick={() => setPicking(!picking)} data-testid="fdi-pick-header">
-                {t('pickHeader')}
-              </Button>
+              <HeaderRowsLine rows={preview.headerRows} source={preview.headerSource} testPrefix="fdi" onPick={() => setPicking(!picking)} />
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('unit')}>

@@ -2,6 +2,7 @@ import { Alert, Button, Collapse, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { LayoutChoice } from '../../../../shared/api/importLayout';
 import type { ImportCheck } from '../../../../shared/api/projects';
+import { HeaderRowsLine } from '../../components/import/HeaderRowsLine';
 import { HeaderRowsPicker } from '../../components/import/HeaderRowsPicker';
 import { MappingEditor, type EditedMapping } from '../../components/import/MappingEditor';
 import { ProblemsTable } from '../../components/import/ProblemsTable';
@@ -31,7 +32,6 @@ export function RegisterPreview(props: {
   const warnings = check.problems.filter((p) => p.severity === 'warning');
   const columnWarnings = warnings.filter((p) => COLUMN_CODES.has(p.code));
   const mappingChanged = layout ? Object.keys(mapping).some((k) => (mapping[k] ?? null) !== (layout.mapping[k] ?? null)) : false;
-  const headerSource = layout?.headerSource === 'given' ? t('headerSourceGiven') : layout?.headerSource === 'remembered' ? t('headerSourceRemembered') : '';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="register-preview">
       {columnWarnings.length > 0 && (
@@ -56,13 +56,7 @@ export function RegisterPreview(props: {
       )}
       {layout && (
         <Space wrap size={4}>
-          <Typography.Text type="secondary" data-testid="register-header-rows">
-            {t('headerRows', { rows: layout.headerRows.join('、') })}
-            {headerSource}
-          </Typography.Text>
-          <Button size="small" type="link" onClick={() => setPicking(!picking)} data-testid="register-pick-header">
-            {t('pickHeader')}
-          </Button>
+          <HeaderRowsLine rows={layout.headerRows} source={layout.headerSource} testPrefix="register" onPick={() => setPicking(!picking)} />
         </Space>
       )}
       {picking && layout && (
