@@ -15,22 +15,22 @@ export function useStatsRecords(query: Query | null) {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<MethodOutput<'stats.records'> | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const filter = query?.filter;
-  const { from, to, filter: _f, ...options } = query ?? { from: '', to: '' };
-  const optionsKey = JSON.stringify(options);
-  useEffect(() => setPage(1), [filter, optionsKey]);
+  // keyed by content: callers build the query afresh on every render
+  const queryKey = query ? JSON.stringify(query) : null;
+  const { from: _from, to: _to, ...filterAndOptions } = query ?? {};
+  const firstPageKey = JSON.stringify(filterAndOptions);
+  useEffect(() => setPage(1), [firstPageKey]);
   useEffect(() => {
     setError(null);
-    if (!query) return setData(null);
+    if (queryKey === null) return setData(null);
     let live = true;
-    api.call('stats.records', { ...query, page, pageSize: PAGE_SIZE }).then(
+    api.call('stats.records', { ...(JSON.parse(queryKey) as Query), page, pageSize: PAGE_SIZE }).then(
       (d) => live && setData(d),
       (e) => live && setError(e),
     );
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the query is its parts
-  }, [from, to, filter, optionsKey, page]);
+  }, [queryKey, page]);
   return { data, error, page, setPage, pageSize: PAGE_SIZE };
 }

@@ -3,13 +3,14 @@ import { statsTablesMessages } from '../features/fdi-stats/tables/messages';
 import { projectMessages } from '../features/projects/messages';
 import { enterpriseMessages } from '../features/enterprises/messages';
 import { chainsMessages } from '../features/chains/messages';
-import { fdiImportMessages } from '../features/fdi-import/messages';
+import { fdiImportMessages } from '../features/fdi-stats/import/messages';
 import { settingsMessages } from '../features/settings/messages';
 import { statsSettingsMessages } from '../features/fdi-stats/settings/messages';
-import { policyMessages } from '../features/policy/messages';
-import { auditMessages } from '../features/audit/messages';
+import { policyMessages } from '../components/policy/messages';
+import { auditMessages } from '../features/settings/audit/messages';
 import { importMessages } from '../components/import/messages';
-import { registerImportMessages } from '../features/register-import/messages';
+import { registerImportMessages } from '../components/import/register/messages';
+import { componentMessages } from '../components/messages';
 import type { Catalogue } from './define';
 import { domainMessages } from './domain';
 import { shellMessages } from './shell';
@@ -33,4 +34,5 @@ export const CATALOGUE: Record<string, Catalogue> = {
   audit: auditMessages,
   import: importMessages,
   registerImport: registerImportMessages,
+  components: componentMessages,
 };

@@ -16,6 +16,8 @@ export function useChainAnalysis(detail: ChainDetail | null) {
   );
 }
 
+const unplaced = (detail: ChainDetail) => detail.segments.filter((s) => s.x === null || s.y === null);
+
 /**
  * What the editor draws from: the gap analysis and where each segment sits. A chain whose segments have no positions
  * yet (chains from templates and workbooks get theirs from the backend) is laid out once (elkjs, or a tree for large
@@ -25,9 +27,9 @@ export function useChainGraph(detail: ChainDetail | null) {
   const analysis = useChainAnalysis(detail);
   const [laidOut, setLaidOut] = useState<number | null>(null);
   const running = useRef(false);
-  const missing = detail ? detail.segments.filter((s) => s.x === null || s.y === null) : [];
   useEffect(() => {
     if (!detail || running.current) return;
+    const missing = unplaced(detail);
     if (missing.length === 0) {
       setLaidOut(detail.chain.id);
       return;
@@ -46,7 +48,7 @@ export function useChainGraph(detail: ChainDetail | null) {
         running.current = false;
         setLaidOut(detail.chain.id);
       });
-  }, [detail, missing.length]);
+  }, [detail]);
 
   const positions = useMemo(() => {
     const map = new Map<number, { x: number; y: number }>();
@@ -54,6 +56,6 @@ export function useChainGraph(detail: ChainDetail | null) {
     return map;
   }, [detail]);
   const lanes = useMemo(() => (detail ? lanesFor(detail.segments, positions, detail.chain.tiers) : { lanes: [], width: 0, height: 0 }), [detail, positions]);
-  const ready = detail !== null && laidOut === detail.chain.id && missing.length === 0;
+  const ready = detail !== null && laidOut === detail.chain.id && unplaced(detail).length === 0;
   return { analysis, positions, lanes, ready };
 }

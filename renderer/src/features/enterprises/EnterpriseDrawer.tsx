@@ -9,13 +9,13 @@ import { domainMessages } from '../../i18n/domain';
 import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
 import { useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
-import { AuditHistory } from '../projects/AuditHistory';
-import { EnterpriseSelect } from '../projects/pickers';
-import { formatAmount, StageTag } from '../projects/tags';
+import { AuditHistory } from '../../components/AuditHistory';
+import { EnterpriseSelect } from '../../components/pickers';
+import { formatAmount, StageTag } from '../../components/tags';
 import { EnterpriseForm } from './EnterpriseForm';
 import { enterpriseMessages } from './messages';
-import { PolicyPanel } from '../policy/PolicyPanel';
-import { policyMessages } from '../policy/messages';
+import { PolicyPanel } from '../../components/policy/PolicyPanel';
+import { policyMessages } from '../../components/policy/messages';
 
 type Record_ = EnterpriseDetail['fdiRecords'][number];
 

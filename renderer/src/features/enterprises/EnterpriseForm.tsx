@@ -7,7 +7,7 @@ import { errorText } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { useEnterpriseStore } from '../../stores/enterprises';
-import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../projects/pickers';
+import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../../components/pickers';
 import { enterpriseMessages } from './messages';
 
 type FormValues = Omit<EnterpriseFields, 'setupDate'> & { setupDate: Dayjs | null };

@@ -6,13 +6,14 @@ import type { Enterprise, EnterpriseFilter } from '../../../../shared/api/enterp
 import { api } from '../../api/client';
 import { PagedVirtualTable, type VirtualColumn } from '../../components/PagedVirtualTable';
 import { PageHeader } from '../../components/PageHeader';
+import { useDebouncedCommit } from '../../components/useDebouncedCommit';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { isOwnEnterpriseChange, useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
-import { RegisterImportModal } from '../register-import/RegisterImportModal';
-import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../projects/pickers';
-import { formatAmount } from '../projects/tags';
-import { useExport } from '../projects/useExport';
+import { RegisterImportModal } from '../../components/import/register/RegisterImportModal';
+import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../../components/pickers';
+import { formatAmount } from '../../components/tags';
+import { useExport } from '../../components/useExport';
 import { EnterpriseDrawer } from './EnterpriseDrawer';
 import { EnterpriseForm } from './EnterpriseForm';
 import { enterpriseMessages } from './messages';
@@ -47,11 +48,7 @@ export default function EnterprisesPage() {
     }
     useEnterpriseList.getState().setQuery({ ...query, filter });
   };
-  useEffect(() => {
-    if ((query.filter.text ?? '') === text) return;
-    const timer = setTimeout(() => setFilter({ text: text.trim() || undefined }), 300);
-    return () => clearTimeout(timer);
-  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
+  useDebouncedCommit(text, query.filter.text ?? '', (typed) => setFilter({ text: typed.trim() || undefined }));
 
   const onRange = useCallback((from: number, to: number) => useEnterpriseList.getState().ensure(from, to), []);
   const columns = useMemo<VirtualColumn<Enterprise>[]>(

@@ -3,7 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
-import { useFdiImportTabs } from '../fdi-import/FdiImportTabs';
+import { useFdiImportTabs } from './import/FdiImportTabs';
 import { statsTablesMessages } from './tables/messages';
 import { StatsTablesView } from './tables/StatsTablesView';
 import { StatsSettingsView } from './settings/StatsSettingsView';

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
 import type { DomesticReinvestmentRule, StatsScope } from '../../../../shared/domain/fdi';
-import { SourceCells, SourceLine } from '../fdi-stats/records/RecordSource';
+import { SourceCells, SourceLine } from '../../components/RecordSource';
 import { dashboardMessages } from './messages';
 
 interface Props {

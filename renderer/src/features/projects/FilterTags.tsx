@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { useProjectStore } from '../../stores/projects';
 import { useSettingsStore } from '../../stores/settings';
 import { projectMessages } from './messages';
-import { useCountries } from './pickers';
+import { useCountries } from '../../components/pickers';
 
 /** The filters behind 更多筛选, as tags while the panel is closed: what the list is narrowed by stays in view. */
 export function FilterTags({ filter, onClear }: { filter: ProjectFilter; onClear(patch: Partial<ProjectFilter>): void }) {

@@ -7,14 +7,14 @@ import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
 import { shellMessages } from '../../i18n/shell';
 import { useProjectStore } from '../../stores/projects';
-import { AuditHistory } from './AuditHistory';
+import { AuditHistory } from '../../components/AuditHistory';
 import { projectMessages } from './messages';
 import { ProjectActionModal, type ProjectAction } from './ProjectActions';
 import { ProjectForm } from './ProjectForm';
-import { AlertTags, formatAmount, StageTag } from './tags';
-import { PolicyPanel } from '../policy/PolicyPanel';
-import { PolicyTag } from '../policy/PolicyTag';
-import { policyMessages } from '../policy/messages';
+import { AlertTags, formatAmount, StageTag } from '../../components/tags';
+import { PolicyPanel } from '../../components/policy/PolicyPanel';
+import { PolicyTag } from '../../components/policy/PolicyTag';
+import { policyMessages } from '../../components/policy/messages';
 
 type T = ReturnType<typeof useT<typeof projectMessages['zh-CN']>>;
 

@@ -3,14 +3,16 @@ import { Badge, Button, Cascader, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { PROJECT_ALERT_CODES, type ProjectFilter } from '../../../../shared/api/projects';
 import { PROJECT_PRIORITY_CODES, PROJECT_STAGE_CODES } from '../../../../shared/domain/project';
+import { useDebouncedCommit } from '../../components/useDebouncedCommit';
 import { useT } from '../../i18n';
 import { domainMessages } from '../../i18n/domain';
 import { useProjectList, useProjectStore } from '../../stores/projects';
 import { FilterTags, hiddenFilterCount } from './FilterTags';
 import { projectMessages } from './messages';
-import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from './pickers';
+import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../../components/pickers';
 import { ACCESS_STATUS_CODES } from '../../../../shared/domain/policy';
-import { policyMessages } from '../policy/messages';
+import { policyMessages } from '../../components/policy/messages';
+import { componentMessages } from '../../components/messages';
 
 const wide = { minWidth: 150 };
 /** The first row's selects keep their width whatever is chosen: the row stays one row at 1366 px. */
@@ -24,6 +26,7 @@ export function ProjectFilters() {
   const t = useT(projectMessages);
   const td = useT(domainMessages);
   const tp = useT(policyMessages);
+  const tc = useT(componentMessages);
   const query = useProjectList((s) => s.query);
   const setQuery = useProjectList((s) => s.setQuery);
   const options = useProjectStore((s) => s.options);
@@ -43,11 +46,7 @@ export function ProjectFilters() {
     void useProjectStore.getState().loadOptions();
   }, []);
   // typing waits for a pause before it asks the server
-  useEffect(() => {
-    if ((filter.text ?? '') === text) return;
-    const timer = setTimeout(() => setFilter({ text: text.trim() || undefined }), 300);
-    return () => clearTimeout(timer);
-  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
+  useDebouncedCommit(text, filter.text ?? '', (typed) => setFilter({ text: typed.trim() || undefined }));
   useEffect(() => setText(query.filter.text ?? ''), [query.filter.text]);
 
   const chainOptions = (options?.chains ?? []).map((c) => ({ value: c.id, label: c.name, children: c.segments.map((s) => ({ value: s.id, label: s.name })) }));
@@ -77,7 +76,7 @@ export function ProjectFilters() {
           maxTagCount="responsive"
           value={filter.alerts ?? []}
           onChange={(alerts) => setFilter({ alerts })}
-          options={PROJECT_ALERT_CODES.map((a) => ({ value: a, label: t(`alert.${a}`) }))}
+          options={PROJECT_ALERT_CODES.map((a) => ({ value: a, label: tc(`alert.${a}`) }))}
           data-testid="filter-alert"
         />
         <Select

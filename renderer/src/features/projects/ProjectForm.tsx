@@ -10,7 +10,7 @@ import { domainMessages } from '../../i18n/domain';
 import { shellMessages } from '../../i18n/shell';
 import { useProjectStore } from '../../stores/projects';
 import { projectMessages } from './messages';
-import { CountrySelect, DistrictSelect, EnterpriseSelect, IndustrySelect, PlatformSelect } from './pickers';
+import { CountrySelect, DistrictSelect, EnterpriseSelect, IndustrySelect, PlatformSelect } from '../../components/pickers';
 
 type DateKey = 'firstContactDate' | 'signedDate' | 'registeredDate' | 'constructionDate' | 'operationDate';
 const DATE_KEYS: DateKey[] = ['firstContactDate', 'signedDate', 'registeredDate', 'constructionDate', 'operationDate'];

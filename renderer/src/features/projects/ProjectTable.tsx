@@ -6,9 +6,9 @@ import { PagedVirtualTable, type VirtualColumn } from '../../components/PagedVir
 import { useT } from '../../i18n';
 import { useProjectList, useProjectStore } from '../../stores/projects';
 import { projectMessages } from './messages';
-import { AlertTags, formatAmount, StageTag } from './tags';
-import { PolicyTag } from '../policy/PolicyTag';
-import { policyMessages } from '../policy/messages';
+import { AlertTags, formatAmount, StageTag } from '../../components/tags';
+import { PolicyTag } from '../../components/policy/PolicyTag';
+import { policyMessages } from '../../components/policy/messages';
 
 /**
  * The project list: virtualized, each column's sort and every filter served by the backend. 阶段 and the amounts come

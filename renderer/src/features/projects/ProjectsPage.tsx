@@ -7,14 +7,14 @@ import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
 import { isOwnProjectChange, useProjectList, useProjectStore } from '../../stores/projects';
-import { RegisterImportModal } from '../register-import/RegisterImportModal';
+import { RegisterImportModal } from '../../components/import/register/RegisterImportModal';
 import { projectMessages } from './messages';
 import { ProjectDrawer } from './ProjectDrawer';
 import { ProjectFilters } from './ProjectFilters';
 import { ProjectForm } from './ProjectForm';
 import { ProjectTable } from './ProjectTable';
 import { SavedViews } from './SavedViews';
-import { useExport } from './useExport';
+import { useExport } from '../../components/useExport';
 
 /** 项目库: the key FDI projects, filtered and sorted on the server, with the detail drawer for follow-up work. */
 export default function ProjectsPage() {
@@ -23,7 +23,7 @@ export default function ProjectsPage() {
   const total = useProjectList((s) => s.total);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const exporter = useExport();
+  const exporter = useExport((rows) => t('exported', { rows }));
   const route = useAppStore((s) => s.route);
 
   useEffect(() => {

@@ -16,7 +16,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { Button, Flex, Result, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, DeploymentUnitOutlined, SettingOutlined, ExpandOutlined, FundProjectionScreenOutlined, PlusOutlined, RedoOutlined, UndoOutlined, PictureOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../../../shared/chains/layout';
 import { STATUS_STYLE } from '../../../../../shared/chains/style';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -59,19 +59,24 @@ function Editor({ chainId }: { chainId: number }) {
   const [miniMap, setMiniMap] = useState(false);
   const completenessText = useCompletenessText();
   // read once, when the map first draws (React Flow takes its default viewport at mount)
-  const opening = useMemo(() => {
-    if (!ready) return undefined;
+  const openingRef = useRef<ReturnType<typeof openingViewport> | undefined>(undefined);
+  if (ready && openingRef.current === undefined) {
     const box = canvas.current?.getBoundingClientRect();
-    return box ? openingViewport(mapBounds(positions, lanes), box) : undefined;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready]);
+    if (box) openingRef.current = openingViewport(mapBounds(positions, lanes), box);
+  }
+  const opening = openingRef.current;
 
-  // rebuild the drawing from the data on every change, keeping what is selected
+  // rebuild the drawing from the data on every change, keeping what is selected (a selection alone changes nothing
+  // here: React Flow already shows it)
+  const selectedNow = useRef(selected);
+  useEffect(() => {
+    selectedNow.current = selected;
+  });
   useEffect(() => {
     if (!detail || !analysis || !ready) return;
-    setNodes(buildNodes(detail, analysis, positions, lanes, labels, { selected, inViewOnly: detail.segments.length > LARGE_CHAIN }));
-    setEdges(buildEdges(detail, { selected }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const keep = { selected: selectedNow.current };
+    setNodes(buildNodes(detail, analysis, positions, lanes, labels, { ...keep, inViewOnly: detail.segments.length > LARGE_CHAIN }));
+    setEdges(buildEdges(detail, keep));
   }, [detail, analysis, positions, lanes, labels, ready]);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../../shared/api';
 import { FIRM_ROLE_CODES, type FirmRole } from '../../../../../shared/domain/chain';
 import { api } from '../../../api/client';
@@ -20,14 +20,13 @@ export function FirmModal({ open, segmentId, onClose }: { open: boolean; segment
   const { message } = App.useApp();
   const [form] = Form.useForm<{ enterpriseId?: number; companyName?: string; role: FirmRole }>();
   const [options, setOptions] = useState<Option[]>([]);
-  const search = (query: string) => void api.call('chains.enterpriseOptions', { query, limit: 20 }).then(setOptions, () => setOptions([]));
+  const search = useCallback((query: string) => void api.call('chains.enterpriseOptions', { query, limit: 20 }).then(setOptions, () => setOptions([])), []);
   useEffect(() => {
     if (open) {
       form.resetFields();
       search('');
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  }, [open, form, search]);
   const submit = async () => {
     const v = await form.validateFields();
     if (!v.enterpriseId && !v.companyName?.trim()) return void message.warning(t('firmRequired'));

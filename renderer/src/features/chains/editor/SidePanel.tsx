@@ -16,7 +16,7 @@ import type { Command } from './history';
 import { TargetModal, targetStatusColor } from './TargetModal';
 import { useGraphLabels } from './labels';
 import { useCountryNames } from '../useCountryNames';
-import { PolicyTag } from '../../policy/PolicyTag';
+import { PolicyTag } from '../../../components/policy/PolicyTag';
 
 /** The selected segment: its properties, why it has its status (and an override with a reason), firms, targets. */
 export function SidePanel({ segmentId, analysis, record }: { segmentId: number; analysis: ChainGapAnalysis; record: (c: Command) => void }) {
@@ -60,7 +60,12 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
   const descendants = new Set<number>([segmentId]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const s of detail.segments) if (s.parentId !== null && descendants.has(s.parentId) && !descendants.has(s.id)) (descendants.add(s.id), (grew = true));
+    for (const s of detail.segments) {
+      if (s.parentId !== null && descendants.has(s.parentId) && !descendants.has(s.id)) {
+        descendants.add(s.id);
+        grew = true;
+      }
+    }
   }
 
   return (

@@ -11,9 +11,9 @@ import { domainMessages } from '../../../i18n/domain';
 import { shellMessages } from '../../../i18n/shell';
 import { useChainsStore } from '../../../stores/chains';
 import { chainsMessages } from '../messages';
-import { IndustrySelect } from '../../projects/pickers';
-import { PolicyPanel } from '../../policy/PolicyPanel';
-import { policyMessages } from '../../policy/messages';
+import { IndustrySelect } from '../../../components/pickers';
+import { PolicyPanel } from '../../../components/policy/PolicyPanel';
+import { policyMessages } from '../../../components/policy/messages';
 
 export const targetStatusColor = (status: TargetStatus) =>
   ({ untouched: 'default', contacted: 'processing', negotiating: 'orange', signed: 'cyan', landed: 'green' })[status];
@@ -59,8 +59,7 @@ export function TargetModal({ target, onClose }: { target: Partial<Target> | nul
     setIndustry(null);
     const code = target?.industryCode;
     if (code) void api.call('reference.searchIndustries', { query: code, limit: 1 }).then(([i]) => i?.code === code && setIndustry(i));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target]);
+  }, [open, target, form]);
 
   const submit = async () => {
     const v = await form.validateFields();

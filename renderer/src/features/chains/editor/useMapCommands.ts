@@ -133,7 +133,7 @@ export function useMapCommands({
       });
     if (segmentIds.length) modal.confirm({ title: t('deleteSegment'), content: t('deleteSegmentConfirm', { name: names }), onOk: go });
     else void go();
-  }, [detail, selected, store, run, record, t, modal]);
+  }, [detail, selected, setSelected, store, run, record, t, modal]);
 
   const addSegment = useCallback(() => {
     if (!detail) return;
@@ -166,7 +166,7 @@ export function useMapCommands({
         },
       });
     });
-  }, [detail, selected, positions, lanes, flow, store, chainId, run, record, t]);
+  }, [detail, selected, setSelected, positions, lanes, flow, store, chainId, run, record, t]);
 
   const copy = useCallback(() => {
     if (!detail) return;
@@ -202,7 +202,7 @@ export function useMapCommands({
         },
       });
     });
-  }, [store, run, record, message, t]);
+  }, [store, run, record, message, t, setSelected]);
 
   const relayout = useCallback(() => {
     if (!detail) return;

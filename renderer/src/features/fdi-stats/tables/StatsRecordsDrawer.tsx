@@ -4,7 +4,7 @@ import { useStatsRecords } from '../../../api/useStatsRecords';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { domainMessages } from '../../../i18n/domain';
-import { SourceCells, SourceLine } from '../records/RecordSource';
+import { SourceCells, SourceLine } from '../../../components/RecordSource';
 import { formatAmount } from './format';
 import { statsTablesMessages } from './messages';
 import type { MonthRange } from './range';

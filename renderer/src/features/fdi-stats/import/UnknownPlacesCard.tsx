@@ -1,8 +1,8 @@
 import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
-import type { FdiPreview } from '../../../../shared/api/fdiImport';
-import { PLATFORM_TYPE_CODES, type PlatformType } from '../../../../shared/domain/platform';
-import { useT } from '../../i18n';
-import { domainMessages } from '../../i18n/domain';
+import type { FdiPreview } from '../../../../../shared/api/fdiImport';
+import { PLATFORM_TYPE_CODES, type PlatformType } from '../../../../../shared/domain/platform';
+import { useT } from '../../../i18n';
+import { domainMessages } from '../../../i18n/domain';
 import { fdiImportMessages } from './messages';
 import { placeKey, type PlaceChoices } from './placeChoices';
 

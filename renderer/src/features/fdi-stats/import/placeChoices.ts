@@ -1,5 +1,5 @@
-import type { FdiPreview, PlaceChoice } from '../../../../shared/api/fdiImport';
-import type { PlatformType } from '../../../../shared/domain/platform';
+import type { FdiPreview, PlaceChoice } from '../../../../../shared/api/fdiImport';
+import type { PlatformType } from '../../../../../shared/domain/platform';
 
 /** The person's answer per unknown name, by `kind|name`. */
 export type PlaceChoices = Record<string, { matchId: number | null; type: PlatformType | null }>;

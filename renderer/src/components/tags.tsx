@@ -1,9 +1,9 @@
 import { Tag, Tooltip } from 'antd';
-import type { ProjectAlert } from '../../../../shared/api/projects';
-import type { ProjectStage } from '../../../../shared/domain/project';
-import { useT } from '../../i18n';
-import { domainMessages } from '../../i18n/domain';
-import { projectMessages } from './messages';
+import type { ProjectAlert } from '../../../shared/api/projects';
+import type { ProjectStage } from '../../../shared/domain/project';
+import { useT } from '../i18n';
+import { domainMessages } from '../i18n/domain';
+import { componentMessages } from './messages';
 
 const STAGE_COLORS: Record<ProjectStage, string> = {
   lead: 'default',
@@ -27,7 +27,7 @@ export function StageTag({ stage }: { stage: ProjectStage }) {
 }
 
 export function AlertTags({ alerts }: { alerts: readonly ProjectAlert[] }) {
-  const t = useT(projectMessages);
+  const t = useT(componentMessages);
   return (
     <>
       {alerts.map((a) => (
@@ -42,4 +42,4 @@ export function AlertTags({ alerts }: { alerts: readonly ProjectAlert[] }) {
 }
 
 /** An amount in 万美元 as reported (the app's one number format); blank when unknown. */
-export { formatAmount } from '../../../../shared/format';
+export { formatAmount } from '../../../shared/format';

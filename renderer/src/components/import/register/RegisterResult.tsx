@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Space, Typography } from 'antd';
-import type { ImportDone } from '../../../../shared/api/projects';
-import { useT } from '../../i18n';
+import type { ImportDone } from '../../../../../shared/api/projects';
+import { useT } from '../../../i18n';
 import { registerImportMessages } from './messages';
 
 /** What an import did, kept on screen until the person moves on: counts, header rows, columns left out, warnings. */

@@ -1,9 +1,9 @@
 import { App, Button, Popconfirm, Table, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { ImportBatch } from '../../../../shared/api/fdiImport';
-import { errorText } from '../../components/ErrorAlert';
-import { useT } from '../../i18n';
-import { useFdiImportStore } from '../../stores/fdiImport';
+import type { ImportBatch } from '../../../../../shared/api/fdiImport';
+import { errorText } from '../../../components/ErrorAlert';
+import { useT } from '../../../i18n';
+import { useFdiImportStore } from '../../../stores/fdiImport';
 import { fdiImportMessages } from './messages';
 
 /** The import history: one line per batch (a file), with undo for those not undone yet. */

@@ -1,12 +1,12 @@
 import { Alert, Button, Collapse, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { LayoutChoice } from '../../../../shared/api/importLayout';
-import type { ImportCheck } from '../../../../shared/api/projects';
-import { HeaderRowsLine } from '../../components/import/HeaderRowsLine';
-import { HeaderRowsPicker } from '../../components/import/HeaderRowsPicker';
-import { MappingEditor, type EditedMapping } from '../../components/import/MappingEditor';
-import { ProblemsTable } from '../../components/import/ProblemsTable';
-import { useT } from '../../i18n';
+import type { LayoutChoice } from '../../../../../shared/api/importLayout';
+import type { ImportCheck } from '../../../../../shared/api/projects';
+import { HeaderRowsLine } from '../HeaderRowsLine';
+import { HeaderRowsPicker } from '../HeaderRowsPicker';
+import { MappingEditor, type EditedMapping } from '../MappingEditor';
+import { ProblemsTable } from '../ProblemsTable';
+import { useT } from '../../../i18n';
 import { registerImportMessages } from './messages';
 
 /** Warnings about columns: one taken by its content, or a field left to its default beside a column like it. */

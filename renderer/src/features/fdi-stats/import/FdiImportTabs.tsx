@@ -1,5 +1,5 @@
 import type { TabsProps } from 'antd';
-import { useT } from '../../i18n';
+import { useT } from '../../../i18n';
 import { BatchesTable } from './BatchesTable';
 import { ImportWizard } from './ImportWizard';
 import { fdiImportMessages } from './messages';

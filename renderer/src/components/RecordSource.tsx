@@ -1,14 +1,14 @@
 import { Descriptions, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { RecordSource, StatsRecord } from '../../../../../shared/api/stats';
-import { api } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useT } from '../../../i18n';
-import { statsTablesMessages } from '../tables/messages';
+import type { RecordSource, StatsRecord } from '../../../shared/api/stats';
+import { api } from '../api/client';
+import { ErrorAlert } from './ErrorAlert';
+import { useT } from '../i18n';
+import { componentMessages } from './messages';
 
 /** Where a record came from, in one line: 文件［工作表］第N行（第K批）. */
 export function SourceLine({ record }: { record: Pick<StatsRecord, 'source'> }) {
-  const t = useT(statsTablesMessages);
+  const t = useT(componentMessages);
   const s = record.source;
   if (!s) return <Typography.Text type="secondary">{t('noSource')}</Typography.Text>;
   // a batch without a sheet or row (demo data, imports before rows were kept) says only what it knows
@@ -22,7 +22,7 @@ export function SourceLine({ record }: { record: Pick<StatsRecord, 'source'> }) 
 
 /** The record's row as it was in its file: each column's header and cell, read from the kept file when opened. */
 export function SourceCells({ recordId }: { recordId: number }) {
-  const t = useT(statsTablesMessages);
+  const t = useT(componentMessages);
   const [data, setData] = useState<RecordSource | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {

@@ -2,14 +2,15 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Descriptions, Drawer, Flex, Input, Select, Table, Tag, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuditFilter, AuditRow } from '../../../../shared/api/audit';
-import { AUDIT_AREA_CODES, auditChanges, auditEntityName, type AuditArea } from '../../../../shared/domain/audit';
-import { api } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useExport } from '../projects/useExport';
-import { PagedVirtualTable, type VirtualColumn } from '../../components/PagedVirtualTable';
-import { useT } from '../../i18n';
-import { useAuditList } from '../../stores/audit';
+import type { AuditFilter, AuditRow } from '../../../../../shared/api/audit';
+import { AUDIT_AREA_CODES, auditChanges, auditEntityName, type AuditArea } from '../../../../../shared/domain/audit';
+import { api } from '../../../api/client';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useExport } from '../../../components/useExport';
+import { PagedVirtualTable, type VirtualColumn } from '../../../components/PagedVirtualTable';
+import { useDebouncedCommit } from '../../../components/useDebouncedCommit';
+import { useT } from '../../../i18n';
+import { useAuditList } from '../../../stores/audit';
 import { auditMessages } from './messages';
 
 const AREA_COLORS: Record<AuditArea, string> = {
@@ -68,11 +69,7 @@ export function AuditTrail() {
       if (e.type === 'changed') void useAuditList.getState().reload();
     });
   }, []);
-  useEffect(() => {
-    if ((filter.entityId ?? '') === entityId) return;
-    const timer = setTimeout(() => setFilter({ entityId: entityId.trim() || undefined }), 300);
-    return () => clearTimeout(timer);
-  }, [entityId]); // eslint-disable-line react-hooks/exhaustive-deps
+  useDebouncedCommit(entityId, filter.entityId ?? '', (typed) => setFilter({ entityId: typed.trim() || undefined }));
 
   const onRange = useCallback((from: number, to: number) => useAuditList.getState().ensure(from, to), []);
   const columns = useMemo<VirtualColumn<AuditRow>[]>(

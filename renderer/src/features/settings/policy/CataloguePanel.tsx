@@ -2,14 +2,14 @@ import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import { App, Button, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { catalogueImportSchema, type EncouragedCatalogue } from '../../../../shared/api/policy';
-import type { JobState } from '../../../../shared/api/jobs';
-import { api, ApiError } from '../../api/client';
-import { pickFile, saveFile } from '../../api/platform';
-import { ErrorAlert, errorText } from '../../components/ErrorAlert';
-import { JobProgress } from '../../components/JobProgress';
-import { useT } from '../../i18n';
-import { policyMessages } from './messages';
+import { catalogueImportSchema, type EncouragedCatalogue } from '../../../../../shared/api/policy';
+import type { JobState } from '../../../../../shared/api/jobs';
+import { api, ApiError } from '../../../api/client';
+import { pickFile, saveFile } from '../../../api/platform';
+import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
+import { JobProgress } from '../../../components/JobProgress';
+import { useT } from '../../../i18n';
+import { policyMessages } from '../../../components/policy/messages';
 
 /** The imported 鼓励外商投资产业目录 versions, the template, and the import (a job; all or nothing). */
 export function CataloguePanel() {

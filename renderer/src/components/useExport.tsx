@@ -1,14 +1,14 @@
 import { App, Modal } from 'antd';
 import { useState } from 'react';
-import type { MethodInput } from '../../../../shared/api';
-import type { JobState } from '../../../../shared/api/jobs';
-import { exportDoneSchema } from '../../../../shared/api/projects';
-import { api, ApiError } from '../../api/client';
-import { saveFile } from '../../api/platform';
-import { errorText } from '../../components/ErrorAlert';
-import { JobProgress } from '../../components/JobProgress';
-import { useT } from '../../i18n';
-import { projectMessages } from './messages';
+import type { MethodInput } from '../../../shared/api';
+import type { JobState } from '../../../shared/api/jobs';
+import { exportDoneSchema } from '../../../shared/api/projects';
+import { api, ApiError } from '../api/client';
+import { saveFile } from '../api/platform';
+import { errorText } from './ErrorAlert';
+import { JobProgress } from './JobProgress';
+import { useT } from '../i18n';
+import { componentMessages } from './messages';
 
 type ExportMethod = 'projects.export' | 'enterprises.export' | 'audit.export';
 
@@ -17,7 +17,7 @@ type ExportMethod = 'projects.export' | 'enterprises.export' | 'audit.export';
  * dialog in the desktop app, a download in the browser. `exported` words the message for what was written.
  */
 export function useExport(exported?: (rows: number) => string) {
-  const t = useT(projectMessages);
+  const t = useT(componentMessages);
   const { message } = App.useApp();
   const [job, setJob] = useState<JobState | null>(null);
   const run = async <M extends ExportMethod>(method: M, input: MethodInput<M>) => {
@@ -31,7 +31,7 @@ export function useExport(exported?: (rows: number) => string) {
       }
       const result = exportDoneSchema.parse(done.result);
       await saveFile(result.fileId, result.name);
-      message.success(exported ? exported(result.rows) : t('exported', { rows: result.rows }));
+      message.success(exported ? exported(result.rows) : t('exportedRows', { rows: result.rows }));
     } catch (err) {
       setJob(null);
       message.error(errorText(err));

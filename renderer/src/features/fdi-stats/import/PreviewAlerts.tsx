@@ -1,6 +1,6 @@
 import { Alert, Button, Popconfirm, Space } from 'antd';
-import type { FdiPreview } from '../../../../shared/api/fdiImport';
-import { useT } from '../../i18n';
+import type { FdiPreview } from '../../../../../shared/api/fdiImport';
+import { useT } from '../../../i18n';
 import { fdiImportMessages } from './messages';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');

@@ -1,9 +1,9 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { AuditEntry } from '../../../../shared/api/projects';
-import { formatAmount } from '../../../../shared/format';
-import { useT } from '../../i18n';
-import { projectMessages } from './messages';
+import type { AuditEntry } from '../../../shared/api/projects';
+import { formatAmount } from '../../../shared/format';
+import { useT } from '../i18n';
+import { componentMessages } from './messages';
 
 const ACTION_KEYS = {
   create: 'historyCreate',
@@ -28,7 +28,7 @@ function show(value: unknown, key: string): string {
 
 /** Who changed what and when: each entry's changed fields as before → after. `label` names a field for people. */
 export function AuditHistory({ entries, label, entityLabel }: { entries: AuditEntry[] | null; label(key: string): string; entityLabel?(entity: string): string }) {
-  const t = useT(projectMessages);
+  const t = useT(componentMessages);
   if (!entries) return null;
   if (entries.length === 0) return <Empty description={t('historyEmpty')} />;
   return (

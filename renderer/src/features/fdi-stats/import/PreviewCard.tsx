@@ -1,15 +1,15 @@
 import { Alert, Button, Card, Checkbox, Collapse, Descriptions, Select, Space, Table, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
-import { AMOUNT_UNITS, FDI_IMPORT_FIELDS, type FdiImportField, type FdiImportOptions, type FdiPreview } from '../../../../shared/api/fdiImport';
-import type { FileRef } from '../../../../shared/api/files';
-import { useT } from '../../i18n';
-import { HeaderRowsPicker } from '../../components/import/HeaderRowsPicker';
-import { MappingEditor, type EditedMapping } from '../../components/import/MappingEditor';
-import { ProblemsTable } from '../../components/import/ProblemsTable';
+import { AMOUNT_UNITS, FDI_IMPORT_FIELDS, type FdiImportField, type FdiImportOptions, type FdiPreview } from '../../../../../shared/api/fdiImport';
+import type { FileRef } from '../../../../../shared/api/files';
+import { useT } from '../../../i18n';
+import { HeaderRowsPicker } from '../../../components/import/HeaderRowsPicker';
+import { MappingEditor, type EditedMapping } from '../../../components/import/MappingEditor';
+import { ProblemsTable } from '../../../components/import/ProblemsTable';
 import { fdiImportMessages } from './messages';
 import type { PlaceChoices } from './placeChoices';
 import { AlreadyImportedAlert, RecordWarnings, TotalsAlert } from './PreviewAlerts';
-import { HeaderRowsLine } from '../../components/import/HeaderRowsLine';
+import { HeaderRowsLine } from '../../../components/import/HeaderRowsLine';
 import { UnknownPlacesCard } from './UnknownPlacesCard';
 
 type Known = Array<{ id: number; name: string }>;
@@ -17,7 +17,7 @@ type Known = Array<{ id: number; name: string }>;
 /** Fields without which a row cannot be read (an amount column is needed too: 合同外资 or 实际使用外资). */
 const REQUIRED: ReadonlySet<FdiImportField> = new Set(['enterpriseName', 'uscc', 'country', 'industry', 'mode']);
 const FIELDS = (Object.keys(FDI_IMPORT_FIELDS) as FdiImportField[]).map((key) => ({ key, label: FDI_IMPORT_FIELDS[key], required: REQUIRED.has(key) }));
-import { formatAmount } from '../../../../shared/format';
+import { formatAmount } from '../../../../../shared/format';
 
 /**
  * What the check of one file found: first what needs the person (a file already imported, totals that disagree,

@@ -1,8 +1,8 @@
 import { Select, type SelectProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { Country, Industry } from '../../../../shared/api/reference';
-import { api } from '../../api/client';
-import { useSettingsStore } from '../../stores/settings';
+import type { Country, Industry } from '../../../shared/api/reference';
+import { api } from '../api/client';
+import { useSettingsStore } from '../stores/settings';
 
 let countries: Promise<Country[]> | null = null;
 /** The country list, fetched once per session (it is reference data). */

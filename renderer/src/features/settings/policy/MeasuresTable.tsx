@@ -1,12 +1,12 @@
 import { App, Button, Flex, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../shared/api';
-import { restrictionText } from '../../../../shared/domain/policy';
-import { api } from '../../api/client';
-import { errorText } from '../../components/ErrorAlert';
-import { useT } from '../../i18n';
-import { IndustrySelect } from '../projects/pickers';
-import { policyMessages } from './messages';
+import type { MethodOutput } from '../../../../../shared/api';
+import { restrictionText } from '../../../../../shared/domain/policy';
+import { api } from '../../../api/client';
+import { errorText } from '../../../components/ErrorAlert';
+import { useT } from '../../../i18n';
+import { IndustrySelect } from '../../../components/pickers';
+import { policyMessages } from '../../../components/policy/messages';
 
 type Measure = MethodOutput<'policy.measures'>['measures'][number];
 type Coverage = 'full' | 'partial' | 'none' | null;

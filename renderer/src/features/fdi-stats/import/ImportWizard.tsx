@@ -8,23 +8,23 @@ import {
   type FdiImportField,
   type FdiImportResult,
   type FdiPreview,
-} from '../../../../shared/api/fdiImport';
-import type { FileRef } from '../../../../shared/api/files';
-import type { JobState } from '../../../../shared/api/jobs';
-import { api, ApiError } from '../../api/client';
-import { pickFile, saveFile } from '../../api/platform';
-import { ErrorAlert, errorText } from '../../components/ErrorAlert';
-import { JobProgress } from '../../components/JobProgress';
-import { useT } from '../../i18n';
-import { useFdiImportStore } from '../../stores/fdiImport';
-import { useSettingsStore } from '../../stores/settings';
+} from '../../../../../shared/api/fdiImport';
+import type { FileRef } from '../../../../../shared/api/files';
+import type { JobState } from '../../../../../shared/api/jobs';
+import { api, ApiError } from '../../../api/client';
+import { pickFile, saveFile } from '../../../api/platform';
+import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
+import { JobProgress } from '../../../components/JobProgress';
+import { useT } from '../../../i18n';
+import { useFdiImportStore } from '../../../stores/fdiImport';
+import { useSettingsStore } from '../../../stores/settings';
 import { ImportResultCard } from './ImportResultCard';
-import type { EditedMapping } from '../../components/import/MappingEditor';
+import type { EditedMapping } from '../../../components/import/MappingEditor';
 import { fdiImportMessages } from './messages';
 import { placesInput, proposedChoices, type PlaceChoices } from './placeChoices';
 import { PreviewCard } from './PreviewCard';
-import { IMPORT_FILE_FILTER } from '../../../../shared/workbook-files';
-import { useSingleFlight } from '../../components/import/useSingleFlight';
+import { IMPORT_FILE_FILTER } from '../../../../../shared/workbook-files';
+import { useSingleFlight } from '../../../components/import/useSingleFlight';
 
 type Step =
   | { kind: 'idle' }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EncouragedItem, PolicyDetail } from '../../../../shared/api/policy';
 import { ACCESS_STATUS_CODES, type AccessStatus, type PolicyEntity } from '../../../../shared/domain/policy';
 import { api } from '../../api/client';
-import { errorText } from '../../components/ErrorAlert';
+import { errorText } from '../ErrorAlert';
 import { useT } from '../../i18n';
 import { policyMessages } from './messages';
 import { ACCESS_COLORS, PolicyTag } from './PolicyTag';

@@ -1,11 +1,11 @@
 import { App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { FdiCommitResult, FdiImportResult } from '../../../../shared/api/fdiImport';
-import { errorText } from '../../components/ErrorAlert';
-import { useT } from '../../i18n';
-import { domainMessages } from '../../i18n/domain';
-import { useAppStore } from '../../stores/app';
-import { useFdiImportStore } from '../../stores/fdiImport';
+import type { FdiCommitResult, FdiImportResult } from '../../../../../shared/api/fdiImport';
+import { errorText } from '../../../components/ErrorAlert';
+import { useT } from '../../../i18n';
+import { domainMessages } from '../../../i18n/domain';
+import { useAppStore } from '../../../stores/app';
+import { useFdiImportStore } from '../../../stores/fdiImport';
 import { fdiImportMessages } from './messages';
 
 /**

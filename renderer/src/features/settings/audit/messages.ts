@@ -1,5 +1,5 @@
-import { AUDIT_AREAS } from '../../../../shared/domain/audit';
-import { defineMessages, prefixed } from '../../i18n/define';
+import { AUDIT_AREAS } from '../../../../../shared/domain/audit';
+import { defineMessages, prefixed } from '../../../i18n/define';
 
 /** 设置 → 操作记录: the audit trail across the database. */
 export const auditMessages = defineMessages({
