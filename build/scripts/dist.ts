@@ -15,7 +15,7 @@ export type Run = (command: string, args: string[]) => number;
 export function dist(args: string[], run: Run): number {
   const built = run(NPM, ['run', 'build']);
   if (built !== 0) return built;
-  let status = 1;
+  let status: number;
   try {
     status = run(process.execPath, [path.join(ROOT, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'build/electron-builder.config.cjs', ...args]);
   } finally {

@@ -9,12 +9,13 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const NARROW = /[\u0000-\u02ff\u2000-\u206f]/;
+/** Latin, digits and punctuation (up to U+02FF, and the general punctuation block) take about 0.6 of a CJK glyph. */
+const isNarrow = (code: number) => code <= 0x2ff || (code >= 0x2000 && code <= 0x206f);
 
 /** Width of one character in ems. */
 function charEm(ch: string): number {
   if (ch === ' ') return 0.3;
-  return NARROW.test(ch) ? 0.6 : 1;
+  return isNarrow(ch.codePointAt(0) ?? 0) ? 0.6 : 1;
 }
 
 export function textWidth(text: string, size: number): number {

@@ -3,7 +3,6 @@
  * LibreOffice imports as its .xlsx does (FDI returns and project lists); a hostile file is refused with exit 2, a
  * code and a Chinese message, nothing written; a refusal under --json always lists at least one error.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';

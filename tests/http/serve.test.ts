@@ -22,7 +22,7 @@ describe('npm run serve (browser mode)', () => {
     const db = path.join(dir, 'browser.db');
 
     const first = await serve(['--db', db, '--port', '0', '--static', site]);
-    let seeded = 0;
+    let seeded: number;
     try {
       seeded = await enterpriseCount(first.url);
       expect(seeded).toBeGreaterThan(0);

@@ -46,8 +46,14 @@ export function auditWhere(filter: AuditFilter, params: Params): string {
   }
   if (filter.users?.length) where.push(`user IN (${list(params, 'user', filter.users)})`);
   if (filter.actions?.length) where.push(`action IN (${list(params, 'action', filter.actions)})`);
-  if (filter.from) ((params.from = dayStart(filter.from)), where.push('at >= @from'));
-  if (filter.to) ((params.to = nextDayStart(filter.to)), where.push('at < @to'));
+  if (filter.from) {
+    params.from = dayStart(filter.from);
+    where.push('at >= @from');
+  }
+  if (filter.to) {
+    params.to = nextDayStart(filter.to);
+    where.push('at < @to');
+  }
   return where.length ? where.join(' AND ') : '1';
 }
 

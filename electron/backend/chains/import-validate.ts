@@ -17,7 +17,7 @@ import { MAX_CANVAS_COORD, yearOutOfRange } from '../../../shared/rules/bounds';
 import { checkUscc, USCC_REASON_ZH } from '../../../shared/rules/uscc';
 import type { Db } from '../db/open';
 import { findCountry } from '../reference/queries';
-import { CHAIN_ITEMS, SHEETS, TIER_SEPARATOR, type SheetSpec } from './workbook-layout';
+import { CHAIN_ITEMS, SHEETS, type SheetSpec } from './workbook-layout';
 
 /**
  * Checks a chain workbook's rows (already read into text by the workbook layer) and turns them into a plan to write.

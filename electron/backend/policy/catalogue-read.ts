@@ -60,6 +60,11 @@ export async function readCatalogue(db: Db, path: string, fileName: string, job:
   let part: 'national' | 'regional' | null = null;
   let region: { code: string; name: string } | null = null;
   let section = '';
+  const startPart = (next: typeof part, nextRegion: typeof region) => {
+    part = next;
+    region = nextRegion;
+    section = '';
+  };
   const problem = (row: SheetRow, key: Key | null, code: ErrorCode, detail: string, value?: string) =>
     found.problems.push({
       file: fileName,
@@ -74,7 +79,10 @@ export async function readCatalogue(db: Db, path: string, fileName: string, job:
 
   for await (const event of scanTables(path, FIELDS, { fileName, minFields: 1, accept: ({ hidden, layout: l }) => !!l && !hidden && layout === null })) {
     if (event.type === 'sheet') {
-      if (event.accepted && event.layout) ((layout = event.layout), (found.sheet = event.sheet));
+      if (event.accepted && event.layout) {
+        layout = event.layout;
+        found.sheet = event.sheet;
+      }
       continue;
     }
     if (!layout) continue;
@@ -84,10 +92,10 @@ export async function readCatalogue(db: Db, path: string, fileName: string, job:
       if (event.reason !== 'label') continue;
       // a row of one text: a heading of the published text, or an item without number or codes
       const only = row.cells.map((c) => cellText(c ?? null)).find(Boolean) ?? '';
-      if (NATIONAL_PART.test(only) && /目录/.test(only)) ((part = 'national'), (region = null), (section = ''));
-      else if (REGIONAL_PART.test(only) && /目录/.test(only)) ((part = 'regional'), (region = null), (section = ''));
+      if (NATIONAL_PART.test(only) && /目录/.test(only)) startPart('national', null);
+      else if (REGIONAL_PART.test(only) && /目录/.test(only)) startPart('regional', null);
       else if (SECTION_HEADING.test(only)) section = only;
-      else if (province(only)) ((part = 'regional'), (region = province(only)), (section = ''));
+      else if (province(only)) startPart('regional', province(only));
       else if (at('text') === only) addItem(row, only);
       else problem(row, null, 'CATALOGUE_ROW_UNKNOWN', `无法识别的一行“${only.slice(0, 40)}”（不是目录部分、门类、省份，也不在“条目”列）`, only);
       continue;

@@ -46,8 +46,8 @@ export const recordsCommand: CliCommand = {
         filter.district = found === null ? null : found.id;
       }
       const records: Array<Record<string, unknown>> = [];
-      let sums: Page['sums'] | null = null;
-      let unit = '';
+      let sums: Page['sums'] | undefined;
+      let unit: string | undefined;
       for (let page = 1; ; page++) {
         const r = await callOrFail<Page>(backend, io, 'stats.records', { ...args.query, filter, page, pageSize: PAGE });
         if ('code' in r) return r.code;

@@ -22,7 +22,7 @@ async function badFile(dir: string) {
   const wrongCheck = `${base[0]!.cells.uscc.slice(0, 17)}${base[0]!.cells.uscc.endsWith('0') ? '1' : '0'}`;
   const bad: Array<{ cells: unknown[]; column: string | null; code: string }> = [
     { cells: row(base[0]!, { uscc: wrongCheck }), column: '统一社会信用代码', code: 'USCC_INVALID' },
-    { cells: row(base[1]!, { uscc: 913201111663999631 as unknown as string }), column: '统一社会信用代码', code: 'USCC_INVALID' },
+    { cells: row(base[1]!, { uscc: Number('913201111663999631') as unknown as string }), column: '统一社会信用代码', code: 'USCC_INVALID' },
     { cells: row(base[2]!, { actual: -120.5 }), column: '实际使用外资（万美元）', code: 'AMOUNT_NEGATIVE' },
     { cells: row(base[3]!, { contracted: '一百万' }), column: '合同外资（万美元）', code: 'AMOUNT_INVALID' },
     { cells: row(base[4]!, { country: '火星' }), column: '国别（地区）', code: 'COUNTRY_UNKNOWN' },

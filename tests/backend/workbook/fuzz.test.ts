@@ -55,7 +55,7 @@ async function readsOrRefuses(bytes: Buffer, name: string): Promise<void> {
   try {
     for await (const row of readRows(file)) void row;
   } catch (err) {
-    if (!(err instanceof AppError) || !REFUSALS.has(err.code)) throw new Error(`not a clean refusal: ${(err as Error)?.stack ?? err}`);
+    if (!(err instanceof AppError) || !REFUSALS.has(err.code)) throw new Error(`not a clean refusal: ${(err as Error)?.stack ?? err}`, { cause: err });
     expect(err.message).toMatch(/[\u4e00-\u9fff]/);
     expect(err.message, err.message).not.toMatch(LIBRARY_WORDS);
   } finally {

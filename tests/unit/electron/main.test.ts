@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimSingleInstance, focusWindow, openAppBackend, resolveAppPaths } from '../../../electron/main/main';

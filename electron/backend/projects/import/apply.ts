@@ -1,6 +1,5 @@
 import { PROJECT_DEFAULTS } from '../../../../shared/api/projects';
 import { ERROR_MESSAGES } from '../../../../shared/errors';
-import type { Problem } from '../../../../shared/result';
 import type { Db } from '../../db/open';
 import { AppError } from '../../errors';
 import { changeStage, insertProject, projectSnapshot, STAGE_DATE_FIELD, updateProject } from '../mutations';
