@@ -1,6 +1,6 @@
 import type { FirmRole, TargetPriority, TargetStatus } from '../../../shared/domain/chain';
 import type { Db } from '../db/open';
-import type { DemoSeeder } from '../demo';
+import type { DemoSeeder } from '../demo/seeder';
 import type { Random } from '../demo/random';
 import { applyTemplate, findTemplate } from './templates';
 

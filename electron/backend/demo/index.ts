@@ -5,13 +5,11 @@ import { setJurisdiction } from '../settings/jurisdiction';
 import { writeSetting } from '../settings/store';
 import { seedDemoFdi, type DemoArea } from './fdi';
 import { seedDemoProjects } from './projects';
-import { seededRandom, type Random } from './random';
+import { seededRandom } from './random';
+import type { DemoSeeder } from './seeder';
 import { seedDemoTargets } from './targets';
 
-/** A demo seeder for one area (projects, chains, targets…), run after the jurisdiction and the FDI records exist. */
-export type DemoSeeder = (db: Db, rng: Random, area: DemoArea, today: Date) => void;
-
-/** Areas add their seeder here. */
+/** Areas add their seeder here; each runs after the jurisdiction and the FDI records exist. */
 const AREA_SEEDERS: DemoSeeder[] = [
   seedDemoProjects,
   seedDemoTargets,

@@ -1,6 +1,6 @@
 import { DEVELOPMENT_ZONE_TYPES } from '../../../shared/domain/platform';
 import type { Db } from '../db/open';
-import type { DemoSeeder } from './index';
+import type { DemoSeeder } from './seeder';
 
 /**
  * Demo targets for this year and last year, set the way a bureau sets them: a little above what the year before

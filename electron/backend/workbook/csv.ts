@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { knownLibraryReasonZh } from '../library-messages';
 import { normalizeLineEnds, rowsOf, type CellValue, type SheetRow } from './cells';
 import { BATCH_CELLS, formatCount, LimitError, LIMITS, unreadable } from './limits';
-import type { SheetSource } from './source';
+import type { SheetSource } from './sheet-source';
 
 export type CsvEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
 

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { outOfMemory, startWorker, workerEntry } from '../workers/spawn';
 import { rowsOf, type SheetRow } from './cells';
 import { formatBytes, LIMITS, type LimitCode } from './limits';
-import type { CellRange, SheetSource } from './source';
+import type { CellRange, SheetSource } from './sheet-source';
 
 const XLS_WORKER = workerEntry(new URL('./xls-worker.ts', import.meta.url), 'xls-read');
 

@@ -1,7 +1,7 @@
 import { columnLetter, type CellValue, type SheetRow } from './cells';
 import { excelDate } from './dates';
 import { BATCH_CELLS, formatCount, LimitError, LIMITS } from './limits';
-import type { CellRange } from './source';
+import type { CellRange } from './sheet-source';
 import { cellTooLong, RAW_CELL_CHARS } from './xlsx-parts';
 import { decodeExcelEscapes, XmlScanner, type XmlHandler } from './xml-scan';
 

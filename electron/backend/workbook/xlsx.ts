@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
 import { rowsOf, type SheetRow } from './cells';
 import { unreadable } from './limits';
-import type { CellRange, SheetSource } from './source';
+import type { CellRange, SheetSource } from './sheet-source';
 import { readDateStyles, readSharedStrings, readWorkbookParts, scanPart } from './xlsx-parts';
 import { checkedRange, pushMerge, xlsxRowBatches, type SheetContext } from './xlsx-rows';
 import { ZipArchive } from './zip';
