@@ -60,7 +60,7 @@ describe('migrations', () => {
     const version = db.pragma('user_version', { simple: true });
     db.close();
     const text = [`-- schema of a fresh database, user_version ${version}`, ...rows.map((r) => `-- ${r.type} ${r.name} on ${r.tbl}\n${normalise(r.sql)};`)].join('\n') + '\n';
-    await expect(text).toMatchFileSnapshot('./schema.snapshot.sql');
+    await expect(text).toMatchFileSnapshot('./schema-snapshot.txt');
   });
 });
 
