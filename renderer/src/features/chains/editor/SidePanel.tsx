@@ -1,6 +1,6 @@
 import { App, Button, Card, Descriptions, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Target } from '../../../../../shared/api/chains';
 import { SEGMENT_STATUS_CODES, type SegmentStatus } from '../../../../../shared/domain/chain';
 import type { ChainGapAnalysis } from '../../../../../shared/rules/gap';
@@ -34,6 +34,15 @@ export function SidePanel({ segmentId, analysis, history }: { segmentId: number;
   const [overrideReason, setOverrideReason] = useState(segment?.override?.reason ?? '');
   const [firmOpen, setFirmOpen] = useState(false);
   const [editingTarget, setEditingTarget] = useState<Partial<Target> | null>(null);
+  // the segment may change under the form (dropped into another lane, undone, redone): the form shows it as it is,
+  // so that leaving a field does not save the old stage back
+  const name = segment?.name;
+  const tier = segment?.tier;
+  const parentId = segment?.parentId;
+  const notes = segment?.notes;
+  useEffect(() => {
+    if (name !== undefined) form.setFieldsValue({ name, tier, parentId, notes });
+  }, [form, name, tier, parentId, notes]);
   if (!segment || !gap) return null;
 
   const firms = detail.firms.filter((f) => f.segmentId === segmentId);
