@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { chainEditSchema } from '../../../shared/api/chains';
+import type { chainEditSchema, Firm } from '../../../shared/api/chains';
 import { errorData } from '../../../shared/result';
 import { writeAudit } from '../audit';
 import type { Db } from '../db/open';
@@ -25,16 +25,18 @@ function roots(segments: Array<{ id: number; parentId: number | null }>): number
   return segments.filter((s) => s.parentId === null || !ids.has(s.parentId)).map((s) => s.id);
 }
 
+/** A firm as an edit gives it (its register USCC is read, not written). */
+const firmFields = ({ id, segmentId, enterpriseId, companyName, role, notes }: Firm) => ({ id, segmentId, enterpriseId, companyName, role, notes });
+
 function applyOne(db: Db, chainId: number, edit: Edit): Applied {
   switch (edit.op) {
     case 'segment.add': {
-      const { op: _op, ...fields } = edit;
-      const segment = addSegment(db, chainId, fields);
+      const segment = addSegment(db, chainId, edit);
       return { ids: [segment.id], inverse: [{ op: 'segments.delete', ids: [segment.id] }] };
     }
     case 'segment.update': {
-      const { op: _op, id, ...patch } = edit;
-      const before = updateSegment(db, chainId, id, patch);
+      const { id } = edit;
+      const before = updateSegment(db, chainId, id, edit);
       return { ids: [id], inverse: [{ op: 'segment.update', id, name: before.name, parentId: before.parentId, tier: before.tier, notes: before.notes }] };
     }
     case 'segment.override': {
@@ -67,22 +69,20 @@ function applyOne(db: Db, chainId: number, edit: Edit): Applied {
       return { ids: [firm.id], inverse: [{ op: 'firm.delete', id: firm.id }] };
     }
     case 'firm.update': {
-      const { op: _op, id, ...fields } = edit;
-      const { uscc: _uscc, ...before } = updateFirm(db, chainId, id, fields);
-      return { ids: [id], inverse: [{ op: 'firm.update', ...before }] };
+      const before = updateFirm(db, chainId, edit.id, edit);
+      return { ids: [edit.id], inverse: [{ op: 'firm.update', ...firmFields(before) }] };
     }
     case 'firm.delete': {
-      const { uscc: _uscc, ...before } = deleteFirm(db, chainId, edit.id);
-      return { ids: [edit.id], inverse: [{ op: 'firm.add', ...before }] };
+      const before = deleteFirm(db, chainId, edit.id);
+      return { ids: [edit.id], inverse: [{ op: 'firm.add', ...firmFields(before) }] };
     }
     case 'target.add': {
       const target = addTarget(db, chainId, edit);
       return { ids: [target.id], inverse: [{ op: 'target.delete', id: target.id }] };
     }
     case 'target.update': {
-      const { op: _op, id, ...fields } = edit;
-      const before = updateTarget(db, chainId, id, fields);
-      return { ids: [id], inverse: [{ op: 'target.update', id, ...before }] };
+      const before = updateTarget(db, chainId, edit.id, edit);
+      return { ids: [edit.id], inverse: [{ op: 'target.update', id: edit.id, ...before }] };
     }
     case 'target.delete': {
       const before = deleteTarget(db, chainId, edit.id);

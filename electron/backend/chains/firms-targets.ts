@@ -97,13 +97,12 @@ function checkTarget(db: Db, chainId: number, input: TargetInput): unknown[] {
   return [input.segmentId, input.company, input.countryCode, input.headquarters, input.rationale, input.priority, input.status, input.owner, input.projectId, input.industryCode];
 }
 
-/** A target as the edit that would add it again: its fields and its contact log. */
-function targetEntry(db: Db, chainId: number, id: number): TargetInput & { id: number; contactLog: ContactEntry[] } {
+/** A target's fields, as an edit gives them. */
+function targetInput(db: Db, chainId: number, id: number): TargetInput {
   const t = readTarget(db, id);
   readSegmentIn(db, chainId, t.segmentId);
-  const contactLog = db.prepare('SELECT date, notes, by FROM target_contact WHERE target_id = ? ORDER BY id').all(id) as ContactEntry[];
   const { segmentId, company, countryCode, headquarters, rationale, priority, status, owner, projectId, industryCode } = t;
-  return { id, segmentId, company, countryCode, headquarters, rationale, priority, status, owner, projectId, industryCode, contactLog };
+  return { segmentId, company, countryCode, headquarters, rationale, priority, status, owner, projectId, industryCode };
 }
 
 /** Adds a target; `id` (with its contact log) puts a deleted one back under its old id. */
@@ -125,7 +124,7 @@ export function addTarget(db: Db, chainId: number, input: TargetInput & { id?: n
 
 /** Changes a target; returns it as it was. */
 export function updateTarget(db: Db, chainId: number, id: number, input: TargetInput): TargetInput {
-  const { id: _id, contactLog: _log, ...before } = targetEntry(db, chainId, id);
+  const before = targetInput(db, chainId, id);
   const values = checkTarget(db, chainId, input);
   db.prepare(
     `UPDATE target SET segment_id = ?, company = ?, country_code = ?, headquarters = ?, rationale = ?, priority = ?, status = ?, owner = ?,
@@ -134,9 +133,11 @@ export function updateTarget(db: Db, chainId: number, id: number, input: TargetI
   return before;
 }
 
-/** Deletes a target with its contact log; returns both. */
-export function deleteTarget(db: Db, chainId: number, id: number): ReturnType<typeof targetEntry> {
-  const before = targetEntry(db, chainId, id);
+/** Deletes a target with its contact log; returns both, as the edit that would add it again. */
+export function deleteTarget(db: Db, chainId: number, id: number): TargetInput & { id: number; contactLog: ContactEntry[] } {
+  const fields = targetInput(db, chainId, id);
+  const contactLog = db.prepare('SELECT date, notes, by FROM target_contact WHERE target_id = ? ORDER BY id').all(id) as ContactEntry[];
+  const before = { id, ...fields, contactLog };
   db.prepare('DELETE FROM target WHERE id = ?').run(id);
   return before;
 }
