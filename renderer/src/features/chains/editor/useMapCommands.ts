@@ -91,6 +91,7 @@ export function useMapCommands({
       ...linkIds.filter((id) => detail.links.some((l) => l.id === id)).map((id): ChainEdit => ({ op: 'link.delete', id })),
       ...(segmentIds.length ? [{ op: 'segments.delete', ids: segmentIds } as const] : []),
     ];
+    if (edits.length === 0) return;
     const go = () =>
       run(async () => {
         await history.apply(edits, t(segmentIds.length ? 'opDelete' : 'opUnlink'));
