@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { ErrorCode } from '../../shared/errors';
 import { errorData, type AppErrorData } from '../../shared/result';
+import type { SchemaFlag } from './schema-flags';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 export type CliValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
@@ -33,6 +34,8 @@ export interface CliCommand {
   summary: string;
   usage: string;
   options: CliOptions;
+  /** The flags read from the method's input schema, described field by field in `<command> --help`. */
+  schemaFlags?: readonly SchemaFlag[];
   run(values: CliValues, positionals: string[], io: CliIO): Promise<number>;
 }
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { errorData, type AppErrorData } from '../../shared/result';
 import { EXIT, exitCodeFor, type CliCommand, type CliIO } from './command';
 import { COMMANDS } from './commands';
+import { flagsHelp } from './schema-flags';
 
 export interface CliStreams {
   stdout: (text: string) => void;
@@ -40,7 +41,21 @@ function helpText(commands: CliCommand[]): string {
     '  help',
     '      显示本帮助',
     '',
-    '每个命令都接受 --json（机器可读输出）。退出码：0 成功，1 输入被拒绝，2 文件或数据库无法读取，3 内部错误。',
+    '每个命令都接受 --json（机器可读输出）；<命令> --help 列出该命令的选项。退出码：0 成功，1 输入被拒绝，2 文件或数据库无法读取，3 内部错误。',
+  ].join('\n');
+}
+
+/** `<command> --help`: its usage and summary, each flag read from the method's schema described, then the others. */
+function commandHelp(c: CliCommand): string {
+  const described = new Set((c.schemaFlags ?? []).map((f) => f.flag));
+  const others = Object.entries(c.options).filter(([name]) => !described.has(name));
+  return [
+    `用法：npm run -s cli -- ${c.usage}`,
+    `  ${c.summary}`,
+    '',
+    '选项：',
+    ...flagsHelp(c.schemaFlags ?? []).map((l) => `  ${l.replace('\n', '\n  ')}`),
+    ...others.map(([name, o]) => `  --${name}${o.type === 'string' ? ' …' : ''}`),
   ].join('\n');
 }
 
@@ -64,6 +79,10 @@ export async function runCli(argv: string[], streams: CliStreams, commands: CliC
   if (!found) {
     io.fail(errorData('UNKNOWN_METHOD', `未知命令“${argv.slice(0, 2).join(' ')}”，运行 help 查看可用命令`));
     return EXIT.refused;
+  }
+  if (found.rest.includes('--help') || found.rest.includes('-h')) {
+    streams.stdout(`${commandHelp(found.command)}\n`);
+    return EXIT.ok;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {

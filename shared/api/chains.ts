@@ -138,7 +138,8 @@ export type ChainTemplateInfo = z.infer<typeof templateSchema>;
 /** A set of segments with everything hanging on them: what a delete returns, so that undo can put it back. */
 export const segmentSnapshotSchema = z.object({
   segments: z.array(segmentSchema.omit({ chainId: true })),
-  links: z.array(linkSchema.omit({ id: true })),
+  /** A restore puts a link back under its id; a copy makes new ones. */
+  links: z.array(linkSchema.extend({ id: id.optional() })),
   firms: z.array(firmSchema.omit({ uscc: true })),
   targets: z.array(
     targetSchema.omit({ projectName: true, contacts: true, lastContact: true, updatedAt: true, policy: true }).extend({
@@ -150,18 +151,64 @@ export const segmentSnapshotSchema = z.object({
 });
 export type SegmentSnapshot = z.infer<typeof segmentSnapshotSchema>;
 
-const positionSchema = z.object({ id, x: coord, y: coord });
-
-const segmentInput = z.object({
-  id: id.optional(),
-  chainId: id,
-  name: requiredName,
-  parentId: id.nullable().default(null),
-  tier: z.string().trim().min(1).max(30),
+/** A segment's place on the map; null where it has none yet (laid out when the chain opens). */
+const positionSchema = z.object({ id, x: coord.nullable(), y: coord.nullable() });
+const tierInput = z.string().trim().min(1).max(30);
+const overrideInput = z.object({ status: z.enum(SEGMENT_STATUS_CODES), reason: z.string().trim().min(1, '请写明认定理由').max(300) });
+const firmFields = {
+  segmentId: id,
+  enterpriseId: id.nullable().default(null),
+  companyName: text(100).default(''),
+  role: z.enum(FIRM_ROLE_CODES),
   notes: text(500).default(''),
-  x: coord.nullable().optional(),
-  y: coord.nullable().optional(),
+};
+const targetFields = {
+  segmentId: id,
+  company: z.string().trim().min(1, '请填写目标企业').max(100),
+  countryCode: z.string().nullable().default(null),
+  headquarters: text(100).default(''),
+  rationale: text(500).default(''),
+  priority: z.enum(TARGET_PRIORITY_CODES).default('medium'),
+  status: z.enum(TARGET_STATUS_CODES).default('untouched'),
+  owner: text(40).default(''),
+  projectId: id.nullable().default(null),
+  industryCode: z.string().max(5).nullable().default(null),
+};
+
+/**
+ * One edit of a chain map, as the editor makes them. A list of edits is applied in one transaction and answered with
+ * the list that undoes it; an `id` on an add puts back, under its old id, what a delete took (that is how undo works).
+ */
+export const chainEditSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('segment.add'), name: requiredName, parentId: id.nullable().default(null), tier: tierInput, notes: text(500).default(''), x: coord.nullable().default(null), y: coord.nullable().default(null) }),
+  z.object({ op: z.literal('segment.update'), id, name: requiredName.optional(), parentId: id.nullable().optional(), tier: tierInput.optional(), notes: text(500).optional() }),
+  z.object({ op: z.literal('segment.override'), id, override: overrideInput.nullable() }),
+  z.object({ op: z.literal('segments.move'), positions: z.array(positionSchema).min(1).max(5000) }),
+  /** Deletes segments with their sub-segments, links, firms, targets and project placements. */
+  z.object({ op: z.literal('segments.delete'), ids: z.array(id).min(1).max(5000) }),
+  /** Puts segments back as they were (`restore`, after a delete) or inserts them as new ones (`copy`, a paste). */
+  z.object({ op: z.literal('segments.insert'), snapshot: segmentSnapshotSchema, mode: z.enum(['restore', 'copy']), offset: z.object({ x: coord, y: coord }).default({ x: 40, y: 40 }) }),
+  z.object({ op: z.literal('link.add'), id: id.optional(), fromId: id, toId: id }),
+  z.object({ op: z.literal('link.delete'), id }),
+  z.object({ op: z.literal('firm.add'), id: id.optional(), ...firmFields }),
+  z.object({ op: z.literal('firm.update'), id, ...firmFields }),
+  z.object({ op: z.literal('firm.delete'), id }),
+  z.object({ op: z.literal('target.add'), id: id.optional(), ...targetFields, contactLog: z.array(contactSchema.omit({ id: true, targetId: true })).max(10_000).default([]) }),
+  z.object({ op: z.literal('target.update'), id, ...targetFields }),
+  z.object({ op: z.literal('target.delete'), id }),
+]);
+export type ChainEdit = z.input<typeof chainEditSchema>;
+export type ChainEditOp = ChainEdit['op'];
+
+export const chainEditsResultSchema = z.object({
+  /** The chain after the edits. */
+  detail: chainDetailSchema,
+  /** Per edit, in order, the ids it made or put back (a new segment, the pasted segments, a link, a firm, a target). */
+  applied: z.array(z.object({ op: z.string(), ids: z.array(id) })),
+  /** The edits that undo these, to apply in the order given. */
+  inverse: z.array(chainEditSchema),
 });
+export type ChainEditsResult = z.infer<typeof chainEditsResultSchema>;
 
 export const exportFormats = ['xlsx', 'targets', 'png', 'svg', 'pdf'] as const;
 export type ChainExportFormat = (typeof exportFormats)[number];
@@ -194,56 +241,6 @@ export const chainsMethods = defineMethods({
     input: z.object({ id: id.optional(), name: z.string().optional() }).refine((v) => v.id !== undefined || v.name, '请指定产业链'),
     output: chainGapsSchema,
   },
-  'chains.saveSegment': { summary: '新增或修改环节', input: segmentInput, output: segmentSchema },
-  'chains.moveSegments': { summary: '保存环节在图上的位置', input: z.object({ chainId: id, positions: z.array(positionSchema).max(5000) }), output: z.object({}) },
-  'chains.deleteSegments': {
-    summary: '删除环节（连同下级、企业、目标），返回可用于撤销的快照',
-    input: z.object({ chainId: id, ids: z.array(id).min(1) }),
-    output: segmentSnapshotSchema,
-  },
-  'chains.insertSegments': {
-    summary: '插入一组环节：撤销删除时原样恢复，粘贴时复制为新环节',
-    input: z.object({ chainId: id, snapshot: segmentSnapshotSchema, mode: z.enum(['restore', 'copy']), offset: z.object({ x: coord, y: coord }).default({ x: 40, y: 40 }) }),
-    output: z.object({ segments: z.array(segmentSchema), links: z.array(linkSchema), firms: z.array(firmSchema), targets: z.array(targetSchema) }),
-  },
-  'chains.setOverride': {
-    summary: '人工认定环节强弱（须写明理由），或取消认定',
-    input: z.object({ segmentId: id, override: z.object({ status: z.enum(SEGMENT_STATUS_CODES), reason: z.string().trim().min(1, '请写明认定理由').max(300) }).nullable() }),
-    output: segmentSchema,
-  },
-  'chains.saveLink': { summary: '连接两个环节（供给关系）', input: z.object({ chainId: id, fromId: id, toId: id }), output: linkSchema },
-  'chains.deleteLink': { summary: '删除供给关系', input: z.object({ id }), output: z.object({}) },
-  'chains.saveFirm': {
-    summary: '新增或修改环节中的本地企业',
-    input: z.object({
-      id: id.optional(),
-      segmentId: id,
-      enterpriseId: id.nullable().default(null),
-      companyName: text(100).default(''),
-      role: z.enum(FIRM_ROLE_CODES),
-      notes: text(500).default(''),
-    }),
-    output: firmSchema,
-  },
-  'chains.deleteFirm': { summary: '移除环节中的本地企业', input: z.object({ id }), output: z.object({}) },
-  'chains.saveTarget': {
-    summary: '新增或修改招商目标',
-    input: z.object({
-      id: id.optional(),
-      segmentId: id,
-      company: z.string().trim().min(1, '请填写目标企业').max(100),
-      countryCode: z.string().nullable().default(null),
-      headquarters: text(100).default(''),
-      rationale: text(500).default(''),
-      priority: z.enum(TARGET_PRIORITY_CODES).default('medium'),
-      status: z.enum(TARGET_STATUS_CODES).default('untouched'),
-      owner: text(40).default(''),
-      projectId: id.nullable().default(null),
-      industryCode: z.string().max(5).nullable().default(null),
-    }),
-    output: targetSchema,
-  },
-  'chains.deleteTarget': { summary: '删除招商目标', input: z.object({ id }), output: z.object({}) },
   'chains.listContacts': { summary: '招商目标的联系记录', input: z.object({ targetId: id }), output: z.array(contactSchema) },
   'chains.addContact': {
     summary: '记一次与招商目标的联系',
@@ -269,6 +266,16 @@ export const chainsMethods = defineMethods({
     summary: '导出产业链：整链工作簿、招商目标清单、图谱图片（PNG/SVG/PDF）',
     input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2), page: z.enum(picturePages).optional() }),
     output: jobStartedSchema,
+  },
+  'chains.applyEdits': {
+    summary: '在一个事务中修改产业链图谱（环节、位置、关系、企业、目标、认定），返回撤销用的反向修改',
+    input: z.object({
+      chainId: id,
+      edits: z.array(chainEditSchema).min(1).max(5000),
+      /** What the person did, in their words (移动环节, 撤销：粘贴…), kept in the audit entry. */
+      label: text(40).default(''),
+    }),
+    output: chainEditsResultSchema,
   },
 });
 

@@ -50,6 +50,7 @@ export const AUDIT_ENTITIES: Record<string, { name: string; area: AuditArea }> =
   segment_enterprise: { name: '环节企业', area: 'chains' },
   target: { name: '招商目标', area: 'chains' },
   target_contact: { name: '目标联系记录', area: 'chains' },
+  chain_edit: { name: '产业链图谱编辑', area: 'chains' },
   indicator_target: { name: '年度目标', area: 'home' },
   negative_measure: { name: '负面清单措施', area: 'policy' },
   encouraged_catalogue: { name: '鼓励外商投资产业目录', area: 'policy' },
@@ -149,6 +150,10 @@ export const AUDIT_FIELDS: Record<string, string> = {
   source: '来源',
   version: '版本',
   items: '条目',
+  operation: '操作',
+  changes: '修改内容',
+  edits: '修改明细',
+  inverse: '撤销用的反向修改',
 };
 
 export interface AuditChange {

@@ -6,6 +6,7 @@ import type { ChainDetail, ChainExportResult, ChainImportResult, ChainSummary } 
 import type { JobState } from '../../shared/api/jobs';
 import { runCli } from '../../electron/cli/run';
 import { call, tempBackend, tempDir } from '../helpers/backend';
+import { edit } from '../helpers/chains';
 
 type Backend = Awaited<ReturnType<typeof tempBackend>>;
 
@@ -49,9 +50,10 @@ describe('chain workbook: export → import → export → import', () => {
     // give the original positions, a custom note and a threshold, so those travel too
     await call(b, 'chains.update', { id: nev!.id, threshold: 2, description: '演示：整车带动' });
     const original = await call<ChainDetail>(b, 'chains.get', { id: nev!.id });
-    await call(b, 'chains.moveSegments', { chainId: nev!.id, positions: original.segments.map((s, i) => ({ id: s.id, x: i * 10.5, y: i * 3 })) });
-    const { x: _x, y: _y, ...head } = original.segments[0]!;
-    await call(b, 'chains.saveSegment', { ...head, notes: '含“引号”与换行\n第二行' });
+    await edit(b, nev!.id, [
+      { op: 'segments.move', positions: original.segments.map((s, i) => ({ id: s.id, x: i * 10.5, y: i * 3 })) },
+      { op: 'segment.update', id: original.segments[0]!.id, notes: '含“引号”与换行\n第二行' },
+    ]);
     const source = comparable(await call<ChainDetail>(b, 'chains.get', { id: nev!.id }));
 
     const first = await exportFile(b, nev!.id, 'xlsx');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainDetail, ChainGaps, ChainSummary, SegmentSnapshot } from '../../shared/api/chains';
 import { call, tempBackend } from '../helpers/backend';
+import { added, edit } from '../helpers/chains';
 
 type Backend = Awaited<ReturnType<typeof tempBackend>>;
 
@@ -10,6 +11,8 @@ async function nevChain(backend: Backend, name = '测试新能源汽车'): Promi
 }
 const seg = (d: ChainDetail, name: string) => d.segments.find((s) => s.name === name)!;
 const gapOf = (g: ChainGaps, name: string) => g.segments.find((s) => s.name === name)!;
+const editsOf = (b: Backend, chainId: number) => (b.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'chain_edit' AND entity_id = ?").get(String(chainId)) as { n: number }).n;
+const refused = (b: Backend, chainId: number, edits: unknown[]) => b.dispatch('chains.applyEdits', { chainId, edits });
 const auditCount = (b: Backend, entity: string) => (b.ctx.db.prepare('SELECT count(*) AS n FROM audit_log WHERE entity = ?').get(entity) as { n: number }).n;
 
 describe('chains: templates and CRUD', () => {
@@ -38,11 +41,11 @@ describe('chains: templates and CRUD', () => {
     const d = await nevChain(b);
     const dup = await b.dispatch('chains.create', { name: '测试新能源汽车' });
     expect(dup.ok === false && dup.error.code).toBe('CONFLICT');
-    const same = await b.dispatch('chains.saveSegment', { chainId: d.chain.id, name: '电芯', tier: 'midstream' });
+    const same = await refused(b, d.chain.id, [{ op: 'segment.add', name: '电芯', tier: 'midstream' }]);
     expect(same.ok === false && same.error.code).toBe('CONFLICT');
-    const cycle = await b.dispatch('chains.saveSegment', { id: seg(d, '动力电池').id, chainId: d.chain.id, name: '动力电池', tier: 'midstream', parentId: seg(d, '电芯').id });
+    const cycle = await refused(b, d.chain.id, [{ op: 'segment.update', id: seg(d, '动力电池').id, parentId: seg(d, '电芯').id }]);
     expect(cycle.ok === false && cycle.error.code).toBe('REFUSED');
-    const tier = await b.dispatch('chains.saveSegment', { chainId: d.chain.id, name: '新环节', tier: '外太空' });
+    const tier = await refused(b, d.chain.id, [{ op: 'segment.add', name: '新环节', tier: '外太空' }]);
     expect(tier.ok === false && tier.error.code).toBe('INVALID_INPUT');
   });
 });
@@ -55,27 +58,28 @@ describe('chains: firms, targets, overrides change the gaps', () => {
     const cell = seg(d, '电芯').id;
     expect(gapOf(await call(b, 'chains.gaps', { id }), '电芯').status).toBe('missing');
     const enterprise = b.ctx.db.prepare('SELECT id, name FROM enterprise ORDER BY id LIMIT 1').get() as { id: number; name: string };
-    const firm = await call(b, 'chains.saveFirm', { segmentId: cell, enterpriseId: enterprise.id, role: 'supporting' });
+    const firmId = await added(b, id, { op: 'firm.add', segmentId: cell, enterpriseId: enterprise.id, role: 'supporting' });
+    const firm = (await call<ChainDetail>(b, 'chains.get', { id })).firms.find((f) => f.id === firmId)!;
     expect(firm.companyName).toBe(enterprise.name);
     expect(firm.uscc).not.toBeNull();
     let gaps = await call<ChainGaps>(b, 'chains.gaps', { id });
     expect(gapOf(gaps, '电芯')).toMatchObject({ status: 'weak', firms: 1 });
     expect(gapOf(gaps, '动力电池')).toMatchObject({ status: 'weak', firms: 1, parent: null });
     expect(gapOf(gaps, '电芯').parent).toBe('动力电池');
-    const dupFirm = await b.dispatch('chains.saveFirm', { segmentId: cell, enterpriseId: enterprise.id, role: 'backbone' });
+    const dupFirm = await refused(b, id, [{ op: 'firm.add', segmentId: cell, enterpriseId: enterprise.id, role: 'backbone' }]);
     expect(dupFirm.ok === false && dupFirm.error.code).toBe('CONFLICT');
-    await call(b, 'chains.saveFirm', { segmentId: cell, companyName: '某电池链主有限公司', role: 'leader' });
+    await edit(b, id, [{ op: 'firm.add', segmentId: cell, companyName: '某电池链主有限公司', role: 'leader' }]);
     gaps = await call<ChainGaps>(b, 'chains.gaps', { id });
     expect(gapOf(gaps, '电芯').status).toBe('strong');
     expect(gapOf(gaps, '电芯').reason).toContain('链主企业“某电池链主有限公司”');
     expect(gapOf(gaps, '动力电池').status).toBe('strong');
-    expect(auditCount(b, 'segment_enterprise')).toBe(2);
+    expect(editsOf(b, id)).toBe(2);
   });
 
   it('targets count under their segment and by status; the contact log keeps the last date', async () => {
     const b = await tempBackend();
     const d = await nevChain(b);
-    const target = await call(b, 'chains.saveTarget', { segmentId: seg(d, '正极材料').id, company: '某正极材料公司', countryCode: 'KOR', priority: 'high', status: 'negotiating' });
+    const target = { id: await added(b, d.chain.id, { op: 'target.add', segmentId: seg(d, '正极材料').id, company: '某正极材料公司', countryCode: 'KOR', priority: 'high', status: 'negotiating' }) };
     await call(b, 'chains.addContact', { targetId: target.id, date: '2026-03-01', notes: '电话沟通' });
     await call(b, 'chains.addContact', { targetId: target.id, date: '2026-05-20', notes: '登门拜访', by: '张伟' });
     const detail = await call<ChainDetail>(b, 'chains.get', { id: d.chain.id });
@@ -86,7 +90,7 @@ describe('chains: firms, targets, overrides change the gaps', () => {
     expect(gaps.targetsByStatus.negotiating).toBe(1);
     // one leaf gap has a target; its parent 电池材料 counts it in its subtree but is no gap of its own
     expect(gaps.gaps.withTargets).toBe(1);
-    const badCountry = await b.dispatch('chains.saveTarget', { segmentId: seg(d, '正极材料').id, company: 'x', countryCode: 'XXX' });
+    const badCountry = await refused(b, d.chain.id, [{ op: 'target.add', segmentId: seg(d, '正极材料').id, company: 'x', countryCode: 'XXX' }]);
     expect(badCountry.ok === false && badCountry.error.code).toBe('COUNTRY_UNKNOWN');
   });
 
@@ -94,16 +98,16 @@ describe('chains: firms, targets, overrides change the gaps', () => {
     const b = await tempBackend();
     const d = await nevChain(b);
     const s = seg(d, '充电桩').id;
-    const empty = await b.dispatch('chains.setOverride', { segmentId: s, override: { status: 'strong', reason: '  ' } });
+    const empty = await refused(b, d.chain.id, [{ op: 'segment.override', id: s, override: { status: 'strong', reason: '  ' } }]);
     expect(empty.ok === false && empty.error.code).toBe('INVALID_INPUT');
-    await call(b, 'chains.setOverride', { segmentId: s, override: { status: 'strong', reason: '运营商已全覆盖' } });
+    await edit(b, d.chain.id, [{ op: 'segment.override', id: s, override: { status: 'strong', reason: '运营商已全覆盖' } }]);
     let g = gapOf(await call(b, 'chains.gaps', { id: d.chain.id }), '充电桩');
     expect(g).toMatchObject({ status: 'strong', computedStatus: 'missing', overridden: true });
     expect(g.reason).toContain('运营商已全覆盖');
-    await call(b, 'chains.setOverride', { segmentId: s, override: null });
+    await edit(b, d.chain.id, [{ op: 'segment.override', id: s, override: null }]);
     g = gapOf(await call(b, 'chains.gaps', { id: d.chain.id }), '充电桩');
     expect(g).toMatchObject({ status: 'missing', overridden: false });
-    expect(auditCount(b, 'segment.override')).toBe(2);
+    expect(editsOf(b, d.chain.id)).toBe(2);
   });
 });
 
@@ -112,19 +116,22 @@ describe('chains: delete and undo, copy and paste', () => {
     const b = await tempBackend();
     const d0 = await nevChain(b);
     const id = d0.chain.id;
-    await call(b, 'chains.saveFirm', { segmentId: seg(d0, '电芯').id, companyName: '甲电池', role: 'backbone' });
-    const t = await call(b, 'chains.saveTarget', { segmentId: seg(d0, '电池包（PACK）').id, company: '乙', status: 'contacted' });
+    await edit(b, id, [{ op: 'firm.add', segmentId: seg(d0, '电芯').id, companyName: '甲电池', role: 'backbone' }]);
+    const t = { id: await added(b, id, { op: 'target.add', segmentId: seg(d0, '电池包（PACK）').id, company: '乙', status: 'contacted' }) };
     await call(b, 'chains.addContact', { targetId: t.id, date: '2026-01-02', notes: '初次接触' });
-    await call(b, 'chains.setOverride', { segmentId: seg(d0, '电芯').id, override: { status: 'weak', reason: '产能未释放' } });
+    await edit(b, id, [{ op: 'segment.override', id: seg(d0, '电芯').id, override: { status: 'weak', reason: '产能未释放' } }]);
     const before = await call<ChainDetail>(b, 'chains.get', { id });
-    const snapshot = await call<SegmentSnapshot>(b, 'chains.deleteSegments', { chainId: id, ids: [seg(before, '动力电池').id] });
+    const deleted = await edit(b, id, [{ op: 'segments.delete', ids: [seg(before, '动力电池').id] }]);
+    const undo = deleted.inverse[0]!;
+    if (undo.op !== 'segments.insert') throw new Error(`undo is ${undo.op}`);
+    const snapshot = undo.snapshot;
     expect(snapshot.segments.map((s) => s.name).sort()).toEqual(['动力电池', '电池包（PACK）', '电池管理系统（BMS）', '电芯'].sort());
     const after = await call<ChainDetail>(b, 'chains.get', { id });
     expect(after.segments).toHaveLength(before.segments.length - 4);
     expect(after.firms).toHaveLength(0);
     expect(after.targets).toHaveLength(0);
     expect(after.links.length).toBeLessThan(before.links.length);
-    await call(b, 'chains.insertSegments', { chainId: id, snapshot, mode: 'restore' });
+    await edit(b, id, deleted.inverse);
     const restored = await call<ChainDetail>(b, 'chains.get', { id });
     const strip = (x: ChainDetail) => ({
       segments: x.segments,
@@ -133,22 +140,24 @@ describe('chains: delete and undo, copy and paste', () => {
       targets: x.targets.map(({ updatedAt: _u, ...rest }) => rest),
     });
     expect(strip(restored)).toEqual(strip(before));
-    expect(auditCount(b, 'segment')).toBe(2);
+    expect(editsOf(b, id)).toBe(5);
   });
 
   it('pasting copies segments with fresh names and ids, keeps links inside the copy, and no firms', async () => {
     const b = await tempBackend();
     const d = await nevChain(b);
-    await call(b, 'chains.saveFirm', { segmentId: seg(d, '正极材料').id, companyName: '甲', role: 'backbone' });
+    await edit(b, d.chain.id, [{ op: 'firm.add', segmentId: seg(d, '正极材料').id, companyName: '甲', role: 'backbone' }]);
     const picked = d.segments.filter((s) => ['正极材料', '电芯'].includes(s.name)).map(({ chainId: _c, ...s }) => ({ ...s, x: 10, y: 20 }));
     const snapshot: SegmentSnapshot = { segments: picked, links: [{ fromId: picked[0]!.id, toId: picked[1]!.id }], firms: [], targets: [], projectSegments: [] };
-    const out = await call(b, 'chains.insertSegments', { chainId: d.chain.id, snapshot, mode: 'copy', offset: { x: 40, y: 40 } });
-    expect(out.segments.map((s: { name: string }) => s.name).sort()).toEqual(['正极材料（副本）', '电芯（副本）']);
-    expect(out.segments.every((s: { x: number; y: number }) => s.x === 50 && s.y === 60)).toBe(true);
-    expect(out.links).toHaveLength(1);
-    expect(out.firms).toHaveLength(0);
+    const result = await edit(b, d.chain.id, [{ op: 'segments.insert', snapshot, mode: 'copy', offset: { x: 40, y: 40 } }]);
+    const ids = new Set(result.applied[0]!.ids);
+    const out = result.detail.segments.filter((s) => ids.has(s.id));
+    expect(out.map((s) => s.name).sort()).toEqual(['正极材料（副本）', '电芯（副本）']);
+    expect(out.every((s) => s.x === 50 && s.y === 60)).toBe(true);
+    expect(result.detail.links.filter((l) => ids.has(l.fromId) && ids.has(l.toId))).toHaveLength(1);
+    expect(result.detail.firms.filter((f) => ids.has(f.segmentId))).toHaveLength(0);
     // the copies keep their original parents (siblings of the originals)
-    expect(out.segments.find((s: { name: string }) => s.name === '电芯（副本）').parentId).toBe(seg(d, '动力电池').id);
+    expect(out.find((s) => s.name === '电芯（副本）')!.parentId).toBe(seg(d, '动力电池').id);
   });
 });
 

@@ -1,8 +1,5 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/backend/db/open';
-import { MIGRATIONS } from '../../electron/backend/db/migrations';
-import { call, tempBackend, tempDir } from '../helpers/backend';
+import { call, tempBackend } from '../helpers/backend';
 
 describe('yearly targets', () => {
   it('are set, replaced, listed in card order and deleted, each change audited', async () => {
@@ -57,20 +54,5 @@ describe('yearly targets', () => {
     expect(del.ok ? '' : del.error.code).toBe('NOT_FOUND');
     expect(b.ctx.db.prepare('SELECT count(*) AS n FROM indicator_target').get()).toEqual({ n: 0 });
     expect(b.ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
-  });
-});
-
-describe('migration 0006', () => {
-  it('keeps the v1 targets and adds unit, actual and updated_at', async () => {
-    const file = path.join(tempDir(), 'v1.db');
-    const v1 = await openDatabase(file, { create: true, migrations: MIGRATIONS.filter((m) => m.version === 1) });
-    v1.prepare("INSERT INTO indicator_target (year, indicator, label, value) VALUES (2025, 'actualFdi', '', 5000)").run();
-    v1.close();
-    const db = await openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 6) });
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
-    expect(db.prepare('SELECT year, indicator, value, unit, actual, updated_at FROM indicator_target').all()).toEqual([
-      { year: 2025, indicator: 'actualFdi', value: 5000, unit: '', actual: null, updated_at: null },
-    ]);
-    db.close();
   });
 });

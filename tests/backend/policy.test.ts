@@ -7,6 +7,7 @@ import type { Project, ProjectDetail } from '../../shared/api/projects';
 import type { Backend } from '../../electron/backend/create';
 import { loadReferenceData } from '../../electron/backend/reference/load';
 import { call, tempBackend } from '../helpers/backend';
+import { added, edit } from '../helpers/chains';
 
 const REFERENCE = path.resolve(import.meta.dirname, '../../shared/reference');
 const csv = (file: string) => parse(fs.readFileSync(path.join(REFERENCE, file), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
@@ -126,11 +127,12 @@ describe('overrides', () => {
   it('work for targets (whose industry falls back to their project) and enterprises, and go with them', async () => {
     const b = await tempBackend();
     const chain = await call<{ id: number }>(b, 'chains.create', { name: '文化传媒链' });
-    const segment = await call<{ id: number }>(b, 'chains.saveSegment', { chainId: chain.id, name: '内容制作', tier: 'upstream' });
+    const segment = { id: await added(b, chain.id, { op: 'segment.add', name: '内容制作', tier: 'upstream' }) };
     const cinema = await project(b, '影视制作基地项目', '8730');
-    const own = await call<{ id: number; policy: Policy }>(b, 'chains.saveTarget', { segmentId: segment.id, company: '某国际电影公司', industryCode: '8760' });
+    const targetOf = async (id: number) => (await call<{ targets: Array<{ id: number; policy: Policy; industryCode: string | null }> }>(b, 'chains.get', { id: chain.id })).targets.find((t) => t.id === id)!;
+    const own = await targetOf(await added(b, chain.id, { op: 'target.add', segmentId: segment.id, company: '某国际电影公司', industryCode: '8760' }));
     expect(own.policy).toMatchObject({ negativeList: 'partial', measureNo: 27 });
-    const linked = await call<{ id: number; policy: Policy; industryCode: string | null }>(b, 'chains.saveTarget', { segmentId: segment.id, company: '某节目制作公司', projectId: cinema.id });
+    const linked = await targetOf(await added(b, chain.id, { op: 'target.add', segmentId: segment.id, company: '某节目制作公司', projectId: cinema.id }));
     expect(linked).toMatchObject({ industryCode: null, policy: { negativeList: 'prohibited', measureNo: 26 } });
     await call(b, 'policy.override', { entity: 'target', id: own.id, status: 'prohibited', measureNo: 27, reason: '拟设院线公司' });
     const detail = await call<{ targets: { id: number; policy: Policy }[] }>(b, 'chains.get', { id: chain.id });
@@ -141,7 +143,7 @@ describe('overrides', () => {
     const twin = await call<{ enterprise: { id: number } }>(b, 'enterprises.create', { name: '某外资医院有限公司（重复）', industryCode: '8411' });
     await call(b, 'policy.override', { entity: 'enterprise', id: twin.enterprise.id, status: 'open', reason: '属独资医院扩大开放试点' });
 
-    await call(b, 'chains.deleteTarget', { id: own.id });
+    await edit(b, chain.id, [{ op: 'target.delete', id: own.id }]);
     await call(b, 'enterprises.merge', { keepId: firm.enterprise.id, mergeId: twin.enterprise.id });
     expect(b.ctx.db.prepare('SELECT entity FROM policy_override').pluck().all()).toEqual([]);
   });

@@ -13,6 +13,19 @@ async function openChain(page: Page, url: string, name: string) {
 const option = (page: Page, title: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
 const node = (page: Page, name: string) => page.locator(`[data-testid="segment-node"][data-name="${name}"]`);
 
+/**
+ * The chain methods the page calls from now on, in order (every call is `POST /api/<method>`); what a side panel
+ * reads for its pickers (countries, industries) is not a chain call.
+ */
+function apiCalls(page: Page): { methods: string[]; reset(): void } {
+  const methods: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/(chains\.\w+)$/.exec(new URL(r.url()).pathname);
+    if (m && r.method() === 'POST') methods.push(m[1]!);
+  });
+  return { methods, reset: () => void methods.splice(0) };
+}
+
 async function focus(page: Page, name: string) {
   await page.getByTestId('segment-search').click();
   await page.keyboard.type(name);
@@ -228,14 +241,21 @@ test('exports the poster as PNG (16:9) and PDF (A4) of the CLI’s size, and the
 
 test('undo and redo on the map: adding and deleting a segment', async ({ page, app }) => {
   await openChain(page, app.url, '集成电路');
+  const calls = apiCalls(page);
   // the new segment lands in the middle of the window (only segments in view are drawn: count it by name)
   await page.getByTestId('add-segment').click();
   await expect(node(page, '新环节1')).toHaveCount(1);
+  expect(calls.methods).toEqual(['chains.applyEdits']);
   await page.getByTestId('chain-canvas').click({ position: { x: 5, y: 5 } });
+  // undo and redo are one request each
+  calls.reset();
   await page.keyboard.press('Control+z');
   await expect(node(page, '新环节1')).toHaveCount(0);
+  expect(calls.methods).toEqual(['chains.applyEdits']);
+  calls.reset();
   await page.keyboard.press('Control+y');
   await expect(node(page, '新环节1')).toHaveCount(1);
+  expect(calls.methods).toEqual(['chains.applyEdits']);
   // delete a segment with a firm under it, then undo brings the firm back
   await focus(page, '模拟芯片');
   await expect(page.getByTestId('firm-list')).toContainText('苏州芯源微电子有限公司');
@@ -245,10 +265,15 @@ test('undo and redo on the map: adding and deleting a segment', async ({ page, a
   await expect(node(page, '模拟芯片')).toHaveCount(0);
   // the editor ignores its keys while a dialog is open, and the confirm is still closing
   await expect(page.locator('.ant-modal-wrap')).toHaveCount(0);
+  calls.reset();
   await page.keyboard.press('Control+z');
   await expect(node(page, '模拟芯片')).toHaveCount(1);
+  expect(calls.methods).toEqual(['chains.applyEdits']);
   await focus(page, '模拟芯片');
   await expect(page.getByTestId('firm-list')).toContainText('苏州芯源微电子有限公司');
+  // the audit trail has one entry per edit, undo and redo, saying what was done
+  const audit = JSON.parse((await app.cli(['audit', '--db', app.dbPath, '--entity', '产业链图谱编辑', '--json'])).stdout) as { entries: Array<{ after: { operation: string } }> };
+  expect(audit.entries.map((r) => r.after.operation).slice(0, 5)).toEqual(['撤销：删除环节', '删除环节', '重做：新增环节', '撤销：新增环节', '新增环节']);
 });
 
 test('imports a chain workbook, and lists the problems of a bad one', async ({ page, app }) => {
@@ -292,11 +317,14 @@ test('copy/paste, and dropping a segment into another lane changes its stage (un
   await openChain(page, app.url, '集成电路');
   await page.getByRole('button', { name: '适应窗口' }).click();
   await node(page, '模拟芯片').click();
+  const calls = apiCalls(page);
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
   await expect(node(page, '模拟芯片（副本）')).toHaveCount(1);
+  calls.reset();
   await page.keyboard.press('Control+z');
   await expect(node(page, '模拟芯片（副本）')).toHaveCount(0);
+  expect(calls.methods).toEqual(['chains.applyEdits']);
 
   const tierOf = async (name: string) => {
     const gaps = JSON.parse((await app.cli(['chains', 'gaps', '--chain', '集成电路', '--db', app.dbPath, '--json'])).stdout);
@@ -308,10 +336,15 @@ test('copy/paste, and dropping a segment into another lane changes its stage (un
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + from.width / 2 + ((lane.x + lane.width / 2 - from.x - from.width / 2) * i) / 10, from.y + from.height / 2);
+  calls.reset();
   await page.mouse.up();
   await expect.poll(() => tierOf('模拟芯片')).toBe('downstream');
+  // the move and the change of stage are one request, and so is their undo
+  expect(calls.methods).toEqual(['chains.applyEdits']);
+  calls.reset();
   await page.keyboard.press('Control+z');
   await expect.poll(() => tierOf('模拟芯片')).toBe('midstream');
+  expect(calls.methods).toEqual(['chains.applyEdits']);
 
   // the chain's threshold changes every status at once
   await expect(node(page, '模拟芯片')).toHaveAttribute('data-status', 'weak');

@@ -1,11 +1,11 @@
 import type { chainsMethods } from '../../../shared/api/chains';
 import { exportChain } from '../chains/export';
-import { addContact, deleteFirm, deleteTarget, listContacts, saveFirm, saveTarget } from '../chains/firms-targets';
+import { applyChainEdits } from '../chains/edits';
+import { addContact, listContacts } from '../chains/firms-targets';
 import { importChainJob } from '../chains/import';
 import { layoutMissingPositions } from '../chains/layout-store';
-import { createChain, deleteChain, deleteLink, moveSegments, saveLink, saveSegment, setOverride, updateChain, type Actor } from '../chains/mutations';
+import { createChain, deleteChain, updateChain, type Actor } from '../chains/mutations';
 import { chainDetail, chainGaps, chainIdByName, chainSummary, listChains, readChainRow } from '../chains/queries';
-import { deleteSegments, insertSegments } from '../chains/snapshot';
 import { applyTemplate, findTemplate, templateInfos } from '../chains/templates';
 import type { AreaHandlers, BackendContext } from '../context';
 
@@ -37,21 +37,6 @@ export const chainsHandlers: AreaHandlers<typeof chainsMethods> = {
   'chains.delete': ({ id }, ctx) => change(ctx, (actor) => (deleteChain(actor, id), {})),
   'chains.get': ({ id }, ctx) => chainDetail(ctx.db, id),
   'chains.gaps': ({ id, name }, ctx) => chainGaps(ctx.db, id ?? chainIdByName(ctx.db, name!)),
-  'chains.saveSegment': (input, ctx) => change(ctx, (actor) => saveSegment(actor, input)),
-  'chains.moveSegments': ({ chainId, positions }, ctx) => change(ctx, (actor) => (moveSegments(actor, chainId, positions), {})),
-  'chains.deleteSegments': ({ chainId, ids }, ctx) => change(ctx, (actor) => deleteSegments(actor, chainId, ids)),
-  'chains.insertSegments': ({ chainId, snapshot, mode, offset }, ctx) =>
-    change(ctx, (actor) => {
-      readChainRow(ctx.db, chainId);
-      return insertSegments(actor, chainId, snapshot, mode, offset);
-    }),
-  'chains.setOverride': ({ segmentId, override }, ctx) => change(ctx, (actor) => setOverride(actor, segmentId, override)),
-  'chains.saveLink': ({ chainId, fromId, toId }, ctx) => change(ctx, (actor) => saveLink(actor, chainId, fromId, toId)),
-  'chains.deleteLink': ({ id }, ctx) => change(ctx, (actor) => (deleteLink(actor, id), {})),
-  'chains.saveFirm': (input, ctx) => change(ctx, (actor) => saveFirm(actor, input)),
-  'chains.deleteFirm': ({ id }, ctx) => change(ctx, (actor) => (deleteFirm(actor, id), {})),
-  'chains.saveTarget': (input, ctx) => change(ctx, (actor) => saveTarget(actor, input)),
-  'chains.deleteTarget': ({ id }, ctx) => change(ctx, (actor) => (deleteTarget(actor, id), {})),
   'chains.listContacts': ({ targetId }, ctx) => listContacts(ctx.db, targetId),
   'chains.addContact': (input, ctx) => change(ctx, (actor) => addContact(actor, input)),
   'chains.enterpriseOptions': ({ query, limit }, ctx) =>
@@ -72,4 +57,6 @@ export const chainsHandlers: AreaHandlers<typeof chainsMethods> = {
     readChainRow(ctx.db, input.chainId);
     return { jobId: ctx.jobs.start('chains.export', (job) => exportChain(ctx, input, job)) };
   },
+  'chains.applyEdits': ({ chainId, edits, label }, ctx) =>
+    change(ctx, (actor) => ({ ...applyChainEdits(actor, chainId, edits, label), detail: chainDetail(ctx.db, chainId) })),
 };

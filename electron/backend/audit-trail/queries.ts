@@ -62,6 +62,7 @@ const NAMED: Record<string, string> = {
   project: 'SELECT name FROM project WHERE id = ?',
   enterprise: 'SELECT name FROM enterprise WHERE id = ?',
   chain: 'SELECT name FROM chain WHERE id = ?',
+  chain_edit: 'SELECT name FROM chain WHERE id = ?',
   segment: 'SELECT name FROM segment WHERE id = ?',
   target: 'SELECT company FROM target WHERE id = ?',
   district: 'SELECT name FROM district WHERE id = ?',

@@ -5,7 +5,10 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { chainTiers, readChainRow, readSegment } from './queries';
 
-/** Changes to chains, segments and supply links. Each runs in the caller's transaction and writes its audit entry. */
+/**
+ * Changes to chains, segments and supply links, each run in the caller's transaction. Chains write their own audit
+ * entry; the edits of a map are audited by `applyChainEdits`, one entry per batch.
+ */
 
 export interface Actor {
   db: Db;
@@ -86,77 +89,81 @@ function checkParent(db: Db, chainId: number, segmentId: number | undefined, par
   }
 }
 
-export function saveSegment(
-  { db, user }: Actor,
-  input: { id?: number; chainId: number; name: string; parentId: number | null; tier: string; notes: string; x?: number | null; y?: number | null },
-): Segment {
-  checkTier(db, input.chainId, input.tier);
-  checkParent(db, input.chainId, input.id, input.parentId);
-  const conflict = `环节“${input.name}”已存在`;
-  let id = input.id;
-  if (id !== undefined) {
-    const before = readSegment(db, id);
-    if (before.chainId !== input.chainId) throw new AppError('INVALID_INPUT', '环节不在本产业链中');
-    unique(conflict, () =>
+export interface SegmentFields {
+  name: string;
+  parentId: number | null;
+  tier: string;
+  notes: string;
+}
+
+/** Adds a segment at the end of the chain's order. */
+export function addSegment(db: Db, chainId: number, input: SegmentFields & { x: number | null; y: number | null }): Segment {
+  checkTier(db, chainId, input.tier);
+  checkParent(db, chainId, undefined, input.parentId);
+  const id = unique(`环节“${input.name}”已存在`, () =>
+    Number(
       db
-        .prepare('UPDATE segment SET name = ?, parent_id = ?, tier = ?, notes = ?, position_x = ?, position_y = ? WHERE id = ?')
-        .run(input.name, input.parentId, input.tier, input.notes, input.x === undefined ? before.x : input.x, input.y === undefined ? before.y : input.y, id),
-    );
-    writeAudit(db, { user, action: 'update', entity: 'segment', entityId: id, before, after: input });
-  } else {
-    id = unique(conflict, () =>
-      Number(
-        db
-          .prepare(
-            `INSERT INTO segment (chain_id, parent_id, name, tier, sort, position_x, position_y, notes)
-             VALUES (?, ?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM segment WHERE chain_id = ?), ?, ?, ?)`,
-          )
-          .run(input.chainId, input.parentId, input.name, input.tier, input.chainId, input.x ?? null, input.y ?? null, input.notes).lastInsertRowid,
-      ),
-    );
-    writeAudit(db, { user, action: 'create', entity: 'segment', entityId: id, after: input });
-  }
-  touchChain(db, input.chainId);
+        .prepare(
+          `INSERT INTO segment (chain_id, parent_id, name, tier, sort, position_x, position_y, notes)
+           VALUES (?, ?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM segment WHERE chain_id = ?), ?, ?, ?)`,
+        )
+        .run(chainId, input.parentId, input.name, input.tier, chainId, input.x, input.y, input.notes).lastInsertRowid,
+    ),
+  );
   return readSegment(db, id);
 }
 
-/** Saves dragged positions. One audit entry for the whole move, not one per node. */
-export function moveSegments({ db, user }: Actor, chainId: number, positions: Array<{ id: number; x: number; y: number }>): void {
-  const update = db.prepare('UPDATE segment SET position_x = ?, position_y = ? WHERE id = ? AND chain_id = ?');
-  let moved = 0;
-  for (const p of positions) moved += update.run(p.x, p.y, p.id, chainId).changes;
-  if (moved !== positions.length) throw new AppError('INVALID_INPUT', '有环节不在本产业链中');
-  writeAudit(db, { user, action: 'update', entity: 'segment.position', entityId: chainId, after: positions });
-  touchChain(db, chainId);
+/** Changes a segment's name, parent, stage or notes; returns it as it was before. */
+export function updateSegment(db: Db, chainId: number, id: number, patch: Partial<SegmentFields>): Segment {
+  const before = readSegmentIn(db, chainId, id);
+  const after = { name: patch.name ?? before.name, parentId: patch.parentId === undefined ? before.parentId : patch.parentId, tier: patch.tier ?? before.tier, notes: patch.notes ?? before.notes };
+  checkTier(db, chainId, after.tier);
+  checkParent(db, chainId, id, after.parentId);
+  unique(`环节“${after.name}”已存在`, () => db.prepare('UPDATE segment SET name = ?, parent_id = ?, tier = ?, notes = ? WHERE id = ?').run(after.name, after.parentId, after.tier, after.notes, id));
+  return before;
 }
 
-export function setOverride({ db, user }: Actor, segmentId: number, override: { status: SegmentStatus; reason: string } | null): Segment {
-  const before = readSegment(db, segmentId);
+/** A segment of this chain (a segment of another chain is refused, so one chain's edit never reaches another). */
+export function readSegmentIn(db: Db, chainId: number, id: number): Segment {
+  const segment = readSegment(db, id);
+  if (segment.chainId !== chainId) throw new AppError('INVALID_INPUT', `环节“${segment.name}”不在本产业链中`);
+  return segment;
+}
+
+/** Saves positions (null: none, laid out when the map opens); returns where the segments were. */
+export function moveSegments(db: Db, chainId: number, positions: Array<{ id: number; x: number | null; y: number | null }>): Array<{ id: number; x: number | null; y: number | null }> {
+  const read = db.prepare('SELECT id, position_x AS x, position_y AS y FROM segment WHERE id = ? AND chain_id = ?');
+  const update = db.prepare('UPDATE segment SET position_x = ?, position_y = ? WHERE id = ?');
+  return positions.map((p) => {
+    const before = read.get(p.id, chainId) as { id: number; x: number | null; y: number | null } | undefined;
+    if (!before) throw new AppError('INVALID_INPUT', `环节 ${p.id} 不在本产业链中`);
+    update.run(p.x, p.y, p.id);
+    return before;
+  });
+}
+
+/** Sets or clears a segment's judged status; returns the one it had. */
+export function setOverride(db: Db, chainId: number, segmentId: number, override: { status: SegmentStatus; reason: string } | null): Segment['override'] {
+  const before = readSegmentIn(db, chainId, segmentId);
   db.prepare('UPDATE segment SET status_override = ?, override_reason = ? WHERE id = ?').run(override?.status ?? null, override?.reason ?? null, segmentId);
-  writeAudit(db, { user, action: 'update', entity: 'segment.override', entityId: segmentId, before: before.override, after: override });
-  touchChain(db, before.chainId);
-  return readSegment(db, segmentId);
+  return before.override;
 }
 
-export function saveLink({ db, user }: Actor, chainId: number, fromId: number, toId: number): SegmentLink {
-  if (fromId === toId) throw new AppError('INVALID_INPUT', '不能把环节连到它自己');
-  const from = readSegment(db, fromId);
-  const to = readSegment(db, toId);
-  if (from.chainId !== chainId || to.chainId !== chainId) throw new AppError('INVALID_INPUT', '环节不在本产业链中');
+/** Connects two segments; `id` puts a deleted link back under its old id. */
+export function addLink(db: Db, chainId: number, link: { id?: number; fromId: number; toId: number }): SegmentLink {
+  if (link.fromId === link.toId) throw new AppError('INVALID_INPUT', '不能把环节连到它自己');
+  const from = readSegmentIn(db, chainId, link.fromId);
+  const to = readSegmentIn(db, chainId, link.toId);
   const id = unique(`“${from.name}”到“${to.name}”的供给关系已存在`, () =>
-    Number(db.prepare('INSERT INTO segment_link (chain_id, from_segment_id, to_segment_id) VALUES (?, ?, ?)').run(chainId, fromId, toId).lastInsertRowid),
+    Number(db.prepare('INSERT INTO segment_link (id, chain_id, from_segment_id, to_segment_id) VALUES (?, ?, ?, ?)').run(link.id ?? null, chainId, link.fromId, link.toId).lastInsertRowid),
   );
-  writeAudit(db, { user, action: 'create', entity: 'segment_link', entityId: id, after: { from: from.name, to: to.name } });
-  touchChain(db, chainId);
-  return { id, fromId, toId };
+  return { id, fromId: link.fromId, toId: link.toId };
 }
 
-export function deleteLink({ db, user }: Actor, id: number): void {
-  const before = db.prepare('SELECT id, chain_id AS chainId, from_segment_id AS fromId, to_segment_id AS toId FROM segment_link WHERE id = ?').get(id) as
-    | (SegmentLink & { chainId: number })
-    | undefined;
+/** Removes a link; returns it. */
+export function deleteLink(db: Db, chainId: number, id: number): SegmentLink {
+  const before = db.prepare('SELECT id, from_segment_id AS fromId, to_segment_id AS toId FROM segment_link WHERE id = ? AND chain_id = ?').get(id, chainId) as SegmentLink | undefined;
   if (!before) throw new AppError('NOT_FOUND', `供给关系 ${id}`);
   db.prepare('DELETE FROM segment_link WHERE id = ?').run(id);
-  writeAudit(db, { user, action: 'delete', entity: 'segment_link', entityId: id, before });
-  touchChain(db, before.chainId);
+  return before;
 }

@@ -1,8 +1,6 @@
 import type { Firm, Segment, SegmentLink, SegmentSnapshot, Target } from '../../../shared/api/chains';
-import { writeAudit } from '../audit';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { touchChain, type Actor } from './mutations';
 import { listSegments, readFirm, readSegment, readTarget } from './queries';
 
 /**
@@ -36,8 +34,8 @@ export function snapshotSegments(db: Db, chainId: number, ids: number[]): Segmen
     return rest;
   });
   const links = db
-    .prepare(`SELECT from_segment_id AS fromId, to_segment_id AS toId FROM segment_link WHERE from_segment_id ${inSet} OR to_segment_id ${inSet}`)
-    .all() as Array<Omit<SegmentLink, 'id'>>;
+    .prepare(`SELECT id, from_segment_id AS fromId, to_segment_id AS toId FROM segment_link WHERE from_segment_id ${inSet} OR to_segment_id ${inSet} ORDER BY id`)
+    .all() as SegmentLink[];
   const firms = (db.prepare(`SELECT id FROM segment_enterprise WHERE segment_id ${inSet} ORDER BY id`).all() as { id: number }[]).map((r) => {
     const { uscc: _u, ...firm } = readFirm(db, r.id);
     return firm;
@@ -54,12 +52,10 @@ export function snapshotSegments(db: Db, chainId: number, ids: number[]): Segmen
   return { segments, links, firms, targets, projectSegments };
 }
 
-export function deleteSegments({ db, user }: Actor, chainId: number, ids: number[]): SegmentSnapshot {
+export function deleteSegments(db: Db, chainId: number, ids: number[]): SegmentSnapshot {
   const snapshot = snapshotSegments(db, chainId, ids);
   const del = db.prepare('DELETE FROM segment WHERE id = ?');
   for (const s of snapshot.segments) del.run(s.id);
-  writeAudit(db, { user, action: 'delete', entity: 'segment', entityId: ids.join(','), before: snapshot });
-  touchChain(db, chainId);
   return snapshot;
 }
 
@@ -90,7 +86,7 @@ function freeName(db: Db, chainId: number, name: string): string {
 }
 
 export function insertSegments(
-  { db, user }: Actor,
+  db: Db,
   chainId: number,
   snapshot: SegmentSnapshot,
   mode: 'restore' | 'copy',
@@ -128,13 +124,15 @@ export function insertSegments(
     newId.set(s.id, id);
   });
   const links: SegmentLink[] = [];
-  const insertLink = db.prepare('INSERT OR IGNORE INTO segment_link (chain_id, from_segment_id, to_segment_id) VALUES (?, ?, ?)');
+  const insertLink = db.prepare('INSERT OR IGNORE INTO segment_link (id, chain_id, from_segment_id, to_segment_id) VALUES (?, ?, ?, ?)');
   for (const l of snapshot.links) {
     // a copy keeps only the links inside the copied set; a restore also reconnects to segments still there
     const from = newId.get(l.fromId) ?? (restore && (exists.get(l.fromId) as { chainId: number } | undefined)?.chainId === chainId ? l.fromId : undefined);
     const to = newId.get(l.toId) ?? (restore && (exists.get(l.toId) as { chainId: number } | undefined)?.chainId === chainId ? l.toId : undefined);
     if (from === undefined || to === undefined) continue;
-    const r = insertLink.run(chainId, from, to);
+    // under its old id when that is free (a link made since may have taken it)
+    let r = insertLink.run(restore ? (l.id ?? null) : null, chainId, from, to);
+    if (!r.changes && restore && l.id !== undefined) r = insertLink.run(null, chainId, from, to);
     if (r.changes) links.push({ id: Number(r.lastInsertRowid), fromId: from, toId: to });
   }
   const firms: Firm[] = [];
@@ -163,7 +161,5 @@ export function insertSegments(
     for (const p of snapshot.projectSegments) if (projectExists.get(p.projectId)) insertPlacement.run(p.projectId, p.segmentId);
   }
   const segments = [...newId.values()].map((id) => readSegment(db, id));
-  writeAudit(db, { user, action: restore ? 'undo' : 'create', entity: 'segment', entityId: [...newId.values()].join(','), after: { mode, segments: segments.map((s) => s.name) } });
-  touchChain(db, chainId);
   return { segments, links, firms, targets };
 }

@@ -1,22 +1,27 @@
 import type { Kpi, KpiReport, Target } from '../../../shared/api/dashboard';
 import { callOrFail, withBackend } from '../backend';
-import { EXIT, isError, refuse, requireString, type CliCommand, type CliValues } from '../command';
-import { readStatsOptions, STATS_OPTION_FLAGS } from './stats-options';
-import { DOMESTIC_REINVESTMENT_RULE_CODES, STATS_SCOPE_CODES } from '../../../shared/domain/fdi';
+import { contract } from '../../../shared/api';
+import { STANDARD_INDICATOR_CODES } from '../../../shared/domain/indicator';
+import type { AppErrorData } from '../../../shared/result';
+import { EXIT, isError, requireString, type CliCommand, type CliValues } from '../command';
+import { flagOptions, flagsUsage, readSchemaFlags, schemaFlags, type SchemaFlag } from '../schema-flags';
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const;
 
-function yearOf(values: CliValues): number | ReturnType<typeof refuse> {
-  const text = requireString(values, 'year');
-  if (isError(text)) return text;
-  return /^\d{4}$/.test(text) ? Number(text) : refuse('INVALID_INPUT', `--year 应为四位年份：${text}`);
-}
+const YEAR = { year: 'YYYY' };
+const SET_FLAGS = schemaFlags(contract['dashboard.setTarget'].input, {
+  placeholders: { ...YEAR, indicator: `${STANDARD_INDICATOR_CODES.join('|')}|custom:NAME`, label: '名称', unit: '单位' },
+});
+const LIST_FLAGS = schemaFlags(contract['dashboard.targets'].input, { placeholders: YEAR });
+const DELETE_FLAGS = schemaFlags(contract['dashboard.deleteTarget'].input, { placeholders: { ...YEAR, indicator: 'CODE' } });
+const KPI_FLAGS = schemaFlags(contract['dashboard.kpis'].input, { placeholders: { ...YEAR, to: 'YYYY-MM' } });
 
-function numberOf(values: CliValues, name: string): number | null | ReturnType<typeof refuse> {
-  const text = values[name];
-  if (text === undefined) return null;
-  const n = typeof text === 'string' && text.trim() !== '' ? Number(text) : NaN;
-  return Number.isFinite(n) ? n : refuse('INVALID_INPUT', `--${name} 不是有效数字：${String(text)}`);
+/** --db and the method's flags, read and checked. */
+function readArgs(values: CliValues, flags: readonly SchemaFlag[]): { db: string; input: Record<string, unknown> } | AppErrorData {
+  const db = requireString(values, 'db');
+  if (isError(db)) return db;
+  const input = readSchemaFlags(values, flags);
+  return isError(input) ? input : { db, input };
 }
 
 const targetLine = (t: Target) => `${t.year} ${t.label}（${t.indicator}）目标 ${t.value}${t.unit}${t.actual !== null ? `，已完成 ${t.actual}${t.unit}` : ''}`;
@@ -24,31 +29,14 @@ const targetLine = (t: Target) => `${t.year} ${t.label}（${t.indicator}）目�
 export const targetsSetCommand: CliCommand = {
   name: 'targets set',
   summary: '设置年度目标（自定义指标写作 custom:名称，可带 --label --unit --actual）',
-  usage:
-    'targets set --db FILE --year YYYY --indicator actualFdi|contractedFdi|newEnterprises|highTechShare|devZoneShare|ftzShare|custom:NAME --value N [--label 名称] [--unit 单位] [--actual N] [--json]',
-  options: { ...common, year: { type: 'string' }, indicator: { type: 'string' }, value: { type: 'string' }, label: { type: 'string' }, unit: { type: 'string' }, actual: { type: 'string' } },
+  usage: `targets set --db FILE ${flagsUsage(SET_FLAGS)} [--json]`,
+  options: { ...common, ...flagOptions(SET_FLAGS) },
+  schemaFlags: SET_FLAGS,
   async run(values, _pos, io) {
-    const file = requireString(values, 'db');
-    if (isError(file)) return io.fail(file);
-    const year = yearOf(values);
-    if (isError(year)) return io.fail(year);
-    const indicator = requireString(values, 'indicator');
-    if (isError(indicator)) return io.fail(indicator);
-    const value = numberOf(values, 'value');
-    if (isError(value)) return io.fail(value);
-    if (value === null) return io.fail(refuse('INVALID_INPUT', '缺少 --value'));
-    const actual = numberOf(values, 'actual');
-    if (isError(actual)) return io.fail(actual);
-    const input = {
-      year,
-      indicator,
-      value,
-      ...(typeof values.label === 'string' ? { label: values.label } : {}),
-      ...(typeof values.unit === 'string' ? { unit: values.unit } : {}),
-      ...(actual !== null ? { actual } : {}),
-    };
-    return withBackend(file, io, async (backend) => {
-      const r = await callOrFail<Target>(backend, io, 'dashboard.setTarget', input);
+    const args = readArgs(values, SET_FLAGS);
+    if (isError(args)) return io.fail(args);
+    return withBackend(args.db, io, async (backend) => {
+      const r = await callOrFail<Target>(backend, io, 'dashboard.setTarget', args.input);
       if ('code' in r) return r.code;
       io.out(r.value, `已设置：${targetLine(r.value)}`);
       return EXIT.ok;
@@ -59,15 +47,15 @@ export const targetsSetCommand: CliCommand = {
 export const targetsListCommand: CliCommand = {
   name: 'targets list',
   summary: '列出某年度的目标',
-  usage: 'targets list --db FILE --year YYYY [--json]',
-  options: { ...common, year: { type: 'string' } },
+  usage: `targets list --db FILE ${flagsUsage(LIST_FLAGS)} [--json]`,
+  options: { ...common, ...flagOptions(LIST_FLAGS) },
+  schemaFlags: LIST_FLAGS,
   async run(values, _pos, io) {
-    const file = requireString(values, 'db');
-    if (isError(file)) return io.fail(file);
-    const year = yearOf(values);
-    if (isError(year)) return io.fail(year);
-    return withBackend(file, io, async (backend) => {
-      const r = await callOrFail<Target[]>(backend, io, 'dashboard.targets', { year });
+    const args = readArgs(values, LIST_FLAGS);
+    if (isError(args)) return io.fail(args);
+    const { year } = args.input as { year: number };
+    return withBackend(args.db, io, async (backend) => {
+      const r = await callOrFail<Target[]>(backend, io, 'dashboard.targets', args.input);
       if ('code' in r) return r.code;
       io.out({ year, targets: r.value }, r.value.length ? r.value.map(targetLine).join('\n') : `${year}年尚未设置目标`);
       return EXIT.ok;
@@ -78,17 +66,15 @@ export const targetsListCommand: CliCommand = {
 export const targetsDeleteCommand: CliCommand = {
   name: 'targets delete',
   summary: '删除某年度某指标的目标',
-  usage: 'targets delete --db FILE --year YYYY --indicator CODE [--json]',
-  options: { ...common, year: { type: 'string' }, indicator: { type: 'string' } },
+  usage: `targets delete --db FILE ${flagsUsage(DELETE_FLAGS)} [--json]`,
+  options: { ...common, ...flagOptions(DELETE_FLAGS) },
+  schemaFlags: DELETE_FLAGS,
   async run(values, _pos, io) {
-    const file = requireString(values, 'db');
-    if (isError(file)) return io.fail(file);
-    const year = yearOf(values);
-    if (isError(year)) return io.fail(year);
-    const indicator = requireString(values, 'indicator');
-    if (isError(indicator)) return io.fail(indicator);
-    return withBackend(file, io, async (backend) => {
-      const r = await callOrFail(backend, io, 'dashboard.deleteTarget', { year, indicator });
+    const args = readArgs(values, DELETE_FLAGS);
+    if (isError(args)) return io.fail(args);
+    const { year, indicator } = args.input as { year: number; indicator: string };
+    return withBackend(args.db, io, async (backend) => {
+      const r = await callOrFail(backend, io, 'dashboard.deleteTarget', args.input);
       if ('code' in r) return r.code;
       io.out({ year, indicator, deleted: true }, `已删除 ${year} 年 ${indicator} 的目标`);
       return EXIT.ok;
@@ -106,19 +92,14 @@ function kpiLine(k: Kpi): string {
 export const dashboardCommand: CliCommand = {
   name: 'dashboard',
   summary: '年度目标完成情况（与首页卡片数字相同）',
-  usage: `dashboard --db FILE --year YYYY --to YYYY-MM [--scope ${STATS_SCOPE_CODES.join('|')}] [--domestic-reinvestment ${DOMESTIC_REINVESTMENT_RULE_CODES.join('|')}] [--json]`,
-  options: { ...common, year: { type: 'string' }, to: { type: 'string' }, scope: STATS_OPTION_FLAGS.scope, 'domestic-reinvestment': STATS_OPTION_FLAGS['domestic-reinvestment'] },
+  usage: `dashboard --db FILE ${flagsUsage(KPI_FLAGS)} [--json]`,
+  options: { ...common, ...flagOptions(KPI_FLAGS) },
+  schemaFlags: KPI_FLAGS,
   async run(values, _pos, io) {
-    const file = requireString(values, 'db');
-    if (isError(file)) return io.fail(file);
-    const year = yearOf(values);
-    if (isError(year)) return io.fail(year);
-    const to = requireString(values, 'to');
-    if (isError(to)) return io.fail(to);
-    const options = readStatsOptions(values, ['scope', 'domesticReinvestment']);
-    if (isError(options)) return io.fail(options);
-    return withBackend(file, io, async (backend) => {
-      const r = await callOrFail<KpiReport>(backend, io, 'dashboard.kpis', { year, to, ...options });
+    const args = readArgs(values, KPI_FLAGS);
+    if (isError(args)) return io.fail(args);
+    return withBackend(args.db, io, async (backend) => {
+      const r = await callOrFail<KpiReport>(backend, io, 'dashboard.kpis', args.input);
       if ('code' in r) return r.code;
       const { value } = r;
       io.out(value, [`${value.from} 至 ${value.to}（时间进度 ${value.elapsed}%）　口径：${value.basis}`, ...value.kpis.map(kpiLine)].join('\n'));

@@ -3,8 +3,8 @@ import type { RecordSource, RecordsFilter } from '../../../shared/api/stats';
 import { FDI_MODE_CODES, FDI_MODES, type FdiMode } from '../../../shared/domain/fdi';
 import { callOrFail, withBackend } from '../backend';
 import { EXIT, isError, refuse, type CliCommand } from '../command';
-import { readArgs, rangeOptions } from './stats';
-import { STATS_OPTIONS_USAGE } from './stats-options';
+import { RANGE_USAGE, readArgs, rangeOptions } from './stats';
+import { RANGE_FLAGS, STATS_FLAGS, STATS_OPTIONS_USAGE } from './stats-options';
 
 const PAGE = 500;
 
@@ -18,7 +18,8 @@ type Page = MethodOutput<'stats.records'>;
 export const recordsCommand: CliCommand = {
   name: 'records',
   summary: '统计数字背后的记录，每条注明来源批次、文件、工作表与行号（口径同 stats）',
-  usage: `records --db FILE --from YYYY-MM --to YYYY-MM [--country ISO3] [--mode ${FDI_MODE_CODES.join('|')}] [--district 名称] [--section A-T] ${STATS_OPTIONS_USAGE} [--cells] [--json]`,
+  usage: `records ${RANGE_USAGE} [--country ISO3] [--mode ${FDI_MODE_CODES.join('|')}] [--district 名称] [--section A-T] ${STATS_OPTIONS_USAGE} [--cells] [--json]`,
+  schemaFlags: [...RANGE_FLAGS, ...STATS_FLAGS],
   options: { ...rangeOptions, country: { type: 'string' }, mode: { type: 'string' }, district: { type: 'string' }, section: { type: 'string' }, cells: { type: 'boolean' } },
   async run(values, _pos, io) {
     const args = readArgs(values);

@@ -4,28 +4,29 @@ import type { StatsTables } from '../../../shared/api/stats';
 import { flattenStatsTables } from '../../backend/stats/flat';
 import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';
 import { EXIT, isError, refuse, requireString, type CliCommand, type CliValues } from '../command';
-import { readStatsOptions, STATS_OPTION_FLAGS, STATS_OPTIONS_USAGE } from './stats-options';
+import { flagOptions, flagsUsage, readSchemaFlags } from '../schema-flags';
+import { RANGE_FLAGS, readStatsOptions, STATS_FLAGS, STATS_OPTION_FLAGS, STATS_OPTIONS_USAGE } from './stats-options';
 import { statsAsText } from './stats-text';
 
-export const rangeOptions = { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, ...STATS_OPTION_FLAGS } as const;
+export const rangeOptions = { db: { type: 'string' }, ...flagOptions(RANGE_FLAGS), json: { type: 'boolean' }, ...STATS_OPTION_FLAGS } as const;
+export const RANGE_USAGE = `--db FILE ${flagsUsage(RANGE_FLAGS)}`;
 
 /** --db, --from, --to and the stats options, checked. */
 export function readArgs(values: CliValues) {
   const db = requireString(values, 'db');
   if (isError(db)) return db;
-  const from = requireString(values, 'from');
-  if (isError(from)) return from;
-  const to = requireString(values, 'to');
-  if (isError(to)) return to;
+  const range = readSchemaFlags(values, RANGE_FLAGS);
+  if (isError(range)) return range;
   const options = readStatsOptions(values);
   if (isError(options)) return options;
-  return { db, query: { from, to, ...options } };
+  return { db, query: { ...(range as { from: string; to: string }), ...options } };
 }
 
 export const statsCommand: CliCommand = {
   name: 'stats',
   summary: '外资统计标准表（万美元或亿元人民币，含上年同期与同比，注明口径与区县覆盖）',
-  usage: `stats --db FILE --from YYYY-MM --to YYYY-MM ${STATS_OPTIONS_USAGE} [--json]`,
+  usage: `stats ${RANGE_USAGE} ${STATS_OPTIONS_USAGE} [--json]`,
+  schemaFlags: [...RANGE_FLAGS, ...STATS_FLAGS],
   options: rangeOptions,
   async run(values, _pos, io) {
     const args = readArgs(values);
@@ -42,7 +43,8 @@ export const statsCommand: CliCommand = {
 export const exportStatsCommand: CliCommand = {
   name: 'export stats',
   summary: '导出外资统计表 xlsx（每表一页，按统计报表格式）',
-  usage: `export stats --db FILE --from YYYY-MM --to YYYY-MM --out FILE.xlsx ${STATS_OPTIONS_USAGE} [--force] [--json]`,
+  usage: `export stats ${RANGE_USAGE} --out FILE.xlsx ${STATS_OPTIONS_USAGE} [--force] [--json]`,
+  schemaFlags: [...RANGE_FLAGS, ...STATS_FLAGS],
   options: { ...rangeOptions, out: { type: 'string' }, force: { type: 'boolean' } },
   async run(values, _pos, io) {
     const args = readArgs(values);

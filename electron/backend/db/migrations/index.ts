@@ -18,4 +18,13 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
 ];
 
+/**
+ * Versions no migration has, and why. In the first session (2026-11-28) each branch took a migration number up
+ * front; 0005 was left to a branch that in the end needed no schema change, and 0006 (indicator_target_actual, the
+ * dashboard branch) had already been merged under its number. Databases have passed 4 → 6 since: never reuse 5.
+ */
+export const SKIPPED_VERSIONS: Readonly<Record<number, string>> = {
+  5: '首个会话中各分支预先分配迁移编号，0005 所属分支最终不需要改表结构；0006 已按原编号合并，故 0005 空缺且不再使用',
+};
+
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,16 +6,12 @@ import type { Db } from '../../db/open';
 import { FdiResolvers } from '../../fdi-import/resolve';
 import { cellProblem, nameKey, readAmount, readDate, type Report } from '../../projects/import/normalize';
 import { amountUnit, fileProblem } from '../../projects/import/sheets';
-import type { RegisterFindings } from '../../projects/import/kinds';
 import type { LayoutChoice } from '../../../../shared/api/importLayout';
-import { readRememberedLayouts } from '../../import-layouts/remembered';
-import { registerScan, RegisterSheet } from '../../import-layouts/register-sheet';
+import { readRegisterList, type RegisterListFindings } from '../../import-layouts/register-list';
 import { enterpriseFieldSpecs } from './fields';
-import { cellText, isBlankCell, scanTables, type CellValue, type SheetRow, type TableLayout } from '../../workbook';
+import { cellText, isBlankCell, type CellValue, type SheetRow, type TableLayout } from '../../workbook';
 import type { WorkerControl } from '../../workers/serve';
 import type { EnterpriseColumnKey } from '../columns';
-
-const MAX_PROBLEMS = 20_000;
 
 /** One row of an enterprise list: blank cells are left out of `patch` (an import fills in, it does not erase). */
 export interface EnterpriseRowDraft {
@@ -25,9 +21,7 @@ export interface EnterpriseRowDraft {
   patch: EnterprisePatch;
 }
 
-export interface EnterpriseFindings extends RegisterFindings {
-  drafts: EnterpriseRowDraft[];
-}
+export type EnterpriseFindings = RegisterListFindings<EnterpriseRowDraft>;
 
 interface Setup {
   file: string;
@@ -132,69 +126,27 @@ function readShare(value: CellValue, report: Report): number | undefined {
   return n;
 }
 
-/** Reads an enterprise list (the register's export, or a bureau's own roster) through the shared workbook layer. */
+/** Reads an enterprise list (the register's export, or a bureau's own roster) through the shared register reader. */
 export async function readEnterpriseList(db: Db, path: string, file: string, control: WorkerControl, choice: LayoutChoice = {}): Promise<EnterpriseFindings> {
-  const found: EnterpriseFindings = { file, sheet: null, drafts: [], problems: [], counts: { dataRows: 0, errorRows: 0, skippedRows: 0 }, fatal: false, layout: null, ignoredColumns: [], remember: null };
-  const note = (p: Problem) => {
-    if (found.problems.length < MAX_PROBLEMS) found.problems.push(p);
-  };
   const resolvers = FdiResolvers.of(db);
-  const fields = enterpriseFieldSpecs(resolvers);
-  const remembered = readRememberedLayouts(db, 'enterprises');
-  let sheet: RegisterSheet<EnterpriseColumnKey> | null = null;
-  let setup: Setup | null = null;
-  let progress = () => 0;
-  const seen = new Map<string, number>();
-  for await (const event of scanTables(path, fields, registerScan(file, choice, remembered, () => found.sheet !== null))) {
-    if (event.type === 'sheet') {
-      if (!event.accepted || !event.layout) continue;
-      found.sheet = event.sheet;
-      progress = event.progress;
-      sheet = new RegisterSheet<EnterpriseColumnKey>({ ...event, layout: event.layout }, fields, remembered, choice);
-      sheet.warnings(file).forEach(note);
+  return readRegisterList<EnterpriseColumnKey, EnterpriseRowDraft, Setup>(db, path, file, control, choice, {
+    kind: 'enterprises',
+    fields: enterpriseFieldSpecs(resolvers),
+    headerExamples: '企业名称、统一社会信用代码、国别',
+    prepare(sheet, note) {
       const { layout, columns: mapping } = sheet;
       if (mapping.name === undefined) {
         note(fileProblem(file, layout.sheet, 'COLUMN_MISSING', '找不到“企业名称”列'));
-        found.fatal = true;
-        continue;
+        return null;
       }
       const unit = mapping.registeredCapital === undefined ? '万美元' : amountUnit(layout, mapping.registeredCapital, note, file);
-      if (!unit) found.fatal = true;
-      else setup = { file, layout, mapping, unit, resolvers };
-      continue;
-    }
-    if (!setup) continue;
-    if (event.type === 'skip') {
-      found.counts.skippedRows++;
-      continue;
-    }
-    found.counts.dataRows++;
-    const { draft, problems } = normalizeRow(event.row, setup);
-    problems.forEach(note);
-    if (!draft) {
-      found.counts.errorRows++;
-      continue;
-    }
-    const key = draft.uscc ?? `name:${nameKey(draft.name)}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      const column = setup.layout.labels[setup.mapping[draft.uscc ? 'uscc' : 'name']!];
-      note(cellProblem({ file, sheet: setup.layout.sheet, row: draft.row, column }, draft.uscc ?? draft.name, 'DUPLICATE', `与第${first}行是同一家企业`));
-      found.counts.errorRows++;
-      continue;
-    }
-    seen.set(key, draft.row);
-    found.drafts.push(draft);
-    if ((found.counts.dataRows & 127) === 0) {
-      control.throwIfCancelled();
-      control.progress(progress() * 0.7, `已检查 ${found.counts.dataRows} 行`);
-    }
-  }
-  if (!sheet) {
-    found.fatal = true;
-    note(fileProblem(file, undefined, 'HEADER_NOT_FOUND', '前30行中没有“企业名称、统一社会信用代码、国别”等列名'));
-    return found;
-  }
-  Object.assign(found, sheet.findings(choice));
-  return found;
+      return unit ? { file, layout, mapping, unit, resolvers } : null;
+    },
+    normalize: normalizeRow,
+    // the same enterprise: by its USCC, else by its name
+    identity: (draft) =>
+      draft.uscc
+        ? { key: draft.uscc, column: 'uscc', value: draft.uscc, duplicate: (first) => `与第${first}行是同一家企业` }
+        : { key: `name:${nameKey(draft.name)}`, column: 'name', value: draft.name, duplicate: (first) => `与第${first}行是同一家企业` },
+  });
 }

@@ -7,84 +7,38 @@ import { FdiResolvers } from '../../fdi-import/resolve';
 import { cellText, isBlankCell, scanTables, type TableLayout } from '../../workbook';
 import type { WorkerControl } from '../../workers/serve';
 import type { LayoutChoice } from '../../../../shared/api/importLayout';
-import { readRememberedLayouts } from '../../import-layouts/remembered';
-import { registerScan, RegisterSheet } from '../../import-layouts/register-sheet';
+import { problemCollector, readRegisterList, type RegisterListFindings } from '../../import-layouts/register-list';
+import type { RegisterSheet } from '../../import-layouts/register-sheet';
 import { PLAN_COLUMNS, PLAN_SHEET, type ProjectColumnKey } from '../columns';
 import { projectFieldSpecs } from './fields';
-import type { RegisterFindings } from './kinds';
 import { ProjectLookups } from './lookups';
 import { cellProblem, nameKey, normalizeProjectRow, readAmount, type ListSetup, type ProjectRowDraft } from './normalize';
 import { amountUnit, fieldSpecs, fileProblem } from './sheets';
 
 const PLAN_FIELDS = fieldSpecs(PLAN_COLUMNS, ['name', 'period', 'amount']);
-const MAX_PROBLEMS = 20_000;
 
-export interface ListFindings extends RegisterFindings {
-  drafts: ProjectRowDraft[];
+export interface ListFindings extends RegisterListFindings<ProjectRowDraft> {
   /** Planned arrival by project name key (nameKey), when the workbook has a 计划到资 sheet. */
   plans: Map<string, PlanEntry[]> | null;
 }
 
 /**
- * Reads a project list as bureaus keep it — title and 填报单位 lines, one- or two-row headers, 合计 rows, notes —
- * through the shared workbook layer: the first visible sheet with a project header is the list; a sheet with
- * 项目名称/月份/计划到资 columns is the planned arrival. Every problem is collected; nothing is written here.
+ * Reads a project list through the shared register reader: the first visible sheet with a project header is the
+ * list; a sheet with 项目名称/月份/计划到资 columns is the planned arrival. Nothing is written here.
  */
 export async function readProjectList(db: Db, path: string, file: string, control: WorkerControl, choice: LayoutChoice = {}): Promise<ListFindings> {
-  const found: ListFindings = { file, sheet: null, drafts: [], plans: null, problems: [], counts: { dataRows: 0, errorRows: 0, skippedRows: 0 }, fatal: false, layout: null, ignoredColumns: [], remember: null };
-  const note = (p: Problem) => {
-    if (found.problems.length < MAX_PROBLEMS) found.problems.push(p);
-  };
   const resolvers = FdiResolvers.of(db);
   const lookups = new ProjectLookups(db);
-  const fields = projectFieldSpecs(resolvers);
-  const remembered = readRememberedLayouts(db, 'projects');
-  let sheet: RegisterSheet<ProjectColumnKey> | null = null;
-  let setup: ListSetup | null = null;
-  let progress = () => 0;
-  const seen = new Map<string, number>();
-
-  for await (const event of scanTables(path, fields, registerScan(file, choice, remembered, () => found.sheet !== null))) {
-    if (event.type === 'sheet') {
-      if (!event.accepted || !event.layout) continue;
-      found.sheet = event.sheet;
-      sheet = new RegisterSheet<ProjectColumnKey>({ ...event, layout: event.layout }, fields, remembered, choice);
-      sheet.warnings(file).forEach(note);
-      setup = prepareList(sheet, file, resolvers, lookups, note);
-      if (!setup) found.fatal = true;
-      progress = event.progress;
-      continue;
-    }
-    if (!setup) continue;
-    if (event.type === 'skip') {
-      found.counts.skippedRows++;
-      continue;
-    }
-    found.counts.dataRows++;
-    const { draft, problems } = normalizeProjectRow(event.row, setup);
-    problems.forEach(note);
-    if (draft) {
-      const first = seen.get(nameKey(draft.name));
-      if (first !== undefined) {
-        note(cellProblem({ file, sheet: setup.sheet, row: draft.row, column: setup.labels[setup.mapping.name!] }, draft.name, 'DUPLICATE', `与第${first}行的项目同名`));
-        found.counts.errorRows++;
-      } else {
-        seen.set(nameKey(draft.name), draft.row);
-        found.drafts.push(draft);
-      }
-    } else found.counts.errorRows++;
-    if ((found.counts.dataRows & 127) === 0) {
-      control.throwIfCancelled();
-      control.progress(progress() * 0.7, `已检查 ${found.counts.dataRows} 行`);
-    }
-  }
-  if (!sheet) {
-    found.fatal = true;
-    note(fileProblem(file, undefined, 'HEADER_NOT_FOUND', '前30行中没有“项目名称、外方投资者、国别、项目阶段”等列名'));
-    return found;
-  }
-  Object.assign(found, sheet.findings(choice));
-  if (!found.fatal) await readPlans(path, file, found, seen, note, control);
+  const list = await readRegisterList<ProjectColumnKey, ProjectRowDraft, ListSetup>(db, path, file, control, choice, {
+    kind: 'projects',
+    fields: projectFieldSpecs(resolvers),
+    headerExamples: '项目名称、外方投资者、国别、项目阶段',
+    prepare: (sheet, note) => prepareList(sheet, file, resolvers, lookups, note),
+    normalize: normalizeProjectRow,
+    identity: (draft) => ({ key: nameKey(draft.name), column: 'name', value: draft.name, duplicate: (first) => `与第${first}行的项目同名` }),
+  });
+  const found: ListFindings = { ...list, plans: null };
+  if (!found.fatal) await readPlans(path, file, found, found.firstRows, problemCollector(found), control);
   return found;
 }
 

@@ -41,7 +41,7 @@ export function useChainGraph(detail: ChainDetail | null) {
         performance.mark('chain-layout-done');
         const positions = missing.map((s) => ({ id: s.id, ...layout.positions.get(s.id)! }));
         // drawn at once; should saving fail, the next opening just lays the chain out again
-        useChainsStore.getState().moveSegments(positions).catch((e: unknown) => console.warn('chain positions not saved', e));
+        useChainsStore.getState().edit([{ op: 'segments.move', positions }], '').catch((e: unknown) => console.warn('chain positions not saved', e));
       })
       .catch((e: unknown) => console.error('chain layout failed', e))
       .finally(() => {

@@ -96,7 +96,7 @@ function Editor({ chainId }: { chainId: number }) {
     setSelected(new Set([...n.filter((x) => x.type === 'segment').map((x) => x.id), ...e.map((x) => x.id)]));
   }, []);
 
-  const { onNodeDragStop, onConnect, addSegment, relayout, undo, redo } = useMapCommands({ chainId, detail, positions, lanes, selected, setSelected, history });
+  const { onNodeDragStop, onConnect, addSegment, relayout, undo, redo } = useMapCommands({ detail, positions, lanes, selected, setSelected, history });
 
   const focusSegment = useCallback(
     (id: number) => {
@@ -215,7 +215,7 @@ function Editor({ chainId }: { chainId: number }) {
         {selectedSegments.length > 0 && (
           <div style={{ width: 'clamp(320px, 28vw, 400px)', flex: 'none', overflowY: 'auto' }} data-testid="side-panel">
             {selectedSegments.length === 1 ? (
-              <SidePanel key={selectedSegments[0]} segmentId={selectedSegments[0]!} analysis={analysis} record={history.push} />
+              <SidePanel key={selectedSegments[0]} segmentId={selectedSegments[0]!} analysis={analysis} history={history} />
             ) : (
               <Typography.Paragraph type="secondary" style={{ padding: 12 }}>
                 {t('multiSelected', { count: selectedSegments.length })}

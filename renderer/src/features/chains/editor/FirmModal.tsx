@@ -7,13 +7,13 @@ import { errorText } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { domainMessages } from '../../../i18n/domain';
 import { shellMessages } from '../../../i18n/shell';
-import { useChainsStore } from '../../../stores/chains';
 import { chainsMessages } from '../messages';
+import type { EditHistory } from './history';
 
 type Option = MethodOutput<'chains.enterpriseOptions'>[number];
 
 /** Adds a local firm to a segment: an enterprise from the register (searched by name or USCC), or a typed name. */
-export function FirmModal({ open, segmentId, onClose }: { open: boolean; segmentId: number; onClose: () => void }) {
+export function FirmModal({ open, segmentId, apply, onClose }: { open: boolean; segmentId: number; apply: EditHistory['apply']; onClose: () => void }) {
   const t = useT(chainsMessages);
   const td = useT(domainMessages);
   const ts = useT(shellMessages);
@@ -31,7 +31,7 @@ export function FirmModal({ open, segmentId, onClose }: { open: boolean; segment
     const v = await form.validateFields();
     if (!v.enterpriseId && !v.companyName?.trim()) return void message.warning(t('firmRequired'));
     try {
-      await useChainsStore.getState().saveFirm({ segmentId, enterpriseId: v.enterpriseId ?? null, companyName: v.companyName?.trim() ?? '', role: v.role });
+      await apply([{ op: 'firm.add', segmentId, enterpriseId: v.enterpriseId ?? null, companyName: v.companyName?.trim() ?? '', role: v.role }], t('opFirmAdd'));
       onClose();
     } catch (err) {
       message.error(errorText(err));

@@ -1,6 +1,6 @@
 import { App, Button, Card, Descriptions, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Target } from '../../../../../shared/api/chains';
 import { SEGMENT_STATUS_CODES, type SegmentStatus } from '../../../../../shared/domain/chain';
 import type { ChainGapAnalysis } from '../../../../../shared/rules/gap';
@@ -12,14 +12,14 @@ import { useChainsStore } from '../../../stores/chains';
 import { chainsMessages } from '../messages';
 import { StatusIcon } from '../StatusIcon';
 import { FirmModal } from './FirmModal';
-import type { Command } from './history';
+import type { EditHistory } from './history';
 import { TargetModal, targetStatusColor } from './TargetModal';
 import { useGraphLabels } from './labels';
 import { useCountryNames } from '../useCountryNames';
 import { PolicyTag } from '../../../components/policy/PolicyTag';
 
 /** The selected segment: its properties, why it has its status (and an override with a reason), firms, targets. */
-export function SidePanel({ segmentId, analysis, record }: { segmentId: number; analysis: ChainGapAnalysis; record: (c: Command) => void }) {
+export function SidePanel({ segmentId, analysis, history }: { segmentId: number; analysis: ChainGapAnalysis; history: EditHistory }) {
   const t = useT(chainsMessages);
   const td = useT(domainMessages);
   const ts = useT(shellMessages);
@@ -27,7 +27,6 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
   const countryName = useCountryNames();
   const { message } = App.useApp();
   const detail = useChainsStore((s) => s.detail)!;
-  const store = useChainsStore.getState();
   const segment = detail.segments.find((s) => s.id === segmentId);
   const gap = analysis.segments.find((g) => g.segmentId === segmentId);
   const [form] = Form.useForm<{ name: string; tier: string; parentId: number | null; notes: string }>();
@@ -35,6 +34,15 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
   const [overrideReason, setOverrideReason] = useState(segment?.override?.reason ?? '');
   const [firmOpen, setFirmOpen] = useState(false);
   const [editingTarget, setEditingTarget] = useState<Partial<Target> | null>(null);
+  // the segment may change under the form (dropped into another lane, undone, redone): the form shows it as it is,
+  // so that leaving a field does not save the old stage back
+  const name = segment?.name;
+  const tier = segment?.tier;
+  const parentId = segment?.parentId;
+  const notes = segment?.notes;
+  useEffect(() => {
+    if (name !== undefined) form.setFieldsValue({ name, tier, parentId, notes });
+  }, [form, name, tier, parentId, notes]);
   if (!segment || !gap) return null;
 
   const firms = detail.firms.filter((f) => f.segmentId === segmentId);
@@ -44,12 +52,11 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
 
   const saveProps = async () => {
     const v = await form.validateFields();
-    const before = { id: segment.id, chainId: detail.chain.id, name: segment.name, parentId: segment.parentId, tier: segment.tier, notes: segment.notes };
-    const after = { ...before, name: v.name.trim(), parentId: v.parentId ?? null, tier: v.tier, notes: v.notes ?? '' };
+    const before = { name: segment.name, parentId: segment.parentId, tier: segment.tier, notes: segment.notes };
+    const after = { name: v.name.trim(), parentId: v.parentId ?? null, tier: v.tier, notes: v.notes ?? '' };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
     try {
-      await store.saveSegment(after);
-      record({ label: t('opEdit'), undo: async () => void (await store.saveSegment(before)), redo: async () => void (await store.saveSegment(after)) });
+      await history.apply([{ op: 'segment.update', id: segment.id, ...after }], t('opEdit'));
       message.success(ts('saved'));
     } catch (err) {
       fail(err);
@@ -132,14 +139,14 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
               size="small"
               onClick={() => {
                 if (!overrideReason.trim()) return void message.warning(t('overrideReasonRequired'));
-                void store.setOverride(segmentId, { status: overrideStatus, reason: overrideReason.trim() }).catch(fail);
+                void history.apply([{ op: 'segment.override', id: segmentId, override: { status: overrideStatus, reason: overrideReason.trim() } }], t('opOverride')).catch(fail);
               }}
               data-testid="override-save"
             >
               {t('overrideSave')}
             </Button>
             {segment.override && (
-              <Button size="small" onClick={() => void store.setOverride(segmentId, null).then(() => setOverrideReason(''), fail)}>
+              <Button size="small" onClick={() => void history.apply([{ op: 'segment.override', id: segmentId, override: null }], t('opOverride')).then(() => setOverrideReason(''), fail)}>
                 {t('overrideClear')}
               </Button>
             )}
@@ -163,7 +170,7 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
           renderItem={(f) => (
             <List.Item
               actions={[
-                <Popconfirm key="d" title={ts('confirmDelete', { name: f.companyName })} onConfirm={() => void store.deleteFirm(f.id).catch(fail)}>
+                <Popconfirm key="d" title={ts('confirmDelete', { name: f.companyName })} onConfirm={() => void history.apply([{ op: 'firm.delete', id: f.id }], t('opFirmDelete')).catch(fail)}>
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} />
                 </Popconfirm>,
               ]}
@@ -194,7 +201,7 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
             <List.Item
               actions={[
                 <Button key="e" size="small" type="text" icon={<EditOutlined />} onClick={() => setEditingTarget(x)} />,
-                <Popconfirm key="d" title={ts('confirmDelete', { name: x.company })} onConfirm={() => void store.deleteTarget(x.id).catch(fail)}>
+                <Popconfirm key="d" title={ts('confirmDelete', { name: x.company })} onConfirm={() => void history.apply([{ op: 'target.delete', id: x.id }], t('opTargetDelete')).catch(fail)}>
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} />
                 </Popconfirm>,
               ]}
@@ -220,8 +227,8 @@ export function SidePanel({ segmentId, analysis, record }: { segmentId: number; 
         </Card>
       )}
 
-      <FirmModal open={firmOpen} segmentId={segmentId} onClose={() => setFirmOpen(false)} />
-      <TargetModal target={editingTarget} onClose={() => setEditingTarget(null)} />
+      <FirmModal open={firmOpen} segmentId={segmentId} apply={history.apply} onClose={() => setFirmOpen(false)} />
+      <TargetModal target={editingTarget} apply={history.apply} onClose={() => setEditingTarget(null)} />
     </Space>
   );
 }

@@ -11,6 +11,7 @@ import { domainMessages } from '../../../i18n/domain';
 import { shellMessages } from '../../../i18n/shell';
 import { useChainsStore } from '../../../stores/chains';
 import { chainsMessages } from '../messages';
+import type { EditHistory } from './history';
 import { IndustrySelect } from '../../../components/pickers';
 import { PolicyPanel } from '../../../components/policy/PolicyPanel';
 import { policyMessages } from '../../../components/policy/messages';
@@ -34,7 +35,7 @@ interface Values {
 }
 
 /** Adds or edits a target to attract, with its contact log (for a saved target). */
-export function TargetModal({ target, onClose }: { target: Partial<Target> | null; onClose: () => void }) {
+export function TargetModal({ target, apply, onClose }: { target: Partial<Target> | null; apply: EditHistory['apply']; onClose: () => void }) {
   const t = useT(chainsMessages);
   const td = useT(domainMessages);
   const ts = useT(shellMessages);
@@ -64,9 +65,10 @@ export function TargetModal({ target, onClose }: { target: Partial<Target> | nul
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await useChainsStore.getState().saveTarget({
-        id: target?.id,
-        segmentId: target!.segmentId!,
+      const segmentId = target?.segmentId;
+      if (segmentId === undefined) return;
+      const fields = {
+        segmentId,
         company: v.company.trim(),
         countryCode: v.countryCode ?? null,
         headquarters: v.headquarters ?? '',
@@ -76,7 +78,9 @@ export function TargetModal({ target, onClose }: { target: Partial<Target> | nul
         owner: v.owner ?? '',
         projectId: v.projectId ?? null,
         industryCode: v.industryCode ?? null,
-      });
+      };
+      if (target?.id) await apply([{ op: 'target.update', id: target.id, ...fields }], t('opTargetEdit'));
+      else await apply([{ op: 'target.add', ...fields }], t('opTargetAdd'));
       onClose();
     } catch (err) {
       message.error(errorText(err));

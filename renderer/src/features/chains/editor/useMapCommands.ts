@@ -1,26 +1,24 @@
 import { App } from 'antd';
 import { useReactFlow, type Connection, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
-import type { ChainDetail, SegmentSnapshot } from '../../../../../shared/api/chains';
+import type { ChainDetail, ChainEdit, SegmentSnapshot } from '../../../../../shared/api/chains';
 import { autoLayout, NODE_HEIGHT, NODE_WIDTH, type Lane } from '../../../../../shared/chains/layout';
 import { errorText } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
-import { useChainsStore } from '../../../stores/chains';
 import { chainLayoutEngine } from '../layoutEngine';
 import { chainsMessages } from '../messages';
 import { segmentNodeId } from './graph';
 import { useFitAll } from './useFitAll';
-import type { Command, useHistory } from './history';
+import type { EditHistory } from './history';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * The editor's edits of the map — move (and change stage by dropping into another lane), connect, add, delete,
- * copy/paste, auto layout — each saved through the backend and recorded for undo/redo, and their keyboard keys.
+ * copy/paste, auto layout — each one `chains.applyEdits` call recorded for undo/redo, and their keyboard keys.
  */
 export function useMapCommands({
-  chainId,
   detail,
   positions,
   lanes,
@@ -28,17 +26,15 @@ export function useMapCommands({
   setSelected,
   history,
 }: {
-  chainId: number;
   detail: ChainDetail | null;
   positions: Map<number, { x: number; y: number }>;
   lanes: { lanes: Lane[] };
   selected: ReadonlySet<string>;
   setSelected: (ids: ReadonlySet<string>) => void;
-  history: ReturnType<typeof useHistory>;
+  history: EditHistory;
 }) {
   const t = useT(chainsMessages);
   const { message, modal } = App.useApp();
-  const store = useChainsStore.getState();
   const flow = useReactFlow();
   const fitAll = useFitAll();
   const clipboard = useRef<SegmentSnapshot | null>(null);
@@ -54,57 +50,34 @@ export function useMapCommands({
     [message],
   );
 
-  const record = useCallback((command: Command) => history.push(command), [history]);
-
-  /** Moved nodes are saved; a node dropped into another lane takes that lane's stage. */
+  /** Moved nodes are saved; a node dropped into another lane takes that lane's stage: one edit, one call. */
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: Node, dragged: Node[]) => {
       if (!detail) return;
-      const moved = dragged.filter((n) => n.type === 'segment');
+      const moved = dragged.flatMap((n) => {
+        const s = n.type === 'segment' ? detail.segments.find((x) => segmentNodeId(x.id) === n.id) : undefined;
+        return s ? [{ segment: s, node: n }] : [];
+      });
       if (moved.length === 0) return;
-      const before = moved.map((n) => {
-        const s = detail.segments.find((x) => segmentNodeId(x.id) === n.id)!;
-        return { id: s.id, x: s.x ?? 0, y: s.y ?? 0, tier: s.tier };
-      });
-      const after = moved.map((n) => {
-        const centre = n.position.x + NODE_WIDTH / 2;
+      const positions = moved.map(({ segment, node }) => ({ id: segment.id, x: node.position.x, y: node.position.y }));
+      const stages: ChainEdit[] = moved.flatMap(({ segment, node }) => {
+        const centre = node.position.x + NODE_WIDTH / 2;
         const lane = lanes.lanes.find((l) => centre >= l.x && centre < l.x + l.width);
-        const s = detail.segments.find((x) => segmentNodeId(x.id) === n.id)!;
-        return { id: s.id, x: n.position.x, y: n.position.y, tier: lane?.tier ?? s.tier };
+        return lane && lane.tier !== segment.tier ? [{ op: 'segment.update', id: segment.id, tier: lane.tier }] : [];
       });
-      const apply = async (rows: typeof before) => {
-        await store.moveSegments(rows.map(({ id, x, y }) => ({ id, x, y })));
-        for (const r of rows) {
-          const s = useChainsStore.getState().detail!.segments.find((x) => x.id === r.id)!;
-          if (s.tier !== r.tier) await store.saveSegment({ id: s.id, chainId, name: s.name, parentId: s.parentId, tier: r.tier, notes: s.notes });
-        }
-      };
-      const tierChanged = after.some((a, i) => a.tier !== before[i]!.tier);
-      void run(async () => {
-        await apply(after);
-        record({ label: t(tierChanged ? 'opTier' : 'opMove'), undo: () => apply(before), redo: () => apply(after) });
-      });
+      void run(() => history.apply([{ op: 'segments.move', positions }, ...stages], t(stages.length ? 'opTier' : 'opMove')));
     },
-    [detail, lanes, store, chainId, run, record, t],
+    [detail, lanes, run, history, t],
   );
 
   const onConnect = useCallback(
     (c: Connection) => {
-      const from = Number(c.source);
-      const to = Number(c.target);
-      if (!Number.isFinite(from) || !Number.isFinite(to)) return;
-      void run(async () => {
-        let link = await store.saveLink(from, to);
-        record({
-          label: t('opLink'),
-          undo: () => store.deleteLink(link.id),
-          redo: async () => {
-            link = await store.saveLink(from, to);
-          },
-        });
-      });
+      const fromId = Number(c.source);
+      const toId = Number(c.target);
+      if (!Number.isFinite(fromId) || !Number.isFinite(toId)) return;
+      void run(() => history.apply([{ op: 'link.add', fromId, toId }], t('opLink')));
     },
-    [store, run, record, t],
+    [run, history, t],
   );
 
   const deleteSelection = useCallback(() => {
@@ -113,27 +86,20 @@ export function useMapCommands({
     const linkIds = [...selected].filter((id) => id.startsWith('link:')).map((id) => Number(id.slice(5)));
     if (segmentIds.length === 0 && linkIds.length === 0) return;
     const names = segmentIds.map((id) => detail.segments.find((s) => s.id === id)?.name).filter(Boolean).join('、');
+    // links first: a link between two deleted segments goes with them
+    const edits: ChainEdit[] = [
+      ...linkIds.filter((id) => detail.links.some((l) => l.id === id)).map((id): ChainEdit => ({ op: 'link.delete', id })),
+      ...(segmentIds.length ? [{ op: 'segments.delete', ids: segmentIds } as const] : []),
+    ];
+    if (edits.length === 0) return;
     const go = () =>
       run(async () => {
-        const links = linkIds.map((id) => detail.links.find((l) => l.id === id)!).filter(Boolean);
-        for (const l of links) await store.deleteLink(l.id);
-        let snapshot = segmentIds.length ? await store.deleteSegments(segmentIds) : null;
+        await history.apply(edits, t(segmentIds.length ? 'opDelete' : 'opUnlink'));
         setSelected(new Set());
-        record({
-          label: t(segmentIds.length ? 'opDelete' : 'opUnlink'),
-          undo: async () => {
-            if (snapshot) await store.insertSegments(snapshot, 'restore');
-            for (const l of links) Object.assign(l, await store.saveLink(l.fromId, l.toId));
-          },
-          redo: async () => {
-            for (const l of links) await store.deleteLink(l.id);
-            if (snapshot) snapshot = await store.deleteSegments(snapshot.segments.filter((s) => s.parentId === null || !snapshot!.segments.some((x) => x.id === s.parentId)).map((s) => s.id));
-          },
-        });
       });
     if (segmentIds.length) modal.confirm({ title: t('deleteSegment'), content: t('deleteSegmentConfirm', { name: names }), onOk: go });
     else void go();
-  }, [detail, selected, setSelected, store, run, record, t, modal]);
+  }, [detail, selected, run, history, t, modal, setSelected]);
 
   const addSegment = useCallback(() => {
     if (!detail) return;
@@ -144,29 +110,13 @@ export function useMapCommands({
     const centre = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
     const at = parentPos ? { x: parentPos.x + NODE_WIDTH + 56, y: parentPos.y + NODE_HEIGHT + 18 } : { x: centre.x - NODE_WIDTH / 2, y: centre.y };
     const lane = lanes.lanes.find((l) => at.x + NODE_WIDTH / 2 >= l.x && at.x + NODE_WIDTH / 2 < l.x + l.width);
+    const tier = parent?.tier ?? lane?.tier ?? detail.chain.tiers[0];
+    if (!tier) return;
     void run(async () => {
-      const segment = await store.saveSegment({
-        chainId,
-        name: `${t('newSegmentName')}${n}`,
-        parentId: parent?.id ?? null,
-        tier: parent?.tier ?? lane?.tier ?? detail.chain.tiers[0]!,
-        notes: '',
-        x: at.x,
-        y: at.y,
-      });
-      setSelected(new Set([segmentNodeId(segment.id)]));
-      let snapshot: SegmentSnapshot | null = null;
-      record({
-        label: t('opAdd'),
-        undo: async () => {
-          snapshot = await store.deleteSegments([segment.id]);
-        },
-        redo: async () => {
-          if (snapshot) await store.insertSegments(snapshot, 'restore');
-        },
-      });
+      const result = await history.apply([{ op: 'segment.add', name: `${t('newSegmentName')}${n}`, parentId: parent?.id ?? null, tier, x: at.x, y: at.y }], t('opAdd'));
+      setSelected(new Set(result.applied[0]?.ids.map(segmentNodeId)));
     });
-  }, [detail, selected, setSelected, positions, lanes, flow, store, chainId, run, record, t]);
+  }, [detail, selected, positions, lanes, flow, run, history, t, setSelected]);
 
   const copy = useCallback(() => {
     if (!detail) return;
@@ -187,35 +137,27 @@ export function useMapCommands({
     const snapshot = clipboard.current;
     if (!snapshot) return;
     void run(async () => {
-      let inserted = await store.insertSegments(snapshot, 'copy', { x: 40, y: 40 });
-      setSelected(new Set(inserted.segments.map((s) => segmentNodeId(s.id))));
-      message.success(t('pasted', { count: inserted.segments.length }));
-      let removed: SegmentSnapshot | null = null;
-      const roots = () => inserted.segments.filter((s) => s.parentId === null || !inserted.segments.some((x) => x.id === s.parentId)).map((s) => s.id);
-      record({
-        label: t('opPaste'),
-        undo: async () => {
-          removed = await store.deleteSegments(roots());
-        },
-        redo: async () => {
-          if (removed) inserted = { ...inserted, ...(await store.insertSegments(removed, 'restore')) };
-        },
-      });
+      const result = await history.apply([{ op: 'segments.insert', snapshot, mode: 'copy', offset: { x: 40, y: 40 } }], t('opPaste'));
+      const ids = result.applied[0]?.ids ?? [];
+      setSelected(new Set(ids.map(segmentNodeId)));
+      message.success(t('pasted', { count: ids.length }));
     });
-  }, [store, run, record, message, t, setSelected]);
+  }, [run, history, message, t, setSelected]);
 
   const relayout = useCallback(() => {
     if (!detail) return;
     void run(async () => {
-      const before = detail.segments.map((s) => ({ id: s.id, x: s.x ?? 0, y: s.y ?? 0 }));
       const auto = await autoLayout(chainLayoutEngine, detail.segments, detail.links, detail.chain.tiers);
-      const after = detail.segments.map((s) => ({ id: s.id, ...auto.get(s.id)! }));
-      await store.moveSegments(after);
-      record({ label: t('autoLayout'), undo: () => store.moveSegments(before), redo: () => store.moveSegments(after) });
+      const positions = detail.segments.flatMap((s) => {
+        const p = auto.get(s.id);
+        return p ? [{ id: s.id, x: p.x, y: p.y }] : [];
+      });
+      if (positions.length === 0) return;
+      await history.apply([{ op: 'segments.move', positions }], t('autoLayout'));
       message.success(t('autoLayoutDone'));
       setTimeout(() => fitAll(), 50);
     });
-  }, [detail, store, run, record, message, fitAll, t]);
+  }, [detail, run, history, message, fitAll, t]);
 
   const undo = useCallback(() => void history.undo().then((c) => (c ? message.info(t('undone', { label: c.label })) : message.info(t('nothingToUndo'))), (e) => message.error(errorText(e))), [history, message, t]);
   const redo = useCallback(() => void history.redo().then((c) => c && message.info(t('redone', { label: c.label })), (e) => message.error(errorText(e))), [history, message, t]);
@@ -236,7 +178,6 @@ export function useMapCommands({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo, copy, paste, deleteSelection]);
-
 
   return { onNodeDragStop, onConnect, deleteSelection, addSegment, copy, paste, relayout, undo, redo };
 }
