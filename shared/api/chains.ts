@@ -168,110 +168,6 @@ export type ChainExportFormat = (typeof exportFormats)[number];
 /** A picture's page: 16:9 (screens, projectors) or A4 landscape (print). PDF defaults to A4, the others to 16:9. */
 export const picturePages = ['wide', 'a4'] as const;
 
-export const chainsMethods = defineMethods({
-  'chains.list': { summary: '列出产业链及其完整度', input: z.object({}), output: z.array(chainSummarySchema) },
-  'chains.templates': { summary: '列出产业链起点模板', input: z.object({}), output: z.array(templateSchema) },
-  'chains.create': {
-    summary: '新建产业链（空白或从起点模板）',
-    input: z.object({
-      name: requiredName,
-      owner: text(40).default(''),
-      description: text(500).default(''),
-      threshold: z.number().int().min(1).max(99).default(3),
-      template: z.string().nullable().default(null),
-    }),
-    output: chainSummarySchema,
-  },
-  'chains.update': {
-    summary: '修改产业链名称、链长、说明、强链阈值',
-    input: z.object({ id, name: requiredName.optional(), owner: text(40).optional(), description: text(500).optional(), threshold: z.number().int().min(1).max(99).optional() }),
-    output: chainSummarySchema,
-  },
-  'chains.delete': { summary: '删除产业链', input: z.object({ id }), output: z.object({}) },
-  'chains.get': { summary: '读取一条产业链的全部环节、企业、目标', input: z.object({ id }), output: chainDetailSchema },
-  'chains.gaps': {
-    summary: '产业链缺链弱链分析',
-    input: z.object({ id: id.optional(), name: z.string().optional() }).refine((v) => v.id !== undefined || v.name, '请指定产业链'),
-    output: chainGapsSchema,
-  },
-  'chains.saveSegment': { summary: '新增或修改环节', input: segmentInput, output: segmentSchema },
-  'chains.moveSegments': { summary: '保存环节在图上的位置', input: z.object({ chainId: id, positions: z.array(positionSchema).max(5000) }), output: z.object({}) },
-  'chains.deleteSegments': {
-    summary: '删除环节（连同下级、企业、目标），返回可用于撤销的快照',
-    input: z.object({ chainId: id, ids: z.array(id).min(1) }),
-    output: segmentSnapshotSchema,
-  },
-  'chains.insertSegments': {
-    summary: '插入一组环节：撤销删除时原样恢复，粘贴时复制为新环节',
-    input: z.object({ chainId: id, snapshot: segmentSnapshotSchema, mode: z.enum(['restore', 'copy']), offset: z.object({ x: coord, y: coord }).default({ x: 40, y: 40 }) }),
-    output: z.object({ segments: z.array(segmentSchema), links: z.array(linkSchema), firms: z.array(firmSchema), targets: z.array(targetSchema) }),
-  },
-  'chains.setOverride': {
-    summary: '人工认定环节强弱（须写明理由），或取消认定',
-    input: z.object({ segmentId: id, override: z.object({ status: z.enum(SEGMENT_STATUS_CODES), reason: z.string().trim().min(1, '请写明认定理由').max(300) }).nullable() }),
-    output: segmentSchema,
-  },
-  'chains.saveLink': { summary: '连接两个环节（供给关系）', input: z.object({ chainId: id, fromId: id, toId: id }), output: linkSchema },
-  'chains.deleteLink': { summary: '删除供给关系', input: z.object({ id }), output: z.object({}) },
-  'chains.saveFirm': {
-    summary: '新增或修改环节中的本地企业',
-    input: z.object({
-      id: id.optional(),
-      segmentId: id,
-      enterpriseId: id.nullable().default(null),
-      companyName: text(100).default(''),
-      role: z.enum(FIRM_ROLE_CODES),
-      notes: text(500).default(''),
-    }),
-    output: firmSchema,
-  },
-  'chains.deleteFirm': { summary: '移除环节中的本地企业', input: z.object({ id }), output: z.object({}) },
-  'chains.saveTarget': {
-    summary: '新增或修改招商目标',
-    input: z.object({
-      id: id.optional(),
-      segmentId: id,
-      company: z.string().trim().min(1, '请填写目标企业').max(100),
-      countryCode: z.string().nullable().default(null),
-      headquarters: text(100).default(''),
-      rationale: text(500).default(''),
-      priority: z.enum(TARGET_PRIORITY_CODES).default('medium'),
-      status: z.enum(TARGET_STATUS_CODES).default('untouched'),
-      owner: text(40).default(''),
-      projectId: id.nullable().default(null),
-      industryCode: z.string().max(5).nullable().default(null),
-    }),
-    output: targetSchema,
-  },
-  'chains.deleteTarget': { summary: '删除招商目标', input: z.object({ id }), output: z.object({}) },
-  'chains.listContacts': { summary: '招商目标的联系记录', input: z.object({ targetId: id }), output: z.array(contactSchema) },
-  'chains.addContact': {
-    summary: '记一次与招商目标的联系',
-    input: z.object({ targetId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), notes: z.string().trim().min(1).max(1000), by: text(40).optional() }),
-    output: contactSchema,
-  },
-  'chains.enterpriseOptions': {
-    summary: '按名称或信用代码查找企业库中的企业',
-    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
-    output: z.array(z.object({ id, name: z.string(), uscc: z.string().nullable(), countryCode: z.string().nullable() })),
-  },
-  'chains.projectOptions': {
-    summary: '按名称查找项目库中的项目',
-    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
-    output: z.array(z.object({ id, name: z.string(), stage: z.enum(PROJECT_STAGE_CODES) })),
-  },
-  'chains.import': {
-    summary: '从工作簿导入产业链（环节、本地企业、招商目标）',
-    input: z.object({ fileId: z.string(), name: requiredName, threshold: z.number().int().min(1).max(99).default(3) }),
-    output: jobStartedSchema,
-  },
-  'chains.export': {
-    summary: '导出产业链：整链工作簿、招商目标清单、图谱图片（PNG/SVG/PDF）',
-    input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2), page: z.enum(picturePages).optional() }),
-    output: jobStartedSchema,
-  },
-});
-
 /** What a finished `chains.import` job holds in `result`. */
 export const chainImportResultSchema = z.object({
   chainId: id,
@@ -289,3 +185,118 @@ export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
 /** What a finished `chains.export` job holds in `result`. */
 export const chainExportResultSchema = z.object({ fileId: z.string(), name: z.string(), size: z.number().int(), width: z.number().optional(), height: z.number().optional() });
 export type ChainExportResult = z.infer<typeof chainExportResultSchema>;
+
+export const chainsMethods = defineMethods({
+  'chains.list': { summary: '列出产业链及其完整度', input: z.object({}), output: z.array(chainSummarySchema) },
+  'chains.templates': { summary: '列出产业链起点模板', input: z.object({}), output: z.array(templateSchema) },
+  'chains.create': {
+    writes: ['chains', 'audit'],
+    summary: '新建产业链（空白或从起点模板）',
+    input: z.object({
+      name: requiredName,
+      owner: text(40).default(''),
+      description: text(500).default(''),
+      threshold: z.number().int().min(1).max(99).default(3),
+      template: z.string().nullable().default(null),
+    }),
+    output: chainSummarySchema,
+  },
+  'chains.update': {
+    writes: ['chains', 'audit'],
+    summary: '修改产业链名称、链长、说明、强链阈值',
+    input: z.object({ id, name: requiredName.optional(), owner: text(40).optional(), description: text(500).optional(), threshold: z.number().int().min(1).max(99).optional() }),
+    output: chainSummarySchema,
+  },
+  'chains.delete': { writes: ['chains', 'audit'], summary: '删除产业链', input: z.object({ id }), output: z.object({}) },
+  'chains.get': { summary: '读取一条产业链的全部环节、企业、目标', input: z.object({ id }), output: chainDetailSchema },
+  'chains.gaps': {
+    summary: '产业链缺链弱链分析',
+    input: z.object({ id: id.optional(), name: z.string().optional() }).refine((v) => v.id !== undefined || v.name, '请指定产业链'),
+    output: chainGapsSchema,
+  },
+  'chains.saveSegment': { writes: ['chains', 'audit'], summary: '新增或修改环节', input: segmentInput, output: segmentSchema },
+  'chains.moveSegments': { writes: ['chains', 'audit'], summary: '保存环节在图上的位置', input: z.object({ chainId: id, positions: z.array(positionSchema).max(5000) }), output: z.object({}) },
+  'chains.deleteSegments': {
+    writes: ['chains', 'audit'],
+    summary: '删除环节（连同下级、企业、目标），返回可用于撤销的快照',
+    input: z.object({ chainId: id, ids: z.array(id).min(1) }),
+    output: segmentSnapshotSchema,
+  },
+  'chains.insertSegments': {
+    writes: ['chains', 'audit'],
+    summary: '插入一组环节：撤销删除时原样恢复，粘贴时复制为新环节',
+    input: z.object({ chainId: id, snapshot: segmentSnapshotSchema, mode: z.enum(['restore', 'copy']), offset: z.object({ x: coord, y: coord }).default({ x: 40, y: 40 }) }),
+    output: z.object({ segments: z.array(segmentSchema), links: z.array(linkSchema), firms: z.array(firmSchema), targets: z.array(targetSchema) }),
+  },
+  'chains.setOverride': {
+    writes: ['chains', 'audit'],
+    summary: '人工认定环节强弱（须写明理由），或取消认定',
+    input: z.object({ segmentId: id, override: z.object({ status: z.enum(SEGMENT_STATUS_CODES), reason: z.string().trim().min(1, '请写明认定理由').max(300) }).nullable() }),
+    output: segmentSchema,
+  },
+  'chains.saveLink': { writes: ['chains', 'audit'], summary: '连接两个环节（供给关系）', input: z.object({ chainId: id, fromId: id, toId: id }), output: linkSchema },
+  'chains.deleteLink': { writes: ['chains', 'audit'], summary: '删除供给关系', input: z.object({ id }), output: z.object({}) },
+  'chains.saveFirm': {
+    writes: ['chains', 'audit'],
+    summary: '新增或修改环节中的本地企业',
+    input: z.object({
+      id: id.optional(),
+      segmentId: id,
+      enterpriseId: id.nullable().default(null),
+      companyName: text(100).default(''),
+      role: z.enum(FIRM_ROLE_CODES),
+      notes: text(500).default(''),
+    }),
+    output: firmSchema,
+  },
+  'chains.deleteFirm': { writes: ['chains', 'audit'], summary: '移除环节中的本地企业', input: z.object({ id }), output: z.object({}) },
+  'chains.saveTarget': {
+    writes: ['chains', 'audit'],
+    summary: '新增或修改招商目标',
+    input: z.object({
+      id: id.optional(),
+      segmentId: id,
+      company: z.string().trim().min(1, '请填写目标企业').max(100),
+      countryCode: z.string().nullable().default(null),
+      headquarters: text(100).default(''),
+      rationale: text(500).default(''),
+      priority: z.enum(TARGET_PRIORITY_CODES).default('medium'),
+      status: z.enum(TARGET_STATUS_CODES).default('untouched'),
+      owner: text(40).default(''),
+      projectId: id.nullable().default(null),
+      industryCode: z.string().max(5).nullable().default(null),
+    }),
+    output: targetSchema,
+  },
+  'chains.deleteTarget': { writes: ['chains', 'audit'], summary: '删除招商目标', input: z.object({ id }), output: z.object({}) },
+  'chains.listContacts': { summary: '招商目标的联系记录', input: z.object({ targetId: id }), output: z.array(contactSchema) },
+  'chains.addContact': {
+    writes: ['chains', 'audit'],
+    summary: '记一次与招商目标的联系',
+    input: z.object({ targetId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), notes: z.string().trim().min(1).max(1000), by: text(40).optional() }),
+    output: contactSchema,
+  },
+  'chains.enterpriseOptions': {
+    summary: '按名称或信用代码查找企业库中的企业',
+    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(z.object({ id, name: z.string(), uscc: z.string().nullable(), countryCode: z.string().nullable() })),
+  },
+  'chains.projectOptions': {
+    summary: '按名称查找项目库中的项目',
+    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(z.object({ id, name: z.string(), stage: z.enum(PROJECT_STAGE_CODES) })),
+  },
+  'chains.import': {
+    writes: ['chains', 'audit'],
+    job: chainImportResultSchema,
+    summary: '从工作簿导入产业链（环节、本地企业、招商目标）',
+    input: z.object({ fileId: z.string(), name: requiredName, threshold: z.number().int().min(1).max(99).default(3) }),
+    output: jobStartedSchema,
+  },
+  'chains.export': {
+    job: chainExportResultSchema,
+    summary: '导出产业链：整链工作簿、招商目标清单、图谱图片（PNG/SVG/PDF）',
+    input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2), page: z.enum(picturePages).optional() }),
+    output: jobStartedSchema,
+  },
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackendEvent } from '../../shared/api';
 import type { JobState } from '../../shared/api/jobs';
 import type { Result } from '../../shared/result';
-import { waitForJob, type JobSource } from '../../renderer/src/api/wait-for-job';
+import { waitForJob, type JobSource } from '../../shared/api/run-job';
 
 const state = (status: JobState['status'], progress: number): JobState => ({ id: 'j1', kind: 'fdiImport.commit', status, progress, message: '' });
 

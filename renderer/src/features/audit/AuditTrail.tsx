@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditFilter, AuditRow } from '../../../../shared/api/audit';
 import { AUDIT_AREA_CODES, auditChanges, auditEntityName, type AuditArea } from '../../../../shared/domain/audit';
 import { api } from '../../api/client';
+import { useChanged } from '../../api/useChanged';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useExport } from '../projects/useExport';
 import { PagedVirtualTable, type VirtualColumn } from '../../components/PagedVirtualTable';
@@ -64,10 +65,8 @@ export function AuditTrail() {
     // the log grows with every change anywhere: always read it afresh when the view opens
     list.setQuery(list.query);
     void api.call('audit.facets', {}).then(setFacets, () => undefined);
-    return api.onEvent((e) => {
-      if (e.type === 'changed') void useAuditList.getState().reload();
-    });
   }, []);
+  useChanged('audit', () => void useAuditList.getState().reload());
   useEffect(() => {
     if ((filter.entityId ?? '') === entityId) return;
     const timer = setTimeout(() => setFilter({ entityId: entityId.trim() || undefined }), 300);
