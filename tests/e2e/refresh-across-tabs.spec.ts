@@ -53,15 +53,14 @@ test('a project list refreshes when another tab imports projects, and not for it
   await page.getByTestId('event-notes').fill('电话联系');
   await page.getByTestId('action-ok').click();
   await expect(drawer.getByTestId('timeline-event').filter({ hasText: '电话联系' })).toBeVisible();
-  await other.evaluate(async () => {
-    const token = sessionStorage.getItem('fdi-desk-token');
-    const res = await fetch('/api/projects.create', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'x-fdi-origin': 'another-client' },
-      body: JSON.stringify({ name: '另一窗口新建的项目' }),
-    });
-    if (!res.ok) throw new Error(await res.text());
+  // another client (as the CLI or a second window would be) creates a project
+  const token = new URL(app.url).searchParams.get('token');
+  const res = await fetch(new URL('/api/projects.create', app.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'x-fdi-origin': 'another-client' },
+    body: JSON.stringify({ name: '另一窗口新建的项目' }),
   });
+  expect(res.status).toBe(200);
   await expect(table).toHaveAttribute('data-total', String(STAGE_BY_CONTENT.rows.length + 1), { timeout: 30_000 });
   // events come in order on one stream: a fetch for the own edit would have come before this one
   expect(fetched() - before).toBe(1);

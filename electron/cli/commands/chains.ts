@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ChainExportFormat, ChainExportResult, ChainGaps, ChainImportResult, ChainSummary } from '../../../shared/api/chains';
+import type { ChainExportFormat, ChainGaps, ChainSummary } from '../../../shared/api/chains';
 import { SEGMENT_STATUSES, tierLabel } from '../../../shared/domain/chain';
 import type { Backend } from '../../backend/create';
 import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FdiImportResult, ImportBatch } from '../../../shared/api/fdiImport';
+import type { ImportBatch } from '../../../shared/api/fdiImport';
 import { errorData, type AppErrorData } from '../../../shared/result';
 import type { Backend } from '../../backend/create';
 import { callOrFail, failImport, runJob, withBackend } from '../backend';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PROJECT_ALERT_CODES, type ExportDone, type ImportCheck, type ImportDone, type Project } from '../../../shared/api/projects';
+import { PROJECT_ALERT_CODES, type ImportCheck, type Project } from '../../../shared/api/projects';
 import { ACCESS_STATUS_CODES, ACCESS_STATUSES } from '../../../shared/domain/policy';
 import { PROJECT_STAGE_CODES, PROJECT_STAGES } from '../../../shared/domain/project';
 import { errorData } from '../../../shared/result';

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { FileRef } from '../../../shared/api/files';
 import type { StatsTables } from '../../../shared/api/stats';
 import { flattenStatsTables } from '../../backend/stats/flat';
 import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';
