@@ -23,6 +23,8 @@ export interface Bridge {
   call<M extends BridgeMethodName>(method: M, input: BridgeInput<M>): Promise<Result<BridgeOutput<M>>>;
   /** Listens to backend events (job progress, data changed); returns the function that stops listening. */
   onEvent(listener: (event: BackendEvent) => void): () => void;
+  /** This window's id, sent with every call, that change events name as their origin. */
+  origin?: string;
 }
 
 declare global {

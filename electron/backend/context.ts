@@ -32,3 +32,17 @@ export type Handler<S extends MethodMap[string]> = (
 
 /** An area's handlers: exactly one per method its contract declares. */
 export type AreaHandlers<M extends MethodMap> = { [K in keyof M]: Handler<M[K]> };
+
+const COMMITS_ITSELF = Symbol('commitsItself');
+
+/**
+ * Marks a writing handler that awaits between its writes (a layout computed off the thread, a restore that swaps the
+ * database file) and so commits its own transactions: dispatch cannot hold one open across an await.
+ */
+export function commitsItself<H extends (...args: never[]) => unknown>(handler: H): H {
+  return Object.assign(handler, { [COMMITS_ITSELF]: true });
+}
+
+export function committingItself(handler: unknown): boolean {
+  return typeof handler === 'function' && COMMITS_ITSELF in handler;
+}

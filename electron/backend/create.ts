@@ -58,7 +58,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     appVersion: APP_VERSION,
     referenceDir,
     nativeBinding: options.nativeBinding,
-    jobs: new JobRunner(events),
+    jobs: new JobRunner(events, options.log),
     files: new FileStore(options.workDir),
     events,
     gate: new WriteGate(),

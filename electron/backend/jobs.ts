@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { contract, isMethodName, type JobMethodName, type JobResult } from '../../shared/api';
+import type { MethodSpec } from '../../shared/api/define';
 import type { JobState } from '../../shared/api/jobs';
+import { currentCallScope } from './call-scope';
 import { AppError } from './errors';
 import type { EventBus } from './events';
 
@@ -14,12 +17,28 @@ export interface JobControl {
 const PROGRESS_EVENT_INTERVAL_MS = 100;
 const FINISHED_JOBS_KEPT = 50;
 
-/** Long work (imports, exports, demo data): an id, progress events, cancel, and the result kept for the caller. */
+/** What the contract declares for a job of this kind (a job method's name), if anything. */
+function declared(kind: string): MethodSpec | undefined {
+  return isMethodName(kind) ? contract[kind] : undefined;
+}
+
+/**
+ * Long work (imports, exports, demo data): an id, progress events, cancel, and the result kept for the caller. A job
+ * of a job method's kind has its result checked against the method's `job` schema (outside it, the job fails with
+ * INVALID_OUTPUT), and once done announces the areas the method `writes`, for the window or client that started it.
+ */
 export class JobRunner {
   private jobs = new Map<string, { state: JobState; abort: AbortController; done: Promise<JobState> }>();
-  constructor(private events: EventBus) {}
+  constructor(
+    private events: EventBus,
+    private log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  ) {}
 
-  start(kind: string, run: (job: JobControl) => Promise<unknown> | unknown): string {
+  start<M extends JobMethodName>(kind: M, run: (job: JobControl) => Promise<JobResult<M>> | JobResult<M>): string;
+  start(kind: string, run: (job: JobControl) => unknown): string;
+  start(kind: string, run: (job: JobControl) => unknown): string {
+    const spec = declared(kind);
+    const { origin } = currentCallScope();
     const id = randomUUID();
     const abort = new AbortController();
     const state: JobState = { id, kind, status: 'running', progress: 0, message: '' };
@@ -44,9 +63,10 @@ export class JobRunner {
       await new Promise((resolve) => setImmediate(resolve));
       try {
         control.throwIfCancelled();
-        state.result = await run(control);
+        state.result = this.checked(kind, spec, await run(control));
         state.status = 'done';
         state.progress = 1;
+        if (spec?.writes?.length) this.events.emit({ type: 'changed', areas: spec.writes, origin });
       } catch (err) {
         const cancelled = abort.signal.aborted || (err instanceof AppError && err.code === 'JOB_CANCELLED');
         state.status = cancelled ? 'cancelled' : 'failed';
@@ -84,6 +104,14 @@ export class JobRunner {
     const job = this.jobs.get(id);
     if (!job) return Promise.reject(new AppError('JOB_NOT_FOUND', id));
     return job.done.then((s) => ({ ...s }));
+  }
+
+  private checked(kind: string, spec: MethodSpec | undefined, result: unknown): unknown {
+    if (!spec?.job) return result;
+    const checked = spec.job.safeParse(result);
+    if (checked.success) return checked.data;
+    this.log(`[jobs] ${kind} finished with a result outside the contract: ${checked.error.message}`);
+    throw new AppError('INVALID_OUTPUT', kind);
   }
 
   private publish(state: JobState): void {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { errorData, type AppErrorData } from '../../shared/result';
+import type { JobMethodName, JobResult, MethodInput } from '../../shared/api';
+import { runJob as runSharedJob, type JobClient } from '../../shared/api/run-job';
+import type { AppErrorData } from '../../shared/result';
 import { AppError } from '../backend/errors';
 import { createBackend, type Backend } from '../backend/create';
 import { EXIT, exitCodeFor, type CliIO } from './command';
@@ -29,29 +31,35 @@ export function failDamaged(io: CliIO, dbPath: string, error: AppErrorData, extr
   return io.fail({ ...error, message: `${error.message}；恢复：restore --db ${dbPath} --from 备份名称` }, extra);
 }
 
+/** What a change made from the command line names as its origin in the change events. */
+const CLI_ORIGIN = 'cli';
+
 /** Calls a method and fails the command on an error envelope; returns the value or null (already reported). */
 export async function callOrFail<T>(backend: Backend, io: CliIO, method: string, input: unknown): Promise<{ value: T } | { code: number }> {
-  const result = await backend.dispatch(method, input);
+  const result = await backend.dispatch(method, input, { origin: CLI_ORIGIN });
   if (result.ok) return { value: result.value as T };
   return { code: io.fail(result.error) };
 }
 
+/** The backend as a job client: its dispatch, and its event bus for the job's progress. */
+export function jobClient(backend: Backend): JobClient {
+  return { call: (method, input) => backend.dispatch(method, input, { origin: CLI_ORIGIN }), onEvent: (listener) => backend.ctx.events.on(listener) };
+}
+
 /**
- * Runs a job method to its end; a failed job fails the command (`onFailure` may report it its own way, as
- * failImport does).
+ * Runs a job method to its end; a refused start or a failed job fails the command (`onFailure` may report it its own
+ * way, as failImport does).
  */
-export async function runJob<T>(
+export async function runJob<M extends JobMethodName>(
   backend: Backend,
   io: CliIO,
-  method: string,
-  input: unknown,
+  method: M,
+  input: MethodInput<M>,
   onFailure: (error: AppErrorData) => number = (error) => io.fail(error),
-): Promise<{ value: T } | { code: number }> {
-  const started = await callOrFail<{ jobId: string }>(backend, io, method, input);
-  if ('code' in started) return started;
-  const job = await backend.ctx.jobs.wait(started.value.jobId);
-  if (job.status === 'done') return { value: job.result as T };
-  return { code: onFailure(job.error ?? errorData('INTERNAL', job.status)) };
+): Promise<{ value: JobResult<M> } | { code: number }> {
+  const outcome = await runSharedJob(jobClient(backend), method, input);
+  if (outcome.status === 'done') return { value: outcome.result };
+  return { code: onFailure(outcome.error) };
 }
 
 /**

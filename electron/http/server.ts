@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { ORIGIN_HEADER } from '../../shared/api';
 import { errorData, type Result } from '../../shared/result';
 import type { ErrorCode } from '../../shared/errors';
 import type { Backend } from '../backend/create';
@@ -144,7 +145,9 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
         }
         const method = decodePath(url.pathname.slice(5));
         if (method === null) return sendError(res, 'UNKNOWN_METHOD', url.pathname.slice(5));
-        const result = await backend.dispatch(method, input);
+        // the tab's own id, so it can tell its own changes from another tab's in the change events
+        const origin = req.headers[ORIGIN_HEADER];
+        const result = await backend.dispatch(method, input, { origin: typeof origin === 'string' ? origin.slice(0, 64) : undefined });
         const status = result.ok ? 200 : result.error.code === 'UNKNOWN_METHOD' ? 404 : result.error.code === 'INTERNAL' ? 500 : 422;
         return sendJson(res, status, result);
       }

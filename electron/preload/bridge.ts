@@ -16,12 +16,14 @@ export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListene
  * The renderer's whole view of the shell: `call` and `onEvent`. The raw IPC event never reaches the page (it would
  * expose `sender`), and `call` turns a broken channel into the envelope so the renderer only ever handles Results.
  */
-export function createBridge(ipc: IpcRendererLike): Bridge {
+export function createBridge(ipc: IpcRendererLike, origin: string = `window-${crypto.randomUUID()}`): Bridge {
   return {
+    origin,
     call: (async (method: string, input: unknown): Promise<Result<unknown>> => {
       if (typeof method !== 'string') return failure('UNKNOWN_METHOD', `(${typeof method})`);
       try {
-        return (await ipc.invoke(CALL_CHANNEL, method, input)) as Result<unknown>;
+        // the window's id goes with the call, for the change events it causes (the main process passes it on)
+        return (await ipc.invoke(CALL_CHANNEL, method, input, origin)) as Result<unknown>;
       } catch (err) {
         return failure('INTERNAL', (err as Error)?.message ?? String(err));
       }

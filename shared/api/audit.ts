@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AUDIT_AREA_CODES } from '../domain/audit';
 import { defineMethods } from './define';
 import { jobStartedSchema } from './jobs';
-import { auditEntrySchema, dateSchema } from './projects';
+import { auditEntrySchema, dateSchema, exportDoneSchema } from './projects';
 
 /** The audit trail across the whole database (设置 → 操作记录). */
 
@@ -44,5 +44,5 @@ export const auditMethods = defineMethods({
     input: z.object({}),
     output: z.object({ users: z.array(z.string()), entities: z.array(z.string()) }),
   },
-  'audit.export': { summary: '导出操作记录（Excel），返回任务', input: z.object({ filter: auditFilterSchema.default({}) }), output: jobStartedSchema },
+  'audit.export': { job: exportDoneSchema, summary: '导出操作记录（Excel），返回任务', input: z.object({ filter: auditFilterSchema.default({}) }), output: jobStartedSchema },
 });

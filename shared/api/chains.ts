@@ -215,70 +215,6 @@ export type ChainExportFormat = (typeof exportFormats)[number];
 /** A picture's page: 16:9 (screens, projectors) or A4 landscape (print). PDF defaults to A4, the others to 16:9. */
 export const picturePages = ['wide', 'a4'] as const;
 
-export const chainsMethods = defineMethods({
-  'chains.list': { summary: '列出产业链及其完整度', input: z.object({}), output: z.array(chainSummarySchema) },
-  'chains.templates': { summary: '列出产业链起点模板', input: z.object({}), output: z.array(templateSchema) },
-  'chains.create': {
-    summary: '新建产业链（空白或从起点模板）',
-    input: z.object({
-      name: requiredName,
-      owner: text(40).default(''),
-      description: text(500).default(''),
-      threshold: z.number().int().min(1).max(99).default(3),
-      template: z.string().nullable().default(null),
-    }),
-    output: chainSummarySchema,
-  },
-  'chains.update': {
-    summary: '修改产业链名称、链长、说明、强链阈值',
-    input: z.object({ id, name: requiredName.optional(), owner: text(40).optional(), description: text(500).optional(), threshold: z.number().int().min(1).max(99).optional() }),
-    output: chainSummarySchema,
-  },
-  'chains.delete': { summary: '删除产业链', input: z.object({ id }), output: z.object({}) },
-  'chains.get': { summary: '读取一条产业链的全部环节、企业、目标', input: z.object({ id }), output: chainDetailSchema },
-  'chains.gaps': {
-    summary: '产业链缺链弱链分析',
-    input: z.object({ id: id.optional(), name: z.string().optional() }).refine((v) => v.id !== undefined || v.name, '请指定产业链'),
-    output: chainGapsSchema,
-  },
-  'chains.listContacts': { summary: '招商目标的联系记录', input: z.object({ targetId: id }), output: z.array(contactSchema) },
-  'chains.addContact': {
-    summary: '记一次与招商目标的联系',
-    input: z.object({ targetId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), notes: z.string().trim().min(1).max(1000), by: text(40).optional() }),
-    output: contactSchema,
-  },
-  'chains.enterpriseOptions': {
-    summary: '按名称或信用代码查找企业库中的企业',
-    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
-    output: z.array(z.object({ id, name: z.string(), uscc: z.string().nullable(), countryCode: z.string().nullable() })),
-  },
-  'chains.projectOptions': {
-    summary: '按名称查找项目库中的项目',
-    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
-    output: z.array(z.object({ id, name: z.string(), stage: z.enum(PROJECT_STAGE_CODES) })),
-  },
-  'chains.import': {
-    summary: '从工作簿导入产业链（环节、本地企业、招商目标）',
-    input: z.object({ fileId: z.string(), name: requiredName, threshold: z.number().int().min(1).max(99).default(3) }),
-    output: jobStartedSchema,
-  },
-  'chains.export': {
-    summary: '导出产业链：整链工作簿、招商目标清单、图谱图片（PNG/SVG/PDF）',
-    input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2), page: z.enum(picturePages).optional() }),
-    output: jobStartedSchema,
-  },
-  'chains.applyEdits': {
-    summary: '在一个事务中修改产业链图谱（环节、位置、关系、企业、目标、认定），返回撤销用的反向修改',
-    input: z.object({
-      chainId: id,
-      edits: z.array(chainEditSchema).min(1).max(5000),
-      /** What the person did, in their words (移动环节, 撤销：粘贴…), kept in the audit entry. */
-      label: text(40).default(''),
-    }),
-    output: chainEditsResultSchema,
-  },
-});
-
 /** What a finished `chains.import` job holds in `result`. */
 export const chainImportResultSchema = z.object({
   chainId: id,
@@ -296,3 +232,74 @@ export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
 /** What a finished `chains.export` job holds in `result`. */
 export const chainExportResultSchema = z.object({ fileId: z.string(), name: z.string(), size: z.number().int(), width: z.number().optional(), height: z.number().optional() });
 export type ChainExportResult = z.infer<typeof chainExportResultSchema>;
+
+export const chainsMethods = defineMethods({
+  'chains.list': { summary: '列出产业链及其完整度', input: z.object({}), output: z.array(chainSummarySchema) },
+  'chains.templates': { summary: '列出产业链起点模板', input: z.object({}), output: z.array(templateSchema) },
+  'chains.create': {
+    writes: ['chains', 'audit'],
+    summary: '新建产业链（空白或从起点模板）',
+    input: z.object({
+      name: requiredName,
+      owner: text(40).default(''),
+      description: text(500).default(''),
+      threshold: z.number().int().min(1).max(99).default(3),
+      template: z.string().nullable().default(null),
+    }),
+    output: chainSummarySchema,
+  },
+  'chains.update': {
+    writes: ['chains', 'audit'],
+    summary: '修改产业链名称、链长、说明、强链阈值',
+    input: z.object({ id, name: requiredName.optional(), owner: text(40).optional(), description: text(500).optional(), threshold: z.number().int().min(1).max(99).optional() }),
+    output: chainSummarySchema,
+  },
+  'chains.delete': { writes: ['chains', 'audit'], summary: '删除产业链', input: z.object({ id }), output: z.object({}) },
+  'chains.get': { summary: '读取一条产业链的全部环节、企业、目标', input: z.object({ id }), output: chainDetailSchema },
+  'chains.gaps': {
+    summary: '产业链缺链弱链分析',
+    input: z.object({ id: id.optional(), name: z.string().optional() }).refine((v) => v.id !== undefined || v.name, '请指定产业链'),
+    output: chainGapsSchema,
+  },
+  'chains.listContacts': { summary: '招商目标的联系记录', input: z.object({ targetId: id }), output: z.array(contactSchema) },
+  'chains.addContact': {
+    writes: ['chains', 'audit'],
+    summary: '记一次与招商目标的联系',
+    input: z.object({ targetId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), notes: z.string().trim().min(1).max(1000), by: text(40).optional() }),
+    output: contactSchema,
+  },
+  'chains.enterpriseOptions': {
+    summary: '按名称或信用代码查找企业库中的企业',
+    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(z.object({ id, name: z.string(), uscc: z.string().nullable(), countryCode: z.string().nullable() })),
+  },
+  'chains.projectOptions': {
+    summary: '按名称查找项目库中的项目',
+    input: z.object({ query: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(z.object({ id, name: z.string(), stage: z.enum(PROJECT_STAGE_CODES) })),
+  },
+  'chains.import': {
+    writes: ['chains', 'audit'],
+    job: chainImportResultSchema,
+    summary: '从工作簿导入产业链（环节、本地企业、招商目标）',
+    input: z.object({ fileId: z.string(), name: requiredName, threshold: z.number().int().min(1).max(99).default(3) }),
+    output: jobStartedSchema,
+  },
+  'chains.export': {
+    job: chainExportResultSchema,
+    summary: '导出产业链：整链工作簿、招商目标清单、图谱图片（PNG/SVG/PDF）',
+    input: z.object({ chainId: id, format: z.enum(exportFormats), scale: z.number().min(1).max(4).default(2), page: z.enum(picturePages).optional() }),
+    output: jobStartedSchema,
+  },
+  'chains.applyEdits': {
+    writes: ['chains', 'audit'],
+    summary: '在一个事务中修改产业链图谱（环节、位置、关系、企业、目标、认定），返回撤销用的反向修改',
+    input: z.object({
+      chainId: id,
+      edits: z.array(chainEditSchema).min(1).max(5000),
+      /** What the person did, in their words (移动环节, 撤销：粘贴…), kept in the audit entry. */
+      label: text(40).default(''),
+    }),
+    output: chainEditsResultSchema,
+  },
+});

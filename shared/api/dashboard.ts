@@ -168,6 +168,7 @@ export const dashboardMethods = defineMethods({
     output: z.array(targetSchema),
   },
   'dashboard.setTarget': {
+    writes: ['dashboard', 'audit'],
     summary: '设置某年度某指标的目标（自定义指标可同时填写完成值）',
     input: z.object({
       year: yearSchema,
@@ -180,6 +181,7 @@ export const dashboardMethods = defineMethods({
     output: targetSchema,
   },
   'dashboard.deleteTarget': {
+    writes: ['dashboard', 'audit'],
     summary: '删除某年度某指标的目标',
     input: z.object({ year: yearSchema, indicator: indicatorSchema }),
     output: z.object({}),

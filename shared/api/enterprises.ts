@@ -4,7 +4,7 @@ import { FIRM_ROLE_CODES } from '../domain/chain';
 import { defineMethods } from './define';
 import { layoutChoiceSchema } from './importLayout';
 import { jobStartedSchema } from './jobs';
-import { amountSchema, auditEntrySchema, dateSchema, stageSchema } from './projects';
+import { amountSchema, auditEntrySchema, dateSchema, exportDoneSchema, importCheckSchema, importDoneSchema, stageSchema } from './projects';
 import { policySchema } from './policy';
 
 export const enterpriseSchema = z.object({
@@ -127,24 +127,29 @@ export const enterprisesMethods = defineMethods({
   },
   'enterprises.get': { summary: '企业详情：外资记录、项目、产业链角色', input: id, output: enterpriseDetailSchema },
   'enterprises.create': {
+    writes: ['enterprises', 'audit'],
     summary: '新增企业（统一社会信用代码校验，重复则拒绝）',
     input: enterprisePatchSchema.extend({ name: z.string().trim().min(1, '企业名称不能为空').max(200) }),
     output: enterpriseDetailSchema,
   },
   'enterprises.update': {
+    writes: ['enterprises', 'audit'],
     summary: '修改企业',
     input: enterprisePatchSchema.extend({ id: z.number().int() }),
     output: enterpriseDetailSchema,
   },
   'enterprises.merge': {
+    writes: ['enterprises', 'fdi', 'projects', 'chains', 'audit'],
     summary: '合并两条企业记录（把另一条的外资记录、项目、产业链角色并入保留的一条）',
     input: z.object({ keepId: z.number().int(), mergeId: z.number().int() }),
     output: enterpriseDetailSchema,
   },
   'enterprises.history': { summary: '企业的修改记录', input: id, output: z.array(auditEntrySchema) },
-  'enterprises.export': { summary: '导出企业库，返回任务', input: enterpriseQuerySchema, output: jobStartedSchema },
-  'enterprises.importCheck': { summary: '检查企业名录文件，列出全部问题（不写入）', input: layoutChoiceSchema.extend({ fileId: z.string() }), output: jobStartedSchema },
+  'enterprises.export': { job: exportDoneSchema, summary: '导出企业库，返回任务', input: enterpriseQuerySchema, output: jobStartedSchema },
+  'enterprises.importCheck': { job: importCheckSchema, summary: '检查企业名录文件，列出全部问题（不写入）', input: layoutChoiceSchema.extend({ fileId: z.string() }), output: jobStartedSchema },
   'enterprises.importCommit': {
+    writes: ['enterprises', 'audit'],
+    job: importDoneSchema,
     summary: '导入企业名录（按统一社会信用代码合并；有错误则整批拒绝）',
     input: layoutChoiceSchema.extend({ fileId: z.string() }),
     output: jobStartedSchema,

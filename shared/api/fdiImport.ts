@@ -237,22 +237,28 @@ export type ImportBatch = z.infer<typeof importBatchSchema>;
 
 export const fdiImportMethods = defineMethods({
   'fdiImport.preview': {
+    job: fdiPreviewSchema,
     summary: '读取外资统计报表，识别表头、单位与列对应，检查每一行（任务）',
     input: fdiImportOptionsSchema.extend({ fileId: z.string() }),
     output: jobStartedSchema,
   },
   'fdiImport.commit': {
+    writes: ['fdi', 'enterprises', 'settings', 'audit'],
+    job: fdiImportResultSchema,
     summary: '导入外资统计报表：有错误时整体拒绝，除非选择只导入无误的行（任务）',
     input: fileToImportSchema.extend({ allowPartial: z.boolean().default(false), ...placesInput }),
     output: jobStartedSchema,
   },
   'fdiImport.consolidate': {
+    writes: ['fdi', 'enterprises', 'settings', 'audit'],
+    job: fdiImportResultSchema,
     summary: '汇总导入多个区县的报表：每个文件一批，一并检查、一次写入（任务）',
     input: z.object({ files: z.array(fileToImportSchema).min(1).max(200), allowPartial: z.boolean().default(false), ...placesInput }),
     output: jobStartedSchema,
   },
   'fdiImport.batches': { summary: '外资统计导入记录', input: z.object({}), output: z.array(importBatchSchema) },
   'fdiImport.undo': {
+    writes: ['fdi', 'enterprises', 'audit'],
     summary: '撤销一次导入',
     input: z.object({ batchId: z.number().int() }),
     output: z.object({ batchId: z.number().int(), removedRecords: z.number().int(), removedEnterprises: z.number().int(), restoredEnterprises: z.number().int() }),

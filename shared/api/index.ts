@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DataArea } from './define';
 import { dashboardMethods } from './dashboard';
 import { fdiImportMethods } from './fdiImport';
 import { enterprisesMethods } from './enterprises';
@@ -39,11 +40,26 @@ export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 
+/** The methods that start a job; their contract entry says what the finished job holds. */
+export type JobMethodName = { [K in MethodName]: Contract[K] extends { job: z.ZodType } ? K : never }[MethodName];
+export type JobResult<M extends JobMethodName> = z.output<Contract[M]['job']>;
+
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/**
+ * Data a call changed: the areas its contract entry declares, once its transaction (or its job) committed, and the
+ * window or client that made the call (`origin`), so a window can tell its own changes from another's.
+ */
+export interface ChangedEvent {
+  type: 'changed';
+  areas: readonly DataArea[];
+  origin?: string;
+}
+
+/** The HTTP header a browser tab sends its origin in (lower case, as Node reads headers). */
+export const ORIGIN_HEADER = 'x-fdi-origin';
+
 /** Events pushed from the backend to every window (SSE in browser mode, IPC in Electron). */
-export type BackendEvent =
-  | { type: 'job'; job: import('./jobs').JobState }
-  | { type: 'changed'; area: string };
+export type BackendEvent = { type: 'job'; job: import('./jobs').JobState } | ChangedEvent;

@@ -128,6 +128,7 @@ export const policyMethods = defineMethods({
     output: z.object({ version: z.string().nullable(), measures: z.array(measureWithClassesSchema) }),
   },
   'policy.editMeasureClass': {
+    writes: ['policy', 'audit'],
     summary: '修正某条措施涉及的行业（full/partial；none=去掉；null=恢复随程序发布的对应）',
     input: z.object({
       edition: z.enum(['national', 'ftz']).default('national'),
@@ -140,6 +141,7 @@ export const policyMethods = defineMethods({
   },
   'policy.get': { summary: '项目、招商目标或企业的外资准入状态、适用措施与鼓励类条目', input: ref, output: policyDetailSchema },
   'policy.override': {
+    writes: ['policy', 'audit'],
     summary: '人工认定准入状态（须写明理由；status 为 null 时取消认定）',
     input: ref.extend({
       status: accessStatusSchema.nullable(),
@@ -149,6 +151,7 @@ export const policyMethods = defineMethods({
     output: policyDetailSchema,
   },
   'policy.chooseEncouraged': {
+    writes: ['policy', 'audit'],
     summary: '选定或确认适用的鼓励类条目（itemId 为 null 时取消）',
     input: ref.extend({ itemId: id.nullable() }),
     output: policyDetailSchema,
@@ -165,6 +168,8 @@ export const policyMethods = defineMethods({
     output: z.object({ fileId: z.string(), name: z.string() }),
   },
   'policy.importCatalogue': {
+    writes: ['policy', 'audit'],
+    job: catalogueImportSchema,
     summary: '从工作簿导入鼓励外商投资产业目录（有错误则不写入），返回任务',
     input: z.object({
       fileId: z.string(),

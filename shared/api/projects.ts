@@ -287,6 +287,7 @@ export const projectsMethods = defineMethods({
   },
   'projects.get': { summary: '项目详情：计划到资、阶段、跟进记录与问题', input: id, output: projectDetailSchema },
   'projects.create': {
+    writes: ['projects', 'audit'],
     summary: '新建项目',
     input: projectPatchSchema.extend({
       name: z.string().trim().min(1, '项目名称不能为空').max(200),
@@ -295,14 +296,16 @@ export const projectsMethods = defineMethods({
     }),
     output: projectDetailSchema,
   },
-  'projects.update': { summary: '修改项目（只传要改的字段）', input: projectPatchSchema.extend({ id: z.number().int() }), output: projectDetailSchema },
-  'projects.delete': { summary: '删除项目', input: id, output: z.object({}) },
+  'projects.update': { writes: ['projects', 'audit'], summary: '修改项目（只传要改的字段）', input: projectPatchSchema.extend({ id: z.number().int() }), output: projectDetailSchema },
+  'projects.delete': { writes: ['projects', 'audit'], summary: '删除项目', input: id, output: z.object({}) },
   'projects.changeStage': {
+    writes: ['projects', 'audit'],
     summary: '变更项目阶段（记录日期与经办人）',
     input: z.object({ id: z.number().int(), stage: stageSchema, date: dateSchema, note: text(500).default('') }),
     output: projectDetailSchema,
   },
   'projects.logEvent': {
+    writes: ['projects', 'audit'],
     summary: '记录一次跟进（走访、洽谈、电话、会议、签约）',
     input: z.object({
       projectId: z.number().int(),
@@ -312,8 +315,9 @@ export const projectsMethods = defineMethods({
     }),
     output: projectDetailSchema,
   },
-  'projects.deleteEvent': { summary: '删除一条跟进记录', input: id, output: projectDetailSchema },
+  'projects.deleteEvent': { writes: ['projects', 'audit'], summary: '删除一条跟进记录', input: id, output: projectDetailSchema },
   'projects.raiseIssue': {
+    writes: ['projects', 'audit'],
     summary: '登记需协调解决的问题',
     input: z.object({
       projectId: z.number().int(),
@@ -325,6 +329,7 @@ export const projectsMethods = defineMethods({
     output: projectDetailSchema,
   },
   'projects.updateIssue': {
+    writes: ['projects', 'audit'],
     summary: '修改问题',
     input: z.object({
       id: z.number().int(),
@@ -336,6 +341,7 @@ export const projectsMethods = defineMethods({
     output: projectDetailSchema,
   },
   'projects.resolveIssue': {
+    writes: ['projects', 'audit'],
     summary: '办结问题（记录如何解决、何时解决）',
     input: z.object({ id: z.number().int(), resolution: z.string().trim().min(1, '请写明如何解决').max(2000), date: dateSchema }),
     output: projectDetailSchema,
@@ -351,18 +357,22 @@ export const projectsMethods = defineMethods({
   },
   'projects.listViews': { summary: '已保存的项目筛选视图', input: z.object({}), output: z.array(savedViewSchema) },
   'projects.saveView': {
+    writes: ['projects'],
     summary: '保存筛选视图（同名覆盖）',
     input: z.object({ name: z.string().trim().min(1, '名称不能为空').max(40), query: projectQuerySchema }),
     output: savedViewSchema,
   },
-  'projects.deleteView': { summary: '删除筛选视图', input: id, output: z.object({}) },
+  'projects.deleteView': { writes: ['projects'], summary: '删除筛选视图', input: id, output: z.object({}) },
   'projects.export': {
+    job: exportDoneSchema,
     summary: '导出项目（列表，或重点外资项目推进情况表），返回任务',
     input: projectQuerySchema.extend({ layout: z.enum(['list', 'progress']).default('list') }),
     output: jobStartedSchema,
   },
-  'projects.importCheck': { summary: '检查项目清单文件，列出全部问题（不写入）', input: layoutChoiceSchema.extend({ fileId: z.string() }), output: jobStartedSchema },
+  'projects.importCheck': { job: importCheckSchema, summary: '检查项目清单文件，列出全部问题（不写入）', input: layoutChoiceSchema.extend({ fileId: z.string() }), output: jobStartedSchema },
   'projects.importCommit': {
+    writes: ['projects', 'audit'],
+    job: importDoneSchema,
     summary: '导入项目清单（有错误则整批拒绝，不写入任何一行）',
     input: layoutChoiceSchema.extend({ fileId: z.string() }),
     output: jobStartedSchema,

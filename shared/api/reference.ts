@@ -97,6 +97,7 @@ export const referenceListMethods = defineMethods({
     output: z.array(refListSchema),
   },
   'reference.saveList': {
+    writes: ['reference', 'audit'],
     summary: '修改一份参考清单（须注明来源与版本）；此后程序升级不再覆盖它',
     input: z.object({
       list: z.string().min(1).max(40),

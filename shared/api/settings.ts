@@ -48,18 +48,21 @@ export const settingsMethods = defineMethods({
     }),
   },
   'settings.setJurisdiction': {
+    writes: ['settings', 'audit'],
     summary: '设置本辖区',
     input: z.object({ code: z.string().regex(/^\d{2,12}$/), reportingUnit: z.string().trim().max(60).optional() }),
     output: jurisdictionSchema,
   },
-  'settings.setPreferences': { summary: '设置偏好', input: preferencesSchema.partial(), output: preferencesSchema },
+  'settings.setPreferences': { writes: ['settings', 'audit'], summary: '设置偏好', input: preferencesSchema.partial(), output: preferencesSchema },
   'settings.saveDistrict': {
+    writes: ['settings', 'audit'],
     summary: '新增或修改区县',
     input: z.object({ id: z.number().int().optional(), name: nameInput, code: z.string().nullable().default(null) }),
     output: districtSchema,
   },
-  'settings.deleteDistrict': { summary: '删除区县', input: z.object({ id: z.number().int() }), output: z.object({}) },
+  'settings.deleteDistrict': { writes: ['settings', 'audit'], summary: '删除区县', input: z.object({ id: z.number().int() }), output: z.object({}) },
   'settings.savePlatform': {
+    writes: ['settings', 'audit'],
     summary: '新增或修改园区',
     input: z.object({
       id: z.number().int().optional(),
@@ -69,5 +72,5 @@ export const settingsMethods = defineMethods({
     }),
     output: platformSchema,
   },
-  'settings.deletePlatform': { summary: '删除园区', input: z.object({ id: z.number().int() }), output: z.object({}) },
+  'settings.deletePlatform': { writes: ['settings', 'audit'], summary: '删除园区', input: z.object({ id: z.number().int() }), output: z.object({}) },
 });

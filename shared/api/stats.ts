@@ -289,6 +289,7 @@ export const statsMethods = defineMethods({
     output: consolidationSchema,
   },
   'stats.export': {
+    job: fileRefSchema,
     summary: '导出外资统计表（xlsx，每表一页，按统计报表格式）；返回任务号，结果为文件',
     input: statsQuerySchema,
     output: jobStartedSchema,

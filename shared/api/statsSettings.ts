@@ -41,6 +41,7 @@ export type FxRate = z.infer<typeof fxRateSchema>;
 export const statsSettingsMethods = defineMethods({
   'stats.settings': { summary: '统计设置：境内再投资口径、各表表号等报表信息、签署栏', input: z.object({}), output: statsSettingsSchema },
   'stats.saveSettings': {
+    writes: ['stats', 'audit'],
     summary: '保存统计设置（只改给出的项）',
     input: z.object({
       domesticReinvestment: z.enum(DOMESTIC_REINVESTMENT_RULE_CODES).optional(),
@@ -51,6 +52,7 @@ export const statsSettingsMethods = defineMethods({
   },
   'stats.rates': { summary: '美元兑人民币汇率表（本局维护，注明来源）', input: z.object({}), output: z.array(fxRateSchema) },
   'stats.saveRate': {
+    writes: ['stats', 'audit'],
     summary: '设置某月或某年的美元兑人民币平均汇率',
     input: z.object({
       period: ratePeriod,
@@ -59,5 +61,5 @@ export const statsSettingsMethods = defineMethods({
     }),
     output: fxRateSchema,
   },
-  'stats.deleteRate': { summary: '删除某期汇率', input: z.object({ period: ratePeriod }), output: z.object({}) },
+  'stats.deleteRate': { writes: ['stats', 'audit'], summary: '删除某期汇率', input: z.object({ period: ratePeriod }), output: z.object({}) },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethods } from './define';
+import { DATA_AREAS, defineMethods } from './define';
 
 export const dbInfoSchema = z.object({
   path: z.string(),
@@ -35,6 +35,7 @@ export const systemMethods = defineMethods({
     output: backupEntrySchema,
   },
   'system.restore': {
+    writes: DATA_AREAS,
     summary: '从备份恢复数据库（先把当前数据库另存一份）',
     input: z.object({ name: z.string().min(1) }),
     output: z.object({ restoredFrom: z.string(), savedCurrentAs: z.string() }),

@@ -58,9 +58,9 @@ describe('EventBus', () => {
       throw new Error('closed socket');
     });
     const off = bus.on((e) => got.push(e));
-    bus.emit({ type: 'changed', area: 'settings' });
+    bus.emit({ type: 'changed', areas: ['settings'] });
     off();
-    bus.emit({ type: 'changed', area: 'fdi' });
-    expect(got).toEqual([{ type: 'changed', area: 'settings' }]);
+    bus.emit({ type: 'changed', areas: ['fdi'] });
+    expect(got).toEqual([{ type: 'changed', areas: ['settings'] }]);
   });
 });

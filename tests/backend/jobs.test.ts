@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/backend/errors';
+import { withCallScope } from '../../electron/backend/call-scope';
 import { EventBus } from '../../electron/backend/events';
 import { JobRunner, type JobControl } from '../../electron/backend/jobs';
 import type { BackendEvent } from '../../shared/api';
@@ -172,5 +173,45 @@ describe('jobs.* through dispatch', () => {
     expect(missing.ok ? null : missing.error.code).toBe('JOB_NOT_FOUND');
     const missingCancel = await b.dispatch('jobs.cancel', { jobId: 'nope' });
     expect(missingCancel.ok ? null : missingCancel.error.code).toBe('JOB_NOT_FOUND');
+  });
+});
+
+describe('jobs of a job method: checked against its contract, announced when done', () => {
+  it('a result outside the method’s result schema fails the job with INVALID_OUTPUT, logged', async () => {
+    const lines: string[] = [];
+    const events = new EventBus();
+    const jobs = new JobRunner(events, (l) => lines.push(l));
+    const id = jobs.start('stats.export', () => ({ fileId: 'f1' }) as never); // no name, no size
+    expect(await jobs.wait(id)).toMatchObject({ status: 'failed', error: { code: 'INVALID_OUTPUT' } });
+    expect(jobs.get(id).result).toBeUndefined();
+    expect(lines.join('\n')).toMatch(/stats\.export.*outside the contract/);
+    const fine = jobs.start('stats.export', () => ({ fileId: 'f1', name: '外资统计.xlsx', size: 10 }));
+    expect(await jobs.wait(fine)).toMatchObject({ status: 'done', result: { fileId: 'f1', name: '外资统计.xlsx', size: 10 } });
+  });
+
+  it('a writing job announces its method’s areas, with the origin of the call that started it, only once done', async () => {
+    const b = await tempBackend();
+    const seen: BackendEvent[] = [];
+    b.ctx.events.on((e) => seen.push(e));
+    const step = gate();
+    // a stand-in for a chain import started from tab-7: the handler's call scope is what the runner keeps
+    const id = withCallScope({ origin: 'tab-7' }, () =>
+      b.ctx.jobs.start('chains.import', async () => {
+        await step.opened;
+        return { chainId: 1, name: '链', segments: 0, links: 0, firms: 0, targets: 0, warnings: [], ignoredColumns: [] };
+      }),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(seen.filter((e) => e.type === 'changed')).toEqual([]);
+    step.open();
+    await b.ctx.jobs.wait(id);
+    const changed = seen.findIndex((e) => e.type === 'changed');
+    expect(seen[changed]).toEqual({ type: 'changed', areas: ['chains', 'audit'], origin: 'tab-7' });
+    // before the job's final state, so whoever sees it done can read what it wrote
+    expect(seen.findIndex((e) => e.type === 'job' && e.job.status === 'done')).toBeGreaterThan(changed);
+
+    const failing = withCallScope({ origin: 'tab-7' }, () => b.ctx.jobs.start('chains.import', () => Promise.reject(new AppError('IMPORT_REFUSED'))));
+    await b.ctx.jobs.wait(failing);
+    expect(seen.filter((e) => e.type === 'changed')).toHaveLength(1);
   });
 });

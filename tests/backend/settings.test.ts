@@ -51,7 +51,7 @@ describe('settings.setJurisdiction', () => {
     expect(settings.jurisdiction).toEqual(j);
     const counties = await call<{ code: string; name: string }[]>(b, 'reference.listDivisions', { parent: '3205' });
     expect(settings.districts.map((d: District) => [d.name, d.code])).toEqual(counties.map((c) => [c.name, c.code]));
-    expect(seen).toContainEqual({ type: 'changed', area: 'settings' });
+    expect(seen).toContainEqual({ type: 'changed', areas: ['settings', 'audit'] });
     const [entry] = audit(b);
     expect(entry).toMatchObject({ action: 'update', entity: 'jurisdiction' });
     expect(JSON.parse(entry!.before!)).toEqual({ code: null, name: '', reportingUnit: '' });

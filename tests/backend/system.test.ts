@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BackendEvent } from '../../shared/api';
+import { DATA_AREAS } from '../../shared/api/define';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/backend/db/migrations';
 import { backupDirFor, listBackups } from '../../electron/backend/db/backups';
 import { openDatabase } from '../../electron/backend/db/open';
@@ -85,7 +86,7 @@ describe('system.backup / listBackups / restore', () => {
     const entry = b.ctx.db.prepare(`SELECT user, action, entity, after FROM audit_log WHERE action = 'restore'`).get() as { user: string; after: string };
     expect(entry).toMatchObject({ user: '赵科员', action: 'restore', entity: 'database' });
     expect(JSON.parse(entry.after)).toEqual({ from: backup.name, saved: result.savedCurrentAs });
-    expect(seen).toContainEqual({ type: 'changed', area: '*' });
+    expect(seen).toContainEqual({ type: 'changed', areas: DATA_AREAS });
     // and it can itself be undone
     await call(b, 'system.restore', { name: result.savedCurrentAs });
     expect(await districtNames(b)).toEqual(['姑苏区', '吴中区']);

@@ -197,7 +197,7 @@ describe('GET /events (SSE)', () => {
     });
     await done;
     const events = received.map((r) => JSON.parse(r));
-    expect(events).toContainEqual({ type: 'changed', area: 'settings' });
+    expect(events).toContainEqual({ type: 'changed', areas: ['settings', 'audit'] });
     expect(events).toContainEqual(expect.objectContaining({ type: 'job', job: expect.objectContaining({ kind: 'demo', status: 'done', result: 'ok' }) }));
     await stillServes(server);
   });

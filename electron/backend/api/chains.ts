@@ -7,28 +7,27 @@ import { layoutMissingPositions } from '../chains/layout-store';
 import { createChain, deleteChain, updateChain, type Actor } from '../chains/mutations';
 import { chainDetail, chainGaps, chainIdByName, chainSummary, listChains, readChainRow } from '../chains/queries';
 import { applyTemplate, findTemplate, templateInfos } from '../chains/templates';
-import type { AreaHandlers, BackendContext } from '../context';
+import { commitsItself, type AreaHandlers, type BackendContext } from '../context';
 
-/** Every change runs in one transaction with its audit entry, then tells open windows that chains changed. */
+/** A change's actor: the database and the user, for the audit entry written in dispatch's transaction. */
 function change<T>(ctx: BackendContext, run: (actor: Actor) => T): T {
-  const result = ctx.db.transaction(() => run({ db: ctx.db, user: ctx.userName() }))();
-  ctx.events.emit({ type: 'changed', area: 'chains' });
-  return result;
+  return run({ db: ctx.db, user: ctx.userName() });
 }
 
 export const chainsHandlers: AreaHandlers<typeof chainsMethods> = {
   'chains.list': (_input, ctx) => listChains(ctx.db),
   'chains.templates': () => templateInfos(),
-  'chains.create': async (input, ctx) => {
-    const id = change(ctx, (actor) => {
+  // the layout is computed off the thread after the chain is committed
+  'chains.create': commitsItself(async (input, ctx) => {
+    const id = ctx.db.transaction(() => change(ctx, (actor) => {
       const template = input.template ? findTemplate(input.template) : null;
       const chainId = createChain(actor, { ...input, template: template?.name ?? null, tiers: template?.tiers ?? null });
       if (template) applyTemplate(ctx.db, chainId, template);
       return chainId;
-    });
+    }))();
     await layoutMissingPositions(ctx.db, id);
     return chainSummary(ctx.db, id);
-  },
+  }),
   'chains.update': ({ id, ...patch }, ctx) =>
     change(ctx, (actor) => {
       updateChain(actor, id, patch);

@@ -1,6 +1,6 @@
 import type { dashboardMethods } from '../../../shared/api/dashboard';
 import { writeAudit } from '../audit';
-import type { AreaHandlers, BackendContext } from '../context';
+import type { AreaHandlers } from '../context';
 import { dashboardAlerts } from '../dashboard/alerts';
 import { chartsFromTables, dashboardCharts } from '../dashboard/charts';
 import { dashboardKpis, kpisFromTables } from '../dashboard/kpis';
@@ -8,28 +8,17 @@ import { yearToDateTables } from '../dashboard/stats-source';
 import { projectsInStage } from '../dashboard/pipeline';
 import { deleteTarget, listTargets, upsertTarget } from '../dashboard/targets';
 
-function changed(ctx: BackendContext) {
-  ctx.events.emit({ type: 'changed', area: 'dashboard' });
-}
-
 export const dashboardHandlers: AreaHandlers<typeof dashboardMethods> = {
   'dashboard.targets': ({ year }, ctx) => listTargets(ctx.db, year),
   'dashboard.setTarget': (input, ctx) => {
-    const after = ctx.db.transaction(() => {
-      const { before, after } = upsertTarget(ctx.db, input);
-      const entityId = `${input.year}:${input.indicator}`;
-      writeAudit(ctx.db, { user: ctx.userName(), action: before ? 'update' : 'create', entity: 'indicator_target', entityId, before, after });
-      return after;
-    })();
-    changed(ctx);
+    const { before, after } = upsertTarget(ctx.db, input);
+    const entityId = `${input.year}:${input.indicator}`;
+    writeAudit(ctx.db, { user: ctx.userName(), action: before ? 'update' : 'create', entity: 'indicator_target', entityId, before, after });
     return after;
   },
   'dashboard.deleteTarget': ({ year, indicator }, ctx) => {
-    ctx.db.transaction(() => {
-      const before = deleteTarget(ctx.db, year, indicator);
-      writeAudit(ctx.db, { user: ctx.userName(), action: 'delete', entity: 'indicator_target', entityId: `${year}:${indicator}`, before });
-    })();
-    changed(ctx);
+    const before = deleteTarget(ctx.db, year, indicator);
+    writeAudit(ctx.db, { user: ctx.userName(), action: 'delete', entity: 'indicator_target', entityId: `${year}:${indicator}`, before });
     return {};
   },
   'dashboard.kpis': (q, ctx) => dashboardKpis(ctx.db, q),

@@ -6,11 +6,9 @@ import { startRegisterImport } from '../projects/import/service';
 import { insertEnterprise, mergeEnterprises, updateEnterprise } from '../enterprises/mutations';
 import { enterpriseDetail, enterpriseHistory, listEnterprises } from '../enterprises/queries';
 
-/** Runs a change in one transaction and answers with the enterprise's fresh detail. */
+/** Runs a change (in dispatch's transaction) and answers with the enterprise's fresh detail. */
 function change(ctx: BackendContext, run: () => number) {
-  const id = ctx.db.transaction(run)();
-  ctx.events.emit({ type: 'changed', area: 'enterprises' });
-  return enterpriseDetail(ctx.db, id);
+  return enterpriseDetail(ctx.db, run());
 }
 
 export const enterprisesHandlers: AreaHandlers<typeof enterprisesMethods> = {

@@ -18,11 +18,7 @@ export const fdiImportHandlers: AreaHandlers<typeof fdiImportMethods> = {
     ),
   }),
   'fdiImport.batches': (_input, ctx) => listFdiBatches(ctx.db),
-  'fdiImport.undo': ({ batchId }, ctx) => {
-    const result = undoFdiBatch(ctx.db, batchId, ctx.userName());
-    ctx.events.emit({ type: 'changed', area: 'fdi' });
-    return result;
-  },
+  'fdiImport.undo': ({ batchId }, ctx) => undoFdiBatch(ctx.db, batchId, ctx.userName()),
   'fdiImport.saveProblems': async ({ previewId }, ctx) => {
     const preview = getStoredPreview(ctx, previewId);
     const base = preview.fileName.replace(/\.[^.]+$/, '');

@@ -1,30 +1,23 @@
 import type { policyMethods } from '../../../shared/api/policy';
-import type { AreaHandlers, BackendContext } from '../context';
+import type { AreaHandlers } from '../context';
 import { listCatalogues, searchCatalogue, startCatalogueImport, writeCatalogueTemplate } from '../policy/catalogue';
 import { listMeasures } from '../policy/measures';
 import { chooseEncouraged, editMeasureClass, setOverride } from '../policy/mutations';
 import { policyDetail } from '../policy/status';
 
-function changed(ctx: BackendContext) {
-  ctx.events.emit({ type: 'changed', area: 'policy' });
-}
-
 export const policyHandlers: AreaHandlers<typeof policyMethods> = {
   'policy.measures': (_input, ctx) => listMeasures(ctx.db),
   'policy.editMeasureClass': (input, ctx) => {
-    ctx.db.transaction(() => editMeasureClass(ctx.db, input, ctx.userName()))();
-    changed(ctx);
+    editMeasureClass(ctx.db, input, ctx.userName());
     return listMeasures(ctx.db, { edition: input.edition, no: input.no }).measures[0]!;
   },
   'policy.get': ({ entity, id }, ctx) => policyDetail(ctx.db, entity, id),
   'policy.override': ({ entity, id, status, measureNo, reason }, ctx) => {
-    ctx.db.transaction(() => setOverride(ctx.db, entity, id, status, measureNo, reason, ctx.userName()))();
-    changed(ctx);
+    setOverride(ctx.db, entity, id, status, measureNo, reason, ctx.userName());
     return policyDetail(ctx.db, entity, id);
   },
   'policy.chooseEncouraged': ({ entity, id, itemId }, ctx) => {
-    ctx.db.transaction(() => chooseEncouraged(ctx.db, entity, id, itemId, ctx.userName()))();
-    changed(ctx);
+    chooseEncouraged(ctx.db, entity, id, itemId, ctx.userName());
     return policyDetail(ctx.db, entity, id);
   },
   'policy.searchEncouraged': ({ text, limit }, ctx) => searchCatalogue(ctx.db, text, limit),

@@ -13,15 +13,9 @@ export function definedOnly<T extends object>(input: T): { [K in keyof T]: Exclu
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
-function changed(ctx: BackendContext) {
-  ctx.events.emit({ type: 'changed', area: 'projects' });
-}
-
-/** Runs a change in one transaction and answers with the project's fresh detail. */
+/** Runs a change (in dispatch's transaction) and answers with the project's fresh detail. */
 function change(ctx: BackendContext, run: () => number) {
-  const id = ctx.db.transaction(run)();
-  changed(ctx);
-  return projectDetail(ctx.db, id, alertClock(ctx.db));
+  return projectDetail(ctx.db, run(), alertClock(ctx.db));
 }
 
 export const projectsHandlers: AreaHandlers<typeof projectsMethods> = {
@@ -40,8 +34,7 @@ export const projectsHandlers: AreaHandlers<typeof projectsMethods> = {
       return id;
     }),
   'projects.delete': ({ id }, ctx) => {
-    ctx.db.transaction(() => deleteProject(ctx.db, id, { user: ctx.userName() }))();
-    changed(ctx);
+    deleteProject(ctx.db, id, { user: ctx.userName() });
     return {};
   },
   'projects.changeStage': ({ id, stage, date, note }, ctx) =>

@@ -19,9 +19,5 @@ export const referenceHandlers: AreaHandlers<typeof referenceMethods> = {
 
 export const referenceListHandlers: AreaHandlers<typeof referenceListMethods> = {
   'reference.lists': (_input, ctx) => listRefLists(ctx.db),
-  'reference.saveList': (input, ctx) => {
-    const saved = ctx.db.transaction(() => saveRefList(ctx.db, input, ctx.userName()))();
-    ctx.events.emit({ type: 'changed', area: 'reference' });
-    return saved;
-  },
+  'reference.saveList': (input, ctx) => saveRefList(ctx.db, input, ctx.userName()),
 };

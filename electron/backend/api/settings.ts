@@ -1,13 +1,9 @@
 import type { settingsMethods } from '../../../shared/api/settings';
 import { writeAudit } from '../audit';
-import type { AreaHandlers, BackendContext } from '../context';
+import type { AreaHandlers } from '../context';
 import { AppError } from '../errors';
 import { listDistricts, listPlatforms, readJurisdiction, setJurisdiction } from '../settings/jurisdiction';
 import { readPreferences, writeSetting } from '../settings/store';
-
-function changed(ctx: BackendContext) {
-  ctx.events.emit({ type: 'changed', area: 'settings' });
-}
 
 /** Runs an insert/update of a named row, turning a UNIQUE violation into a CONFLICT the user can read. */
 function uniqueName<T>(name: string, run: () => T): T {
@@ -33,7 +29,6 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
       writeAudit(ctx.db, { user: ctx.userName(), action: 'update', entity: 'jurisdiction', before, after: set });
       return set;
     })();
-    changed(ctx);
     return after;
   },
   'settings.setPreferences': (input, ctx) => {
@@ -44,7 +39,6 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
       writeAudit(ctx.db, { user: ctx.userName(), action: 'update', entity: 'preferences', before, after: merged });
       return merged;
     })();
-    changed(ctx);
     return next;
   },
   'settings.saveDistrict': ({ id, name, code }, ctx) =>
@@ -57,7 +51,6 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
           : Number(ctx.db.prepare('INSERT INTO district (name, code, sort) VALUES (?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM district))').run(name, code).lastInsertRowid);
         const after = { id: newId, name, code };
         writeAudit(ctx.db, { user: ctx.userName(), action: id ? 'update' : 'create', entity: 'district', entityId: newId, before, after });
-        changed(ctx);
         return after;
       })(),
     ),
@@ -73,7 +66,6 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
       ctx.db.prepare('DELETE FROM district WHERE id = ?').run(id);
       writeAudit(ctx.db, { user: ctx.userName(), action: 'delete', entity: 'district', entityId: id, before });
     })();
-    changed(ctx);
     return {};
   },
   'settings.savePlatform': ({ id, name, type, districtId }, ctx) =>
@@ -93,7 +85,6 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
             );
         const after = { id: newId, name, type, districtId };
         writeAudit(ctx.db, { user: ctx.userName(), action: id ? 'update' : 'create', entity: 'platform', entityId: newId, before, after });
-        changed(ctx);
         return after;
       })(),
     ),
@@ -106,7 +97,6 @@ export const settingsHandlers: AreaHandlers<typeof settingsMethods> = {
       ctx.db.prepare('DELETE FROM platform WHERE id = ?').run(id);
       writeAudit(ctx.db, { user: ctx.userName(), action: 'delete', entity: 'platform', entityId: id, before });
     })();
-    changed(ctx);
     return {};
   },
 };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { systemMethods } from '../../../shared/api/system';
-import type { AreaHandlers, BackendContext } from '../context';
+import { commitsItself, type AreaHandlers, type BackendContext } from '../context';
 import { backupDatabase, backupDirFor, listBackups } from '../db/backups';
 import { restoreBackup } from '../db/restore';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -47,9 +47,10 @@ export const systemHandlers: AreaHandlers<typeof systemMethods> = {
   'system.check': (_input, ctx) => checkDatabase(ctx),
   'system.listBackups': (_input, ctx) => listBackups(ctx.dbPath),
   'system.backup': ({ reason }, ctx) => backupDatabase(ctx.db, ctx.dbPath, reason),
-  'system.restore': ({ name }, ctx) => {
+  // swaps the database file: no transaction of dispatch's could hold across it
+  'system.restore': commitsItself(({ name }, ctx) => {
     const source = listBackups(ctx.dbPath).find((b) => b.name === path.basename(name));
     if (!source) throw new AppError('FILE_NOT_FOUND', name);
     return restoreBackup(ctx, source);
-  },
+  }),
 };

@@ -31,7 +31,6 @@ export async function importChainJob(ctx: BackendContext, input: { fileId: strin
   const written = ctx.db.transaction(() => writeChainImport(ctx.db, ctx.userName(), plan, { name: input.name, threshold: input.threshold, fileName: file.name, fileHash }))();
   job.progress(0.9, '正在排布图谱…');
   await layoutMissingPositions(ctx.db, written.chainId);
-  ctx.events.emit({ type: 'changed', area: 'chains' });
   ctx.files.discard(input.fileId, 'uploads'); // an upload that went in has served
   return {
     ...written,

@@ -116,10 +116,9 @@ export async function restoreBackup(ctx: BackendContext, source: { path: string;
   });
 }
 
-/** The restore's audit entry, written into the restored database once it is in place; open windows reload. */
+/** The restore's audit entry, written into the restored database once it is in place (system.restore's change event reloads open windows). */
 export function noteRestored(ctx: BackendContext, from: string, saved: string | null): void {
   writeAudit(ctx.db, { user: ctx.userName(), action: 'restore', entity: 'database', after: { from, saved } });
-  ctx.events.emit({ type: 'changed', area: '*' });
 }
 
 /**

@@ -237,8 +237,6 @@ async function commitFiles(ctx: BackendContext, files: CommitFile[], tasks: File
     const given = files[i]!.options;
     if (f.layout && (Object.keys(given.mapping ?? {}).length || given.headerRows?.length)) rememberMapping(ctx.db, f.layout.signature, settled(f));
   }
-  ctx.events.emit({ type: 'changed', area: 'fdi' });
-  if (out.added.length || out.matched.length) ctx.events.emit({ type: 'changed', area: 'settings' });
   const batches = out.batches.map((b, i): FdiCommitResult => {
     const f = out.findings[i]!;
     return {

@@ -45,7 +45,6 @@ export function startCatalogueImport(ctx: BackendContext, fileId: string, versio
       writeAudit(db, { user, action: 'import', entity: 'encouraged_catalogue', entityId: id, after: { version, file: file.name, sha256: hash, items: found.items.length, ...counts } });
       return id;
     })();
-    ctx.events.emit({ type: 'changed', area: 'policy' });
     return { ...result, catalogueId };
   });
 }

@@ -54,7 +54,7 @@ export const auditCommand: CliCommand = {
     return withBackend(db, io, async (backend) => {
       const out = text('out');
       if (out) {
-        const done = await runJob<{ fileId: string; rows: number }>(backend, io, 'audit.export', { filter });
+        const done = await runJob(backend, io, 'audit.export', { filter });
         if ('code' in done) return done.code;
         const file = saveJobFile(backend, done.value.fileId, out);
         io.out({ out: file, rows: done.value.rows }, `已导出 ${done.value.rows} 条操作记录到 ${file}`);

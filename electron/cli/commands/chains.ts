@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ChainExportFormat, ChainExportResult, ChainGaps, ChainImportResult, ChainSummary } from '../../../shared/api/chains';
+import type { ChainExportFormat, ChainGaps, ChainSummary } from '../../../shared/api/chains';
 import { SEGMENT_STATUSES, tierLabel } from '../../../shared/domain/chain';
 import type { Backend } from '../../backend/create';
 import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';
@@ -29,7 +29,7 @@ export const importChainCommand: CliCommand = {
     const threshold = values.threshold === undefined ? 3 : Number(values.threshold);
     return withBackend(dbFile, io, async (backend) => {
       const stored = backend.ctx.files.register(file);
-      const result = await runJob<ChainImportResult>(backend, io, 'chains.import', { fileId: stored.fileId, name, threshold });
+      const result = await runJob(backend, io, 'chains.import', { fileId: stored.fileId, name, threshold });
       if ('code' in result) return result.code;
       const r = result.value;
       const lines = [`已导入产业链“${r.name}”：环节 ${r.segments} 个，供给关系 ${r.links} 条，本地企业 ${r.firms} 家，招商目标 ${r.targets} 个`];
@@ -117,7 +117,7 @@ export const exportChainCommand: CliCommand = {
     return withBackend(dbFile, io, async (backend) => {
       const id = await chainId(backend, io, name);
       if ('code' in id) return id.code;
-      const result = await runJob<ChainExportResult>(backend, io, 'chains.export', { chainId: id.value, format, scale, page });
+      const result = await runJob(backend, io, 'chains.export', { chainId: id.value, format, scale, page });
       if ('code' in result) return result.code;
       const target = saveJobFile(backend, result.value.fileId, out);
       const r = { out: target, format, size: result.value.size, width: result.value.width, height: result.value.height };

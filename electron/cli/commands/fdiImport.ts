@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FdiImportResult, ImportBatch } from '../../../shared/api/fdiImport';
+import type { ImportBatch } from '../../../shared/api/fdiImport';
 import { errorData, type AppErrorData } from '../../../shared/result';
 import type { Backend } from '../../backend/create';
 import { callOrFail, failImport, runJob, withBackend } from '../backend';
@@ -84,7 +84,7 @@ async function importFiles(backend: Backend, io: CliIO, files: string[], values:
     addUnknown: values['add-unknown'] === true,
   });
   let refusal: AppErrorData | null = null;
-  const first = await runJob<FdiImportResult>(backend, io, 'fdiImport.consolidate', input(new Map()), (error) => {
+  const first = await runJob(backend, io, 'fdiImport.consolidate', input(new Map()), (error) => {
     refusal = error;
     return EXIT.refused;
   });
@@ -93,7 +93,7 @@ async function importFiles(backend: Backend, io: CliIO, files: string[], values:
   // undo and replace: the files already imported go in again, their earlier batches undone in the same transaction
   const replace = refused && values.replace === true ? alreadyImported(refused) : new Map<string, number>();
   if (!refused || !replace.size) return { code: refused ? failFdiImport(io, refused) : first.code };
-  return runJob<FdiImportResult>(backend, io, 'fdiImport.consolidate', input(replace), (error) => failFdiImport(io, error));
+  return runJob(backend, io, 'fdiImport.consolidate', input(replace), (error) => failFdiImport(io, error));
 }
 
 export const importFdiCommand: CliCommand = {

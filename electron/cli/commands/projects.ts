@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PROJECT_ALERT_CODES, type ExportDone, type ImportCheck, type ImportDone, type Project } from '../../../shared/api/projects';
+import { PROJECT_ALERT_CODES, type ImportCheck, type Project } from '../../../shared/api/projects';
 import { ACCESS_STATUS_CODES, ACCESS_STATUSES } from '../../../shared/domain/policy';
 import { PROJECT_STAGE_CODES, PROJECT_STAGES } from '../../../shared/domain/project';
 import { errorData } from '../../../shared/result';
@@ -53,14 +53,14 @@ function importCommand(kind: 'projects' | 'enterprises', label: string): CliComm
       return withBackend(db, io, async (backend) => {
         const fileId = backend.ctx.files.register(file).fileId;
         if (values.check === true) {
-          const checked = await runJob<ImportCheck>(backend, io, `${kind}.importCheck`, { fileId, ...choice });
+          const checked = await runJob(backend, io, `${kind}.importCheck`, { fileId, ...choice });
           if ('code' in checked) return checked.code;
           const r = checked.value;
           const errors = r.problems.filter((p) => p.severity !== 'warning');
           io.out({ ...registerSummary(r), errors }, `${registerLines(r, `检查 ${r.fileName}`)}${errors.length ? `\n  错误 ${errors.length} 处，导入时将整体拒绝` : ''}`);
           return errors.length ? EXIT.refused : EXIT.ok;
         }
-        const done = await runJob<ImportDone>(backend, io, `${kind}.importCommit`, { fileId, ...choice }, (error) => failImport(io, error));
+        const done = await runJob(backend, io, `${kind}.importCommit`, { fileId, ...choice }, (error) => failImport(io, error));
         if ('code' in done) return done.code;
         const r = done.value;
         io.out({ ...registerSummary(r), batchId: r.batchId }, registerLines(r, `第${r.batchId}批 ${r.fileName}`));
@@ -84,7 +84,7 @@ function exportCommand(kind: 'projects' | 'enterprises', label: string): CliComm
       const layout = values.layout ?? 'list';
       if (layout !== 'list' && layout !== 'progress') return io.fail(refuse('INVALID_INPUT', '--layout 只能是 list 或 progress'));
       return withBackend(db, io, async (backend) => {
-        const done = await runJob<ExportDone>(backend, io, `${kind}.export`, kind === 'projects' ? { layout } : {});
+        const done = await runJob(backend, io, `${kind}.export`, kind === 'projects' ? { layout } : {});
         if ('code' in done) return done.code;
         const target = saveJobFile(backend, done.value.fileId, out);
         io.out({ out: target, rows: done.value.rows }, `已导出 ${done.value.rows} 行到 ${target}`);

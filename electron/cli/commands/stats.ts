@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { FileRef } from '../../../shared/api/files';
 import type { StatsTables } from '../../../shared/api/stats';
 import { flattenStatsTables } from '../../backend/stats/flat';
 import { callOrFail, runJob, saveJobFile, withBackend } from '../backend';
@@ -54,7 +53,7 @@ export const exportStatsCommand: CliCommand = {
     if (!out.toLowerCase().endsWith('.xlsx')) return io.fail(refuse('INVALID_INPUT', '--out 应为 .xlsx 文件'));
     if (fs.existsSync(out) && !values.force) return io.fail(refuse('REFUSED', `目标文件已存在：${out}（覆盖请加 --force）`));
     return withBackend(args.db, io, async (backend) => {
-      const done = await runJob<FileRef>(backend, io, 'stats.export', args.query);
+      const done = await runJob(backend, io, 'stats.export', args.query);
       if ('code' in done) return done.code;
       const file = done.value;
       const target = saveJobFile(backend, file.fileId, out);

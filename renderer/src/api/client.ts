@@ -1,8 +1,7 @@
-import type { BackendEvent, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
-import type { JobState } from '../../../shared/api/jobs';
+import type { BackendEvent, JobMethodName, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import { runJob, type JobOutcome, type RunJobOptions } from '../../../shared/api/run-job';
 import type { AppErrorData, Result } from '../../../shared/result';
 import { createTransport, type Transport } from './transport';
-import { waitForJob } from './wait-for-job';
 
 /** A failed call, carrying the envelope's error (code, Chinese message, problems). */
 export class ApiError extends Error {
@@ -38,8 +37,15 @@ export const api = {
   transport(): Transport {
     return current();
   },
-  /** Waits for a job to finish, reporting progress (see wait-for-job.ts: nothing is reported once it settled). */
-  waitForJob(jobId: string, onProgress?: (job: JobState) => void): Promise<JobState> {
-    return waitForJob({ get: (id) => api.result('jobs.get', { jobId: id }), onEvent: (l) => api.onEvent(l) }, jobId, onProgress);
+  /**
+   * Starts a job and follows it to its end, with its typed result (see shared/api/run-job.ts: nothing is reported once
+   * it settled; aborting `signal` cancels it).
+   */
+  runJob<M extends JobMethodName>(method: M, input: MethodInput<M>, options?: RunJobOptions): Promise<JobOutcome<M>> {
+    return runJob(current(), method, input, options);
+  },
+  /** This window's id in change events (see useChanged). */
+  origin(): string | undefined {
+    return current().origin;
   },
 };

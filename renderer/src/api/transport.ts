@@ -1,4 +1,4 @@
-import type { BackendEvent } from '../../../shared/api';
+import { ORIGIN_HEADER, type BackendEvent } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { errorData } from '../../../shared/result';
 import '../../../shared/bridge';
@@ -10,6 +10,8 @@ export interface Transport {
   onEvent(listener: (event: BackendEvent) => void): () => void;
   /** Browser mode only: the per-run token, for uploads and downloads. */
   token?: string;
+  /** This window's (tab's) id in the change events its calls cause; absent when the shell does not say it. */
+  origin?: string;
 }
 
 const TOKEN_KEY = 'fdi-desk-token';
@@ -29,6 +31,8 @@ function readToken(): string {
 
 function httpTransport(): Transport {
   const token = readToken();
+  // a new id per page load: each tab (and each reload) is its own origin
+  const origin = crypto.randomUUID();
   const listeners = new Set<(event: BackendEvent) => void>();
   let source: EventSource | null = null;
   const connect = () => {
@@ -41,11 +45,12 @@ function httpTransport(): Transport {
   return {
     kind: 'http',
     token,
+    origin,
     async call(method, input) {
       try {
         const res = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, [ORIGIN_HEADER]: origin },
           body: JSON.stringify(input ?? {}),
         });
         return (await res.json()) as Result<unknown>;
@@ -64,6 +69,9 @@ function httpTransport(): Transport {
 export function createTransport(): Transport {
   const bridge = window.bridge;
   // The bridge's own typing is per method; the transport is the untyped layer under api/client.ts.
-  if (bridge) return { kind: 'ipc', call: (m, i) => (bridge.call as (m: string, i: unknown) => Promise<Result<unknown>>)(m, i), onEvent: (l) => bridge.onEvent(l) };
+  if (bridge) {
+    const call = (m: string, i: unknown) => (bridge.call as (m: string, i: unknown) => Promise<Result<unknown>>)(m, i);
+    return { kind: 'ipc', call, onEvent: (l) => bridge.onEvent(l), origin: bridge.origin };
+  }
   return httpTransport();
 }

@@ -13,7 +13,8 @@ export function JobProgress({ job }: { job: JobState }) {
       <Progress percent={percent ?? 0} status={job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active'} />
       <Space>
         <Typography.Text type="secondary">{job.message}</Typography.Text>
-        {job.status === 'running' && (
+        {/* a job not started yet (no id) has nothing to cancel */}
+        {job.status === 'running' && job.id !== '' && (
           <Button size="small" onClick={() => void api.call('jobs.cancel', { jobId: job.id })}>
             {t('cancelJob')}
           </Button>

@@ -2,7 +2,6 @@ import { App, Modal } from 'antd';
 import { useState } from 'react';
 import type { MethodInput } from '../../../shared/api';
 import type { JobState } from '../../../shared/api/jobs';
-import { exportDoneSchema } from '../../../shared/api/projects';
 import { api, ApiError } from '../api/client';
 import { saveFile } from '../api/platform';
 import { errorText } from './ErrorAlert';
@@ -22,14 +21,13 @@ export function useExport(exported?: (rows: number) => string) {
   const [job, setJob] = useState<JobState | null>(null);
   const run = async <M extends ExportMethod>(method: M, input: MethodInput<M>) => {
     try {
-      const { jobId } = await api.call(method, input as never);
-      const done = await api.waitForJob(jobId, setJob);
+      const done = await api.runJob<ExportMethod>(method, input, { onProgress: setJob });
       setJob(null);
       if (done.status !== 'done') {
-        if (done.status === 'failed' && done.error) message.error(errorText(new ApiError(done.error)));
+        if (done.status === 'failed') message.error(errorText(new ApiError(done.error)));
         return;
       }
-      const result = exportDoneSchema.parse(done.result);
+      const result = done.result;
       await saveFile(result.fileId, result.name);
       message.success(exported ? exported(result.rows) : t('exportedRows', { rows: result.rows }));
     } catch (err) {

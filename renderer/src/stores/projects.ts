@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { MethodInput, MethodOutput } from '../../../shared/api';
-import type { AuditEntry, Project, ProjectDetail, ProjectQuery, SavedView } from '../../../shared/api/projects';
+import type { Project, ProjectDetail, ProjectQuery, SavedView } from '../../../shared/api/projects';
 import { api } from '../api/client';
+import { detailSlice, type DetailState } from './detailStore';
 import { createPagedList } from './pagedList';
 
 export const DEFAULT_PROJECT_QUERY: ProjectQuery = { filter: {}, sort: { field: 'updatedAt', order: 'desc' } };
@@ -14,22 +15,9 @@ export const useProjectList = createPagedList<Project, ProjectQuery>(
 
 type FilterOptions = MethodOutput<'projects.filterOptions'>;
 
-let ownChangeAt = 0;
-/**
- * Whether a `changed` event is most likely the echo of this window's own edit (already patched in place), so the
- * list need not be fetched again for it.
- */
-export const isOwnProjectChange = () => Date.now() - ownChangeAt < 2000;
-
-interface ProjectState {
-  detail: ProjectDetail | null;
-  detailId: number | null;
-  history: AuditEntry[] | null;
+interface ProjectState extends DetailState<ProjectDetail> {
   views: SavedView[];
   options: FilterOptions | null;
-  open(id: number): Promise<void>;
-  close(): void;
-  loadHistory(): Promise<void>;
   loadViews(): Promise<void>;
   loadOptions(): Promise<void>;
   saveView(name: string, query: ProjectQuery): Promise<SavedView>;
@@ -52,31 +40,16 @@ interface ProjectState {
  * detail: the drawer takes it and the list row is patched in place — the list is not fetched again.
  */
 export const useProjectStore = create<ProjectState>((set, get) => {
-  const took = (detail: ProjectDetail) => {
-    ownChangeAt = Date.now();
-    if (get().detailId === detail.project.id) set({ detail, history: null });
-    useProjectList.getState().patchRow(detail.project);
-  };
+  const { state, took } = detailSlice<ProjectDetail>(set, get, {
+    get: (id) => api.call('projects.get', { id }),
+    history: (id) => api.call('projects.history', { id }),
+    idOf: (detail) => detail.project.id,
+    patchRow: (detail) => useProjectList.getState().patchRow(detail.project),
+  });
   return {
-    detail: null,
-    detailId: null,
-    history: null,
+    ...state,
     views: [],
     options: null,
-    async open(id) {
-      set({ detailId: id, detail: get().detail?.project.id === id ? get().detail : null, history: null });
-      const detail = await api.call('projects.get', { id });
-      if (get().detailId === id) set({ detail });
-    },
-    close() {
-      set({ detailId: null, detail: null, history: null });
-    },
-    async loadHistory() {
-      const id = get().detailId;
-      if (id === null) return;
-      const history = await api.call('projects.history', { id });
-      if (get().detailId === id) set({ history });
-    },
     async loadViews() {
       set({ views: await api.call('projects.listViews', {}) });
     },
@@ -94,7 +67,6 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     },
     async create(input) {
       const detail = await api.call('projects.create', input);
-      ownChangeAt = Date.now();
       // a new project's place depends on the sort and filter: the loaded pages are fetched again
       await useProjectList.getState().reload();
       set({ detailId: detail.project.id, detail, history: null });
@@ -106,7 +78,6 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     },
     async remove(id) {
       await api.call('projects.delete', { id });
-      ownChangeAt = Date.now();
       set({ detailId: null, detail: null, history: null });
       await useProjectList.getState().reload();
     },

@@ -123,13 +123,13 @@ describe('forwardEvents', () => {
       webContents: { isDestroyed: () => destroyed, send: (channel: string, payload: unknown) => sent.push([name, channel, payload]) },
     });
     const stop = forwardEvents(backend.ctx.events, () => [win('a'), win('b'), win('gone', true)]);
-    backend.ctx.events.emit({ type: 'changed', area: 'settings' });
+    backend.ctx.events.emit({ type: 'changed', areas: ['settings'] });
     expect(sent).toEqual([
-      ['a', EVENT_CHANNEL, { type: 'changed', area: 'settings' }],
-      ['b', EVENT_CHANNEL, { type: 'changed', area: 'settings' }],
+      ['a', EVENT_CHANNEL, { type: 'changed', areas: ['settings'] }],
+      ['b', EVENT_CHANNEL, { type: 'changed', areas: ['settings'] }],
     ]);
     stop();
-    backend.ctx.events.emit({ type: 'changed', area: 'settings' });
+    backend.ctx.events.emit({ type: 'changed', areas: ['settings'] });
     expect(sent).toHaveLength(2);
     expect(fs.existsSync(backend.ctx.dbPath)).toBe(true);
   });

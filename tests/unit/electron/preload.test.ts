@@ -18,14 +18,15 @@ function bridge() {
 }
 
 describe('preload bridge', () => {
-  it('exposes call and onEvent and nothing else', () => {
-    expect(Object.keys(bridge().bridge).sort()).toEqual(['call', 'onEvent']);
+  it('exposes call, onEvent and its origin, and nothing else', () => {
+    expect(Object.keys(bridge().bridge).sort()).toEqual(['call', 'onEvent', 'origin']);
   });
 
   it('sends calls on the one call channel and returns the envelope', async () => {
     const { ipc, bridge: b } = bridge();
     expect(await b.call('system.info', {})).toEqual({ ok: true, value: 1 });
-    expect(ipc.invoked).toEqual([[CALL_CHANNEL, 'system.info', {}]]);
+    expect(ipc.invoked).toEqual([[CALL_CHANNEL, 'system.info', {}, b.origin]]);
+    expect(b.origin).toMatch(/^window-/);
   });
 
   it('turns a broken channel into an INTERNAL envelope instead of a rejection', async () => {
@@ -46,10 +47,10 @@ describe('preload bridge', () => {
     const { ipc, bridge: b } = bridge();
     const got: unknown[][] = [];
     const off = b.onEvent((...args) => got.push(args));
-    ipc.emit(EVENT_CHANNEL, { sender: 'secret' }, { type: 'changed', area: 'projects' });
-    expect(got).toEqual([[{ type: 'changed', area: 'projects' }]]);
+    ipc.emit(EVENT_CHANNEL, { sender: 'secret' }, { type: 'changed', areas: ['projects'] });
+    expect(got).toEqual([[{ type: 'changed', areas: ['projects'] }]]);
     off();
-    ipc.emit(EVENT_CHANNEL, { sender: 'secret' }, { type: 'changed', area: 'projects' });
+    ipc.emit(EVENT_CHANNEL, { sender: 'secret' }, { type: 'changed', areas: ['projects'] });
     expect(got).toHaveLength(1);
     expect(ipc.listenerCount(EVENT_CHANNEL)).toBe(0);
   });

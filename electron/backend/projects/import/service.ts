@@ -22,10 +22,7 @@ export function startRegisterImport(ctx: BackendContext, kind: ImportKind, task:
   return ctx.jobs.start(`${kind}.import${task === 'check' ? 'Check' : 'Commit'}`, (job) =>
     ctx.gate.writer(label, job, async () => {
       const result = await runInWorker<ImportCheck | ImportDone>(WORKER_ENTRY, input, job, { resourceLimits: READ_WORKER_LIMITS });
-      if (task === 'commit') {
-        ctx.events.emit({ type: 'changed', area: kind });
-        ctx.files.discard(fileId, 'uploads'); // an upload that went in has served
-      }
+      if (task === 'commit') ctx.files.discard(fileId, 'uploads'); // an upload that went in has served
       return result;
     }),
   );

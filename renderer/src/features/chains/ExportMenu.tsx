@@ -1,7 +1,7 @@
 import { App, Button, Dropdown } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import type { ChainExportFormat, ChainExportResult } from '../../../../shared/api/chains';
+import type { ChainExportFormat } from '../../../../shared/api/chains';
 import { api, ApiError } from '../../api/client';
 import { saveFile } from '../../api/platform';
 import { errorText } from '../../components/ErrorAlert';
@@ -30,10 +30,9 @@ export function ExportMenu({ chainId, detail, analysis }: { chainId: number; det
         message.success(t('exported', { name: picture.name }));
         return;
       }
-      const { jobId } = await api.call('chains.export', { chainId, format, scale: 2 });
-      const job = await api.waitForJob(jobId);
-      if (job.status !== 'done') throw new ApiError(job.error ?? { code: 'INTERNAL', message: job.status });
-      const result = job.result as ChainExportResult;
+      const job = await api.runJob('chains.export', { chainId, format, scale: 2 });
+      if (job.status !== 'done') throw new ApiError(job.error);
+      const result = job.result;
       await saveFile(result.fileId, result.name);
       message.success(t('exported', { name: result.name }));
     } catch (err) {

@@ -44,15 +44,14 @@ export function ImportChainModal(props: { open: boolean; onClose: () => void }) 
       if (!file || !name.trim()) return;
       setProblems([]);
       try {
-        const { jobId } = await api.call('chains.import', { fileId: file.fileId, name: name.trim(), threshold: 3 });
-        const done = await api.waitForJob(jobId, setJob);
+        const done = await api.runJob('chains.import', { fileId: file.fileId, name: name.trim(), threshold: 3 }, { onProgress: setJob });
         if (done.status === 'done') {
           // the result stays until the person opens the chain: its columns left out and its warnings are read first
-          setResult(done.result as ChainImportResult);
+          setResult(done.result);
           await useChainsStore.getState().loadList();
         } else {
-          setProblems(done.error?.problems ?? []);
-          if (!done.error?.problems?.length) message.error(done.error?.message ?? done.status);
+          setProblems(done.error.problems ?? []);
+          if (!done.error.problems?.length) message.error(done.error.message);
         }
       } catch (err) {
         message.error(errorText(err));

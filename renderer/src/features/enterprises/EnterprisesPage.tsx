@@ -3,13 +3,13 @@ import { Button, Flex, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Enterprise, EnterpriseFilter } from '../../../../shared/api/enterprises';
-import { api } from '../../api/client';
 import { PagedVirtualTable, type VirtualColumn } from '../../components/PagedVirtualTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useDebouncedCommit } from '../../components/useDebouncedCommit';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
-import { isOwnEnterpriseChange, useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
+import { useChanged } from '../../api/useChanged';
+import { useEnterpriseList, useEnterpriseStore } from '../../stores/enterprises';
 import { RegisterImportModal } from '../../components/import/register/RegisterImportModal';
 import { CountrySelect, DistrictSelect, IndustrySelect, PlatformSelect } from '../../components/pickers';
 import { formatAmount } from '../../components/tags';
@@ -36,10 +36,9 @@ export default function EnterprisesPage() {
     const list = useEnterpriseList.getState();
     if (list.total === null) list.setQuery(list.query);
     else void list.reload();
-    return api.onEvent((e) => {
-      if (e.type === 'changed' && ['enterprises', 'fdi', 'fdiImport', '*'].includes(e.area) && !isOwnEnterpriseChange()) void useEnterpriseList.getState().reload();
-    });
   }, []);
+  // another window, an FDI import or an undo changed enterprises (this window's own edits were patched in place)
+  useChanged(['enterprises', 'fdi'], () => void useEnterpriseList.getState().reload(), { ignoreOwn: true });
   const setFilter = (patch: Partial<EnterpriseFilter>) => {
     const filter: EnterpriseFilter = { ...query.filter, ...patch };
     for (const k of Object.keys(filter) as (keyof EnterpriseFilter)[]) {

@@ -6,7 +6,7 @@ import { formatInUnit, formatPercent, formatPercentNumber } from '../../../../sh
 import { periodLabel } from '../../../../shared/rules/period';
 import { STATS_SCOPE_CODES } from '../../../../shared/domain/fdi';
 import { domainMessages } from '../../i18n/domain';
-import { api } from '../../api/client';
+import { useChanged } from '../../api/useChanged';
 import { saveBlob } from '../../api/platform';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -46,18 +46,12 @@ export default function HomePage() {
 
   // records imported or undone, projects or chains edited in another window: reload once things settle, not on every
   // event of a burst
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = api.onEvent((e) => {
-      if (e.type !== 'changed' || e.area === 'dashboard') return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void load().catch(setError), 800);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
-  }, [load]);
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
+  useChanged(['fdi', 'projects', 'chains', 'enterprises', 'settings', 'stats', 'reference'], () => {
+    clearTimeout(settle.current);
+    settle.current = setTimeout(() => void load().catch(setError), 800);
+  });
 
   // leaving full screen with Esc ends the presentation too
   useEffect(() => {

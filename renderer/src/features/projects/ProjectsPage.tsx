@@ -1,12 +1,12 @@
 import { DownOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { shellMessages } from '../../i18n/shell';
 import { useAppStore } from '../../stores/app';
-import { isOwnProjectChange, useProjectList, useProjectStore } from '../../stores/projects';
+import { useChanged } from '../../api/useChanged';
+import { useProjectList, useProjectStore } from '../../stores/projects';
 import { RegisterImportModal } from '../../components/import/register/RegisterImportModal';
 import { projectMessages } from './messages';
 import { ProjectDrawer } from './ProjectDrawer';
@@ -30,11 +30,9 @@ export default function ProjectsPage() {
     const list = useProjectList.getState();
     if (list.total === null) list.setQuery(list.query);
     else void list.reload();
-    // another window or an import changed projects: fetch the loaded pages again
-    return api.onEvent((e) => {
-      if (e.type === 'changed' && (e.area === 'projects' || e.area === '*') && !isOwnProjectChange()) void useProjectList.getState().reload();
-    });
   }, []);
+  // another window or an import changed projects: fetch the loaded pages again (this window's own edits were patched in place)
+  useChanged('projects', () => void useProjectList.getState().reload(), { ignoreOwn: true });
   // #/projects/12 opens project 12
   useEffect(() => {
     const id = Number(route.path[0]);

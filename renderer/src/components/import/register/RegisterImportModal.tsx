@@ -1,11 +1,12 @@
 import { Button, Card, Modal, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FileRef } from '../../../../../shared/api/files';
 import type { LayoutChoice } from '../../../../../shared/api/importLayout';
 import type { JobState } from '../../../../../shared/api/jobs';
-import { importCheckSchema, importDoneSchema, type ImportCheck, type ImportDone } from '../../../../../shared/api/projects';
+import type { ImportCheck, ImportDone } from '../../../../../shared/api/projects';
 import { IMPORT_FILE_FILTER } from '../../../../../shared/workbook-files';
-import { api, ApiError } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { useLatestJob } from '../../../api/useLatestJob';
 import { pickFile } from '../../../api/platform';
 import { ErrorAlert } from '../../ErrorAlert';
 import { useSingleFlight } from '../useSingleFlight';
@@ -23,7 +24,6 @@ type Step =
   | { kind: 'done'; result: ImportDone };
 
 const canCommit = (check: ImportCheck) => check.rows > 0 && !check.problems.some((p) => p.severity !== 'warning');
-const jobError = (job: JobState) => (job.error ? new ApiError(job.error) : new Error(job.status));
 
 /**
  * Importing a project list or an enterprise register, in the steps FDI returns have: choose a file → the check runs as
@@ -43,24 +43,15 @@ export function RegisterImportModal(props: {
   const t = useT(registerImportMessages);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const { busy, run } = useSingleFlight();
-  const waitingFor = useRef<string | null>(null);
-
-  const follow = async (method: typeof props.check | typeof props.commit, file: FileRef, choice: LayoutChoice): Promise<JobState> => {
-    const { jobId } = await api.call(method, { fileId: file.fileId, ...choice });
-    waitingFor.current = jobId;
-    const committing = method === props.commit;
-    setStep({ kind: 'running', job: { id: jobId, kind: method, status: 'running', progress: 0, message: '' }, file, committing });
-    return api.waitForJob(jobId, (job) => {
-      if (waitingFor.current === jobId) setStep({ kind: 'running', job, file, committing });
-    });
-  };
+  const { runJob, forget } = useLatestJob();
+  const running = (file: FileRef, committing: boolean) => (job: JobState) => setStep({ kind: 'running', job, file, committing });
 
   const check = (file: FileRef, choice: LayoutChoice) =>
     run(async () => {
       try {
-        const job = await follow(props.check, file, choice);
-        if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file, choice });
-        setStep({ kind: 'checked', file, check: importCheckSchema.parse(job.result), choice });
+        const job = await runJob(props.check, { fileId: file.fileId, ...choice }, running(file, false));
+        if (job.status !== 'done') return setStep({ kind: 'failed', error: new ApiError(job.error), file, choice });
+        setStep({ kind: 'checked', file, check: job.result, choice });
       } catch (error) {
         setStep({ kind: 'failed', error, file, choice });
       }
@@ -69,9 +60,9 @@ export function RegisterImportModal(props: {
   const commit = (file: FileRef, choice: LayoutChoice) =>
     run(async () => {
       try {
-        const job = await follow(props.commit, file, choice);
-        if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file, choice });
-        setStep({ kind: 'done', result: importDoneSchema.parse(job.result) });
+        const job = await runJob(props.commit, { fileId: file.fileId, ...choice }, running(file, true));
+        if (job.status !== 'done') return setStep({ kind: 'failed', error: new ApiError(job.error), file, choice });
+        setStep({ kind: 'done', result: job.result });
         props.onImported();
       } catch (error) {
         setStep({ kind: 'failed', error, file, choice });
@@ -88,7 +79,7 @@ export function RegisterImportModal(props: {
   };
 
   const close = () => {
-    waitingFor.current = null;
+    forget();
     setStep({ kind: 'idle' });
     props.onClose();
   };

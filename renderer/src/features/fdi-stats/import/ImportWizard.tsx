@@ -1,9 +1,7 @@
 import { App, Button, Card, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   FDI_IMPORT_FIELDS,
-  fdiImportResultSchema,
-  fdiPreviewSchema,
   type FdiImportOptions,
   type FdiImportField,
   type FdiImportResult,
@@ -12,6 +10,7 @@ import {
 import type { FileRef } from '../../../../../shared/api/files';
 import type { JobState } from '../../../../../shared/api/jobs';
 import { api, ApiError } from '../../../api/client';
+import { useLatestJob } from '../../../api/useLatestJob';
 import { pickFile, saveFile } from '../../../api/platform';
 import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
 import { JobProgress } from '../../../components/JobProgress';
@@ -40,8 +39,6 @@ interface Queued {
   choices: PlaceChoices;
 }
 
-const jobError = (job: JobState) => (job.error ? new ApiError(job.error) : new Error(job.status));
-const running = (jobId: string, kind: string): JobState => ({ id: jobId, kind, status: 'running', progress: 0, message: '' });
 const EMPTY: never[] = [];
 
 function asEdited(preview: FdiPreview): EditedMapping {
@@ -68,26 +65,17 @@ export function ImportWizard() {
   /** Files checked and set aside for a consolidation (汇总): imported together, one batch each. */
   const [queued, setQueued] = useState<Queued[]>([]);
   const { busy, run } = useSingleFlight();
-  /** The job this screen waits for: progress of any other is stale. */
-  const waitingFor = useRef<string | null>(null);
-
-  const follow = async (jobId: string, kind: string, file: FileRef | null): Promise<JobState> => {
-    waitingFor.current = jobId;
-    setStep({ kind: 'running', job: running(jobId, kind), file });
-    return api.waitForJob(jobId, (j) => {
-      if (waitingFor.current === jobId) setStep({ kind: 'running', job: j, file });
-    });
-  };
+  const { runJob } = useLatestJob();
+  const running = (file: FileRef | null) => (job: JobState) => setStep({ kind: 'running', job, file });
 
   const check = (file: FileRef, next: FdiImportOptions) =>
     run(async () => {
       setOptions(next);
       setAllowPartial(false);
       try {
-        const { jobId } = await api.call('fdiImport.preview', { fileId: file.fileId, ...next });
-        const job = await follow(jobId, 'fdiImport.preview', file);
-        if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
-        const preview = fdiPreviewSchema.parse(job.result);
+        const job = await runJob('fdiImport.preview', { fileId: file.fileId, ...next }, running(file));
+        if (job.status !== 'done') return setStep({ kind: 'failed', error: new ApiError(job.error), file });
+        const preview = job.result;
         setMapping(asEdited(preview));
         setChoices(proposedChoices(preview));
         setStep({ kind: 'preview', file, preview });
@@ -112,13 +100,12 @@ export function ImportWizard() {
       const file = current?.file ?? all[all.length - 1]?.file ?? null;
       const places = all.flatMap((q) => placesInput(q.preview, q.choices));
       try {
-        const { jobId } =
+        const job =
           all.length === 1
-            ? await api.call('fdiImport.commit', { previewId: all[0]!.preview.previewId, allowPartial: all[0]!.allowPartial, places, replaceBatch })
-            : await api.call('fdiImport.consolidate', { files: all.map((q) => ({ previewId: q.preview.previewId })), allowPartial: all.some((q) => q.allowPartial), places });
-        const job = await follow(jobId, 'fdiImport.commit', file);
-        if (job.status !== 'done') return setStep({ kind: 'failed', error: jobError(job), file });
-        const result = fdiImportResultSchema.parse(job.result);
+            ? await runJob('fdiImport.commit', { previewId: all[0]!.preview.previewId, allowPartial: all[0]!.allowPartial, places, replaceBatch }, running(file))
+            : await runJob('fdiImport.consolidate', { files: all.map((q) => ({ previewId: q.preview.previewId })), allowPartial: all.some((q) => q.allowPartial), places }, running(file));
+        if (job.status !== 'done') return setStep({ kind: 'failed', error: new ApiError(job.error), file });
+        const result = job.result;
         setQueued([]);
         setStep({ kind: 'done', result });
         await useFdiImportStore.getState().loadBatches();

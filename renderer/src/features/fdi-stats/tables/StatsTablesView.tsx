@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { StatsRow } from '../../../../../shared/api/stats';
 import { api } from '../../../api/client';
+import { useChanged } from '../../../api/useChanged';
 import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
 import { JobProgress } from '../../../components/JobProgress';
 import { useT } from '../../../i18n';
@@ -36,13 +37,11 @@ export function StatsTablesView() {
     else if (!store.data) void store.load();
   }, [query]);
   // new imports, undone batches, edited districts, platforms, rates or lists: the figures may have changed
-  useEffect(() => api.onEvent((e) => e.type === 'changed' && void useStatsTablesStore.getState().load()), []);
+  useChanged(['fdi', 'enterprises', 'settings', 'stats', 'reference'], () => void useStatsTablesStore.getState().load());
   // the 口径 the setting gives, for the choice that follows it
-  useEffect(() => {
-    const read = () => void api.call('stats.settings', {}).then((s) => setSettingRule(s.domesticReinvestment), () => undefined);
-    read();
-    return api.onEvent((e) => e.type === 'changed' && e.area === 'stats' && read());
-  }, []);
+  const readSettingRule = useCallback(() => void api.call('stats.settings', {}).then((s) => setSettingRule(s.domesticReinvestment), () => undefined), []);
+  useEffect(readSettingRule, [readSettingRule]);
+  useChanged('stats', readSettingRule);
   const cover = data?.coverage;
   const left = cover ? [...cover.missingPrior, ...cover.missingCurrent] : [];
   const priorIncomplete = !!cover && !data?.comparable && cover.missingPrior.length > 0;

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { FileRef } from '../../../../../shared/api/files';
 import type { JobState } from '../../../../../shared/api/jobs';
 import type { Consolidation, StatsOptions, StatsTables } from '../../../../../shared/api/stats';
-import { api } from '../../../api/client';
+import { api, ApiError } from '../../../api/client';
 import { saveFile } from '../../../api/platform';
 import { defaultRange, type MonthRange } from './range';
 
@@ -66,11 +66,12 @@ export const useStatsTablesStore = create<StatsTablesState>((set, get) => {
       set({ consolidation: await api.call('stats.consolidation', tablesQuery(get().range, get().options)) });
     },
     async exportWorkbook() {
-      const { jobId } = await api.call('stats.export', tablesQuery(get().range, get().options));
-      const job = await api.waitForJob(jobId, (state) => set({ exportJob: state }));
-      set({ exportJob: job });
+      const job = await api.runJob('stats.export', tablesQuery(get().range, get().options), { onProgress: (state) => set({ exportJob: state }) });
+      set({ exportJob: job.job });
+      // refused before it started (no job to show): the caller's error message says why
+      if (job.status !== 'done' && !job.job) throw new ApiError(job.error);
       if (job.status !== 'done') return null;
-      const file = job.result as FileRef;
+      const file = job.result;
       await saveFile(file.fileId, file.name);
       return file;
     },

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditFilter, AuditRow } from '../../../../../shared/api/audit';
 import { AUDIT_AREA_CODES, auditChanges, auditEntityName, type AuditArea } from '../../../../../shared/domain/audit';
 import { api } from '../../../api/client';
+import { useChanged } from '../../../api/useChanged';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useExport } from '../../../components/useExport';
 import { PagedVirtualTable, type VirtualColumn } from '../../../components/PagedVirtualTable';
@@ -65,10 +66,8 @@ export function AuditTrail() {
     // the log grows with every change anywhere: always read it afresh when the view opens
     list.setQuery(list.query);
     void api.call('audit.facets', {}).then(setFacets, () => undefined);
-    return api.onEvent((e) => {
-      if (e.type === 'changed') void useAuditList.getState().reload();
-    });
   }, []);
+  useChanged('audit', () => void useAuditList.getState().reload());
   useDebouncedCommit(entityId, filter.entityId ?? '', (typed) => setFilter({ entityId: typed.trim() || undefined }));
 
   const onRange = useCallback((from: number, to: number) => useAuditList.getState().ensure(from, to), []);

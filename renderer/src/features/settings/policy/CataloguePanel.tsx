@@ -2,7 +2,7 @@ import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import { App, Button, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { catalogueImportSchema, type EncouragedCatalogue } from '../../../../../shared/api/policy';
+import type { EncouragedCatalogue } from '../../../../../shared/api/policy';
 import type { JobState } from '../../../../../shared/api/jobs';
 import { api, ApiError } from '../../../api/client';
 import { pickFile, saveFile } from '../../../api/platform';
@@ -37,11 +37,10 @@ export function CataloguePanel() {
     if (!file) return;
     setAsking(false);
     try {
-      const { jobId } = await api.call('policy.importCatalogue', { fileId: file.fileId, version: version.trim() });
-      const done = await api.waitForJob(jobId, setJob);
+      const done = await api.runJob('policy.importCatalogue', { fileId: file.fileId, version: version.trim() }, { onProgress: setJob });
       setJob(null);
-      if (done.status !== 'done') return setError(done.error ? new ApiError(done.error) : new Error(done.status));
-      message.success(t('catalogueImported', { items: catalogueImportSchema.parse(done.result).items }));
+      if (done.status !== 'done') return setError(new ApiError(done.error));
+      message.success(t('catalogueImported', { items: done.result.items }));
       setVersion('');
       load();
     } catch (e) {
