@@ -10,7 +10,12 @@ z.config(z.locales.zhCN());
 
 const SLOW_CALL_MS = 500;
 
-export type Dispatch = <M extends MethodName>(method: M | string, input: unknown) => Promise<Result<MethodOutput<M>>>;
+export interface DispatchOptions {
+  /** Which window or client made the call (carried through to what the call changes). */
+  origin?: string | undefined;
+}
+
+export type Dispatch = <M extends MethodName>(method: M | string, input: unknown, options?: DispatchOptions) => Promise<Result<MethodOutput<M>>>;
 
 function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({

@@ -46,4 +46,15 @@ export function isMethodName(name: string): name is MethodName {
 /** Events pushed from the backend to every window (SSE in browser mode, IPC in Electron). */
 export type BackendEvent =
   | { type: 'job'; job: import('./jobs').JobState }
-  | { type: 'changed'; area: string };
+  | { type: 'changed'; area: string }
+  | BackendStatusEvent;
+
+/**
+ * The desktop app's backend process (Electron main → windows only): it died and is being restarted, is back, or could
+ * not be restarted. `message` is Chinese, for the banner.
+ */
+export type BackendStatusEvent = {
+  type: 'backend';
+  state: 'restarting' | 'ready' | 'failed';
+  message?: string;
+};
