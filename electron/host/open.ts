@@ -4,12 +4,13 @@ import { noteRestored, replaceUnopenableDatabase } from '../backend/db/restore';
 import { seedDemo } from '../backend/demo';
 import type { HostOpenOptions } from './protocol';
 
-/** Opens (creating if needed) the user's database; a database that did not exist gets the demo data. */
+/** Opens (creating if needed) the user's database; a database that did not exist gets the demo data (unless not wanted). */
 export async function openAppBackend(options: {
   dbPath: string;
   referenceDir: string;
   nativeBinding?: string | undefined;
   workDir?: string | undefined;
+  demoWhenNew?: boolean;
   log?: (line: string) => void;
 }): Promise<{ backend: Backend; fresh: boolean }> {
   const fresh = !fs.existsSync(options.dbPath);
@@ -22,7 +23,7 @@ export async function openAppBackend(options: {
     log: options.log,
   });
   try {
-    if (fresh) seedDemo(backend.ctx.db);
+    if (fresh && options.demoWhenNew !== false) seedDemo(backend.ctx.db);
   } catch (err) {
     backend.close();
     throw err;

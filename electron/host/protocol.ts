@@ -14,6 +14,8 @@ export const openOptionsSchema = z.object({
   referenceDir: z.string().min(1),
   /** A better-sqlite3 built for Electron's ABI (development; packaging rebuilds the module itself). */
   nativeBinding: z.string().optional(),
+  /** A database that does not exist yet is created with the demo data (the app); tests start empty. */
+  demoWhenNew: z.boolean(),
   /** Where uploads and exports go (tests); the host's own temp folder by default. */
   workDir: z.string().optional(),
   /** The database was refused as damaged and the user chose this backup: it replaces the file before opening. */

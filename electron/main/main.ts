@@ -101,7 +101,7 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
   const nativeBinding = app.isPackaged ? undefined : process.env.FDI_DESK_SQLITE_BINDING || undefined;
   const backend = new BackendProcess({
     launch: () => utilityProcess.fork(paths.hostPath, [], { serviceName: 'FDI Desk backend' }),
-    open: { dbPath: paths.dbPath, referenceDir: paths.referenceDir, ...(nativeBinding ? { nativeBinding } : {}) },
+    open: { dbPath: paths.dbPath, referenceDir: paths.referenceDir, demoWhenNew: true, ...(nativeBinding ? { nativeBinding } : {}) },
     log,
   });
   try {

@@ -26,7 +26,7 @@ function dialog(response: number) {
 
 describe('openOrRestore (the app finds its database damaged)', () => {
   // as the app does it: the dialog here, opening (and restoring the chosen backup) in the host
-  const open = (dbPath: string) => (restoreFrom?: { path: string; name: string }) => openHostBackend({ dbPath, referenceDir, restoreFrom }, () => undefined);
+  const open = (dbPath: string) => (restoreFrom?: { path: string; name: string }) => openHostBackend({ dbPath, referenceDir, demoWhenNew: true, restoreFrom }, () => undefined);
 
   it('offers the newest backup; on yes the damaged file is kept aside and the backup is opened', async () => {
     const { dbPath, backup } = await damagedWithBackup();
