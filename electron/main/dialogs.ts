@@ -27,7 +27,8 @@ export interface PlatformDeps {
   ownerOf(sender: unknown): unknown;
   /** Where save dialogs start (the user's Documents or Downloads). */
   defaultDir(): string;
-  copyFile?(from: string, to: string): void;
+  /** Asynchronous by default: an export of many megabytes must not hold up the main process (menus, other windows). */
+  copyFile?(from: string, to: string): void | Promise<void>;
 }
 
 /**
@@ -35,7 +36,7 @@ export interface PlatformDeps {
  * copy an export out of the backend's work folder (save). The renderer never names a path itself.
  */
 export function createPlatform(deps: PlatformDeps): PlatformHandlers {
-  const copy = deps.copyFile ?? ((from, to) => fs.copyFileSync(from, to));
+  const copy = deps.copyFile ?? ((from, to) => fs.promises.copyFile(from, to));
   return {
     async 'platform.pickFile'(input, event: InvokeEventLike) {
       const result = await deps.dialog.showOpenDialog(deps.ownerOf(event.sender), {
@@ -59,7 +60,7 @@ export function createPlatform(deps: PlatformDeps): PlatformHandlers {
       });
       if (result.canceled || !result.filePath) return { saved: false, path: null };
       try {
-        copy(file.path, result.filePath);
+        await copy(file.path, result.filePath);
       } catch (err) {
         throw new AppError('FILE_SAVE_FAILED', `${result.filePath}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`);
       }

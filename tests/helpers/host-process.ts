@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import type { UtilityProcessLike } from '../../electron/main/backend-process';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const HOST_ENTRY = path.join(ROOT, 'electron/host/index.ts');
 
 export interface NodeHostProcess extends UtilityProcessLike {

@@ -6,7 +6,7 @@ import type { Dispatch } from '../../electron/backend/dispatch';
 import { BackendProcess } from '../../electron/main/backend-process';
 import { forkNodeHost, type NodeHostProcess } from './host-process';
 
-const REFERENCE_DIR = path.resolve(__dirname, '../../shared/reference');
+const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../shared/reference');
 
 /** A backend as one transport reaches it: its dispatch, its events, and the file registration the dialogs use. */
 export interface ReachedBackend {
