@@ -77,7 +77,11 @@ export function runHost(port: HostPort, deps: HostDeps = {}): void {
       case 'call': {
         const { id } = message;
         if (!backend) return port.postMessage({ type: 'reply', id, result: notOpen() });
-        backend.dispatch(message.method, message.input, { origin: message.origin }).then((result) => port.postMessage({ type: 'reply', id, result }));
+        backend
+          .dispatch(message.method, message.input, { origin: message.origin })
+          .then((result) => port.postMessage({ type: 'reply', id, result }))
+          // a value the channel cannot carry must still be answered, or the window would wait forever
+          .catch((err: unknown) => port.postMessage({ type: 'reply', id, result: failure(err) }));
         return;
       }
       case 'files': {
