@@ -11,9 +11,11 @@ export interface HostDeps {
   exit?: (code: number) => void;
 }
 
-function failure(err: unknown): Result<never> {
+/** An AppError as it is; anything else INTERNAL naming what failed (as dispatch does), its text kept for the log. */
+function failure(err: unknown, what: string, log: (line: string) => void): Result<never> {
   if (err instanceof AppError) return { ok: false, error: err.toData() };
-  return { ok: false, error: errorData('INTERNAL', (err as Error)?.message ?? String(err)) };
+  log(`[host] ${what} failed: ${(err as Error)?.stack ?? String(err)}`);
+  return { ok: false, error: errorData('INTERNAL', what) };
 }
 
 /** The backend's FileStore, as the main process's dialogs need it (see FileOp). */
@@ -81,7 +83,7 @@ export function runHost(port: HostPort, deps: HostDeps = {}): void {
           .dispatch(message.method, message.input, { origin: message.origin })
           .then((result) => port.postMessage({ type: 'reply', id, result }))
           // a value the channel cannot carry must still be answered, or the window would wait forever
-          .catch((err: unknown) => port.postMessage({ type: 'reply', id, result: failure(err) }));
+          .catch((err: unknown) => port.postMessage({ type: 'reply', id, result: failure(err, message.method, log) }));
         return;
       }
       case 'files': {
@@ -91,7 +93,7 @@ export function runHost(port: HostPort, deps: HostDeps = {}): void {
         try {
           result = { ok: true, value: fileOp(backend, message.request) };
         } catch (err) {
-          result = failure(err);
+          result = failure(err, `files.${message.request.op}`, log);
         }
         port.postMessage({ type: 'reply', id, result });
         return;
