@@ -8,28 +8,37 @@ import { benchRow, type BenchRow } from './row';
 
 const REPEATS = 5;
 
+interface Block {
+  wall: number;
+  /** The longest the caller's event loop went without turning (ms). */
+  maxBlock: number;
+  /** CPU time the caller spent (ms): unlike the block, not inflated when a loaded machine leaves it waiting for a core. */
+  cpu: number;
+}
+
 /**
  * How long the caller's event loop is blocked while `run` runs: the longest delay a 10 ms timer saw, which is what
  * Electron's main process would spend not answering menus, window moves and other windows' IPC.
  */
-async function blockedWhile(run: () => Promise<unknown>): Promise<{ wall: number; maxBlock: number }> {
+async function blockedWhile(run: () => Promise<unknown>): Promise<Block> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
-  // a timer keeps the loop turning so a block shows as a late tick even if nothing else is queued
-  const tick = setInterval(() => undefined, 5);
   histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, 30)); // the sampler runs before the call starts
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   await run();
   const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  await new Promise((resolve) => setTimeout(resolve, 30)); // a tick held up by the call is counted when it comes
   histogram.disable();
-  clearInterval(tick);
-  return { wall, maxBlock: histogram.max / 1e6 };
+  return { wall, maxBlock: histogram.max / 1e6, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
-async function worstOf(run: () => Promise<unknown>): Promise<{ wall: number; maxBlock: number }> {
-  const runs: Array<{ wall: number; maxBlock: number }> = [];
+async function worstOf(run: () => Promise<unknown>): Promise<Block> {
+  const runs: Block[] = [];
   for (let i = 0; i < REPEATS; i++) runs.push(await blockedWhile(run));
-  const walls = runs.map((r) => r.wall).sort((a, b) => a - b);
-  return { wall: walls[Math.floor(walls.length / 2)]!, maxBlock: Math.max(...runs.map((r) => r.maxBlock)) };
+  const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { wall: mid(runs.map((r) => r.wall)), maxBlock: Math.max(...runs.map((r) => r.maxBlock)), cpu: mid(runs.map((r) => r.cpu)) };
 }
 
 async function ok(dispatch: Backend['dispatch'], method: string, input: unknown) {
@@ -54,10 +63,13 @@ export async function hostBlockRows(backend: Backend, input: object, label: stri
     await ok(bp.dispatch, 'stats.tables', input); // the host's first call warms its caches, as the in-process one's did
     const inProcess = await worstOf(() => ok(backend.dispatch, 'stats.tables', input));
     const hosted = await worstOf(() => ok(bp.dispatch, 'stats.tables', input));
+    // what a loaded machine alone does to the loop: the same wait with nothing to do
+    const idle = await worstOf(() => new Promise((resolve) => setTimeout(resolve, hosted.wall)));
     const load = `load ${os.loadavg()[0]!.toFixed(1)}`;
     return [
       benchRow(`host: stats.tables ${label}, through the host process, median of ${REPEATS}`, Math.round(hosted.wall), 'ms', undefined, `in process: ${Math.round(inProcess.wall)} ms; ${load}`),
-      benchRow(`host: main-process event-loop block during that call (worst of ${REPEATS})`, Math.round(hosted.maxBlock), 'ms', 50, 'forwarding only: the query runs in the host'),
+      benchRow(`host: main-process event-loop block during that call (worst of ${REPEATS})`, Math.round(hosted.maxBlock), 'ms', 50, `forwarding only; idle, the loop on this machine: ${Math.round(idle.maxBlock)} ms`),
+      benchRow('host: main-process CPU for that call (receiving and checking the reply)', Math.round(hosted.cpu), 'ms', undefined, `no target; in process: ${Math.round(inProcess.cpu)} ms`),
       benchRow('host: the same block with the backend in process (before issue 16)', Math.round(inProcess.maxBlock), 'ms', undefined, 'no target: what main.ts used to block'),
     ];
   } finally {
