@@ -34,7 +34,8 @@ module.exports = {
   // Electron fuses, flipped in the binary by electron-builder (through @electron/fuses) just before signing: nobody
   // can run the app's Electron as a plain Node (ELECTRON_RUN_AS_NODE), hand it NODE_OPTIONS or attach an inspector,
   // or make it load code from anywhere but its own app.asar, whose integrity is checked where Electron can
-  // (Windows, macOS). The backend needs none of these: it runs in worker threads, never a forked Electron.
+  // (Windows, macOS). The backend needs none of these: it runs in a utilityProcess (host.cjs, no runAsNode needed) and
+  // its worker threads, never a forked Electron.
   electronFuses: {
     runAsNode: false,
     enableNodeOptionsEnvironmentVariable: false,

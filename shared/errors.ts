@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   BAD_JSON: '请求内容不是有效的 JSON',
   NOT_FOUND: '找不到所请求的内容',
   INTERNAL: '程序内部错误，请联系技术支持',
+  BACKEND_RESTARTING: '后台服务意外退出，正在重新启动；这一操作未完成，请稍后重试',
+  BACKEND_UNAVAILABLE: '后台服务无法启动，请重新打开外资工作台',
   // database
   DB_UNREADABLE: '无法打开数据库文件',
   DB_TOO_NEW: '数据库来自更新版本的外资工作台，请先升级程序',

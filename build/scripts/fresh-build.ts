@@ -101,7 +101,7 @@ export function electronTarget(root = ROOT): BuildTarget {
   return {
     name: '桌面版主程序',
     nameEn: 'Electron bundles',
-    // buildElectron writes the preload last, after main.cjs and the worker bundles
+    // buildElectron writes the preload last, after main.cjs, host.cjs and the worker bundles
     output: path.join(root, 'dist', 'electron', 'preload.cjs'),
     inputs: ['electron', 'shared', 'build/scripts/build-electron.ts', 'package-lock.json'].map((p) => path.join(root, p)),
   };

@@ -40,7 +40,7 @@ export interface IpcOptions {
  */
 export function registerIpc(options: IpcOptions): () => void {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  options.ipcMain.handle(CALL_CHANNEL, async (event, method, input): Promise<Result<unknown>> => {
+  options.ipcMain.handle(CALL_CHANNEL, async (event, method, input, origin): Promise<Result<unknown>> => {
     const url = event.senderFrame?.url;
     if (!options.isTrustedSender(url)) {
       log(`[ipc] refused a call from ${url ?? 'a destroyed frame'}`);
@@ -48,7 +48,8 @@ export function registerIpc(options: IpcOptions): () => void {
     }
     if (typeof method !== 'string') return { ok: false, error: errorData('UNKNOWN_METHOD', `(${typeof method})`) };
     if (isPlatformMethod(method)) return callPlatform(options.platform, method, input, event, log);
-    return options.dispatch(method, input);
+    // the window's own id (preload), so its pages can tell their own changes from another window's
+    return options.dispatch(method, input, { origin: typeof origin === 'string' ? origin : undefined });
   });
   return () => options.ipcMain.removeHandler(CALL_CHANNEL);
 }

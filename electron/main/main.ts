@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { createBackend, type Backend } from '../backend/create';
 import { refusalLines } from '../backend/db/health';
-import { seedDemo } from '../backend/demo';
 import { AppError } from '../backend/errors';
 import { APP_VERSION } from '../backend/version';
+import { BackendProcess, stopBeforeQuit } from './backend-process';
 import { createPlatform } from './dialogs';
 import { createExternalOpener } from './external';
 import { openOrRestore } from './recover';
@@ -56,6 +55,8 @@ export interface AppPaths {
   referenceDir: string;
   indexHtml: string;
   preloadPath: string;
+  /** The backend host's bundle, started as a utilityProcess (electron/host). */
+  hostPath: string;
   iconPath: string;
 }
 
@@ -71,39 +72,19 @@ export function resolveAppPaths(options: { isPackaged: boolean; resourcesPath: s
     referenceDir: options.isPackaged ? path.join(options.resourcesPath, 'reference') : path.join(options.appPath, 'shared', 'reference'),
     indexHtml: path.join(options.mainDir, '..', 'renderer', 'index.html'),
     preloadPath: path.join(options.mainDir, 'preload.cjs'),
+    hostPath: path.join(options.mainDir, 'host.cjs'),
     iconPath: path.join(options.mainDir, 'icon.png'),
   };
 }
 
-/** Opens (creating if needed) the user's database; a database that did not exist gets the demo data. */
-export async function openAppBackend(options: {
-  dbPath: string;
-  referenceDir: string;
-  nativeBinding?: string | undefined;
-  log?: (line: string) => void;
-}): Promise<{ backend: Backend; fresh: boolean }> {
-  const fresh = !fs.existsSync(options.dbPath);
-  const backend = await createBackend({
-    dbPath: options.dbPath,
-    create: true,
-    referenceDir: options.referenceDir,
-    nativeBinding: options.nativeBinding,
-    log: options.log,
-  });
-  try {
-    if (fresh) seedDemo(backend.ctx.db);
-  } catch (err) {
-    backend.close();
-    throw err;
-  }
-  return { backend, fresh };
-}
-
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** The desktop app: wires Electron to the backend. Everything it calls is tested with fakes; this is the glue. */
+/**
+ * The desktop app: the window, menu, dialogs and security here; the backend in its own process (BackendProcess),
+ * so no query blocks the window. Everything it calls is tested with fakes; this is the glue.
+ */
 export async function runApp(electron: ElectronModule, options: { mainDir: string }): Promise<void> {
-  const { app, BrowserWindow, Menu, dialog, ipcMain, screen, session, shell } = electron;
+  const { app, BrowserWindow, Menu, dialog, ipcMain, screen, session, shell, utilityProcess } = electron;
   app.enableSandbox();
   let mainWindow: BrowserWindow | null = null;
   if (!claimSingleInstance(app, () => focusWindow(mainWindow))) return;
@@ -116,24 +97,27 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
     mainDir: options.mainDir,
     userDataDir: app.getPath('userData'),
   });
-  let backend: Backend;
   // development only: start.ts points this at a better-sqlite3 built for Electron's ABI (packaging rebuilds it)
   const nativeBinding = app.isPackaged ? undefined : process.env.FDI_DESK_SQLITE_BINDING || undefined;
+  const backend = new BackendProcess({
+    launch: () => utilityProcess.fork(paths.hostPath, [], { serviceName: 'FDI Desk backend' }),
+    open: { dbPath: paths.dbPath, referenceDir: paths.referenceDir, demoWhenNew: true, ...(nativeBinding ? { nativeBinding } : {}) },
+    log,
+  });
   try {
-    const opened = await openOrRestore(
-      () => openAppBackend({ dbPath: paths.dbPath, referenceDir: paths.referenceDir, nativeBinding, log }),
-      paths.dbPath,
-      { showMessageBox: (options) => dialog.showMessageBox(options), nativeBinding },
-    );
+    const opened = await openOrRestore((restoreFrom) => backend.start(restoreFrom), paths.dbPath, {
+      showMessageBox: (options) => dialog.showMessageBox(options),
+    });
     if (!opened) {
+      await backend.stop();
       app.exit(2);
       return;
     }
-    backend = opened.backend;
     log(`[main] database ${paths.dbPath}${opened.fresh ? '（已新建演示数据库：数据为虚构的示例，仅供试用 / new, with demo data）' : ''}`);
   } catch (err) {
     const lines = err instanceof AppError ? refusalLines(err.toData()) : [(err as Error).message];
     dialog.showErrorBox('外资工作台无法启动', `${lines.join('\n')}\n\n数据文件：${paths.dbPath}`);
+    await backend.stop();
     app.exit(2);
     return;
   }
@@ -170,12 +154,12 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
         showOpenDialog: (owner, opts) => (owner ? dialog.showOpenDialog(owner as BrowserWindow, opts) : dialog.showOpenDialog(opts)),
         showSaveDialog: (owner, opts) => (owner ? dialog.showSaveDialog(owner as BrowserWindow, opts) : dialog.showSaveDialog(opts)),
       },
-      files: backend.ctx.files,
+      files: backend.fileStore,
       ownerOf: (sender) => BrowserWindow.fromWebContents(sender as WebContents),
       defaultDir: () => app.getPath('documents'),
     }),
   });
-  const stopEvents = forwardEvents(backend.ctx.events, () => BrowserWindow.getAllWindows());
+  const stopEvents = forwardEvents(backend, () => BrowserWindow.getAllWindows());
 
   const openWindow = () => {
     const win = createMainWindow({
@@ -201,9 +185,9 @@ export async function runApp(electron: ElectronModule, options: { mainDir: strin
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  // the host closes the database (with the uploads and not-yet-saved exports) before the app goes
+  stopBeforeQuit(app, backend, () => {
     stopEvents();
     stopIpc();
-    backend.close(); // with the uploads and not-yet-saved exports; files the user picked stay where they are
   });
 }

@@ -1,20 +1,18 @@
-import type { Backend } from '../backend/create';
 import { listBackups } from '../backend/db/backups';
-import { noteRestored, replaceUnopenableDatabase } from '../backend/db/restore';
 import { AppError } from '../backend/errors';
 
 export interface RecoverDeps {
   /** Electron's dialog.showMessageBox, with no window to own it (the app has none yet). */
   showMessageBox(options: { type: 'warning'; title: string; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number; noLink: boolean }): Promise<{ response: number }>;
-  nativeBinding?: string | undefined;
 }
 
 /**
  * Opens the user's database. A damaged one (DB_DAMAGED) is not used; the user is offered its newest backup instead,
- * and on yes it replaces the damaged file (whose bytes are kept beside the backups) and is opened. Resolves null when
- * the user would rather quit; any other refusal is thrown as it was.
+ * and on yes `open` is asked again with that backup, which replaces the damaged file (whose bytes the backend keeps
+ * beside the backups). Resolves null when the user would rather quit; any other refusal is thrown as it was.
+ * Only the dialog is here: opening and restoring run in the backend host (electron/host/open.ts).
  */
-export async function openOrRestore<T extends { backend: Backend }>(open: () => Promise<T>, dbPath: string, deps: RecoverDeps): Promise<T | null> {
+export async function openOrRestore<T>(open: (restoreFrom?: { path: string; name: string }) => Promise<T>, dbPath: string, deps: RecoverDeps): Promise<T | null> {
   try {
     return await open();
   } catch (err) {
@@ -37,9 +35,6 @@ export async function openOrRestore<T extends { backend: Backend }>(open: () => 
       noLink: true,
     });
     if (response !== 0) return null;
-    const restored = await replaceUnopenableDatabase(dbPath, latest, deps.nativeBinding);
-    const opened = await open();
-    noteRestored(opened.backend.ctx, restored.restoredFrom, restored.savedCurrentAs);
-    return opened;
+    return open({ path: latest.path, name: latest.name });
   }
 }

@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import { Suspense, useEffect, useState } from 'react';
+import { BackendStatusBanner } from './components/BackendStatusBanner';
 import { ErrorAlert } from './components/ErrorAlert';
 import { SECTION_PAGES } from './features/sections';
 import { useT } from './i18n';
@@ -43,6 +44,7 @@ function Shell() {
         />
       </Layout.Sider>
       <Layout>
+        <BackendStatusBanner />
         {info?.isDemo && <Alert type="warning" banner title={t('demoBanner')} data-testid="demo-banner" />}
         <Layout.Content style={{ padding: 24 }}>
           {!settings.jurisdiction.code && route.section !== 'settings' && (

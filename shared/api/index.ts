@@ -54,14 +54,24 @@ export function isMethodName(name: string): name is MethodName {
  * Data a call changed: the areas its contract entry declares, once its transaction (or its job) committed, and the
  * window or client that made the call (`origin`), so a window can tell its own changes from another's.
  */
-export interface ChangedEvent {
+export type ChangedEvent = {
   type: 'changed';
   areas: readonly DataArea[];
   origin?: string;
-}
+};
 
 /** The HTTP header a browser tab sends its origin in (lower case, as Node reads headers). */
 export const ORIGIN_HEADER = 'x-fdi-origin';
 
 /** Events pushed from the backend to every window (SSE in browser mode, IPC in Electron). */
-export type BackendEvent = { type: 'job'; job: import('./jobs').JobState } | ChangedEvent;
+export type BackendEvent = { type: 'job'; job: import('./jobs').JobState } | ChangedEvent | BackendStatusEvent;
+
+/**
+ * The desktop app's backend process (Electron main → windows only): it died and is being restarted, is back, or could
+ * not be restarted. `message` is Chinese, for the banner.
+ */
+export type BackendStatusEvent = {
+  type: 'backend';
+  state: 'restarting' | 'ready' | 'failed';
+  message?: string;
+};

@@ -7,48 +7,9 @@ import { tempBackend } from '../helpers/backend';
 
 const HAN = /[\u4e00-\u9fff]/;
 
+// What every transport sees of dispatch (known and unknown methods, defaults, INVALID_INPUT, AppError) is tested
+// through each transport in transports.test.ts; here, what needs the backend's insides.
 describe('dispatch', () => {
-  it('answers a known method with {ok:true, value}', async () => {
-    const b = await tempBackend();
-    const r = await b.dispatch('system.info', {});
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value).toMatchObject({ path: b.ctx.dbPath, isDemo: false });
-  });
-
-  it('treats a missing input as {} and applies the contract’s defaults', async () => {
-    const b = await tempBackend();
-    const r = await b.dispatch('reference.listDivisions', undefined);
-    expect(r.ok && r.value.length).toBe(31); // parent defaults to null: the provinces
-    const n = await b.dispatch('reference.searchIndustries', { query: '制造' });
-    expect(n.ok && n.value.length).toBe(20); // limit defaults to 20
-  });
-
-  it('refuses an unknown method with UNKNOWN_METHOD, naming it', async () => {
-    const b = await tempBackend();
-    for (const name of ['nope.nothing', '', '__proto__', 'constructor', 'system']) {
-      const r = await b.dispatch(name, {});
-      expect(r).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: name ? `${ERROR_MESSAGES.UNKNOWN_METHOD}：${name}` : ERROR_MESSAGES.UNKNOWN_METHOD } });
-    }
-  });
-
-  it('refuses invalid input with INVALID_INPUT and a Chinese problem per field, before calling the handler', async () => {
-    const b = await tempBackend();
-    const r = await b.dispatch('settings.saveDistrict', { name: '   ', code: 5 });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('INVALID_INPUT');
-    expect(r.error.message).toMatch(/^输入不符合要求：/);
-    const byField = Object.fromEntries((r.error.problems ?? []).map((p) => [p.column, p]));
-    expect(Object.keys(byField).sort()).toEqual(['code', 'name']);
-    expect(byField.name!.message).toBe('名称不能为空'); // the contract's own message
-    for (const p of r.error.problems!) {
-      expect(p).toMatchObject({ code: 'INVALID_INPUT', severity: 'error' });
-      expect(p.message).toMatch(HAN);
-    }
-    // nothing was written
-    expect(b.ctx.db.prepare('SELECT count(*) FROM district').pluck().get()).toBe(0);
-  });
-
   it('names nested fields by their path', async () => {
     const b = await tempBackend();
     const r = await b.dispatch('settings.setPreferences', { followUpDays: 0, locale: 'fr' });
@@ -56,12 +17,6 @@ describe('dispatch', () => {
     if (!r.ok) expect(r.error.problems!.map((p) => p.column).sort()).toEqual(['followUpDays', 'locale']);
     const notObject = await b.dispatch('system.backup', 'now');
     expect(notObject.ok ? null : notObject.error.code).toBe('INVALID_INPUT');
-  });
-
-  it('turns an AppError into its code and Chinese message', async () => {
-    const b = await tempBackend();
-    const r = await b.dispatch('settings.setJurisdiction', { code: '999999' });
-    expect(r).toEqual({ ok: false, error: { code: 'DIVISION_UNKNOWN', message: `${ERROR_MESSAGES.DIVISION_UNKNOWN}：999999` } });
   });
 
   it('turns any other failure into INTERNAL with no stack trace, and logs the stack', async () => {

@@ -8,6 +8,7 @@ import { seededRandom } from '../../electron/backend/demo/random';
 import { FDI_MODE_CODES } from '../../shared/domain/fdi';
 import { markStatsDirty } from '../../electron/backend/stats/summary/dirty';
 import { ensureStatsSummary } from '../../electron/backend/stats/summary/refresh';
+import { hostBlockRows } from './host';
 import { benchRow, type BenchRow } from './row';
 
 const RECORDS = 1_000_000;
@@ -143,6 +144,7 @@ export const statsBench = {
         if (state.status !== 'done') throw new Error(`export ${state.status}: ${state.error?.message}`);
       });
       rows.push(row('stats: export xlsx (job, 6 sheets)', exported.median, 5000, `median of ${REPEATS}; ${cpuNote(exported)}`));
+      rows.push(...(await hostBlockRows(backend, FIVE_YEARS, 'five years')));
       return rows;
     } finally {
       backend.close();

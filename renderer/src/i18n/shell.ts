@@ -27,6 +27,8 @@ export const shellMessages = defineMessages({
     confirmDelete: '确定删除“{name}”吗？',
     saved: '已保存',
     deleted: '已删除',
+    backendRestarting: '后台服务意外退出，正在重新启动…（刚才的操作如未完成，请在恢复后重试）',
+    backendFailed: '后台服务无法重新启动，请关闭并重新打开外资工作台。',
   },
   'en-US': {
     appName: 'FDI Desk',
@@ -54,5 +56,7 @@ export const shellMessages = defineMessages({
     confirmDelete: 'Delete “{name}”?',
     saved: 'Saved',
     deleted: 'Deleted',
+    backendRestarting: 'The backend stopped unexpectedly and is restarting… (retry what did not finish once it is back)',
+    backendFailed: 'The backend could not be restarted: close FDI Desk and open it again.',
   },
 });

@@ -16,7 +16,7 @@ function requires(file: string): string[] {
   return [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))];
 }
 
-let built: { main: string; preload: string };
+let built: { main: string; host: string; preload: string };
 beforeAll(async () => {
   built = await buildElectron({ outDir: path.join(OUT, 'electron') });
 });
@@ -39,13 +39,18 @@ describe('build-electron', () => {
     expect(fs.readFileSync(built.preload, 'utf8')).toContain('exposeInMainWorld');
   });
 
-  it('keeps electron, better-sqlite3 and the production dependencies external in main, and nothing else', () => {
+  it('keeps electron, better-sqlite3 and the production dependencies external in main and the host, and nothing else', () => {
     const allowed = new Set(mainExternals(ROOT));
     expect(allowed.has('better-sqlite3')).toBe(true);
-    const outside = requires(built.main).filter((m) => !BUILTINS.has(m) && !allowed.has(m) && !allowed.has(m.split('/')[0]!));
-    expect(outside).toEqual([]);
-    expect(requires(built.main)).toContain('better-sqlite3');
-    expect(fs.readFileSync(built.main, 'utf8')).not.toMatch(/import\.meta/);
+    for (const bundle of [built.main, built.host]) {
+      const outside = requires(bundle).filter((m) => !BUILTINS.has(m) && !allowed.has(m) && !allowed.has(m.split('/')[0]!));
+      expect(outside).toEqual([]);
+      expect(fs.readFileSync(bundle, 'utf8')).not.toMatch(/import\.meta/);
+    }
+    // the database is the host's alone: the main process never loads SQLite (nor Electron the host)
+    expect(requires(built.host)).toContain('better-sqlite3');
+    expect(requires(built.main)).not.toContain('better-sqlite3');
+    expect(requires(built.host)).not.toContain('electron');
   });
 
   it('the bundled main opens the database with demo data, locks the window down and answers IPC (fake Electron)', () => {
@@ -65,6 +70,10 @@ describe('build-electron', () => {
     expect(report.foreign).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(report.unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(report.pick).toEqual({ ok: true, value: null });
+    expect(report.mainHasSqlite).toBe(false);
+    // the backend ran in its own process, and closed its database before the app quit
+    expect(report.utilityForks).toEqual([{ modulePath: built.host, serviceName: 'FDI Desk backend' }]);
+    expect(report.hostExits).toEqual([0]);
     expect(report.quit).toBe(true);
   });
 

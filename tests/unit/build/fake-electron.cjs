@@ -1,6 +1,7 @@
 // A stand-in for the `electron` module, preloaded with `node --require` so the bundled main.cjs can run in plain
 // Node (Electron's binary cannot be fetched here). It records what the shell did and, once the window exists,
 // calls the IPC channel like the page would, then prints a JSON report and quits the app.
+const { fork } = require('node:child_process');
 const { EventEmitter } = require('node:events');
 const Module = require('node:module');
 const path = require('node:path');
@@ -16,7 +17,10 @@ Object.assign(app, {
   requestSingleInstanceLock: () => process.env.FAKE_SECOND_INSTANCE !== '1',
   quit: () => {
     report.quit = true;
-    app.emit('will-quit');
+    let prevented = false;
+    app.emit('will-quit', { preventDefault: () => (prevented = true) });
+    // Electron quits once no will-quit listener prevented it; the app quits again itself once its host is closed
+    if (!prevented) finish();
   },
   exit: (code) => {
     report.exitCode = code;
@@ -63,8 +67,27 @@ class BrowserWindow extends EventEmitter {
   }
 }
 
+// utilityProcess.fork as a Node child process: the host (host.cjs) talks over Node's IPC instead of parentPort
+const utilityProcess = {
+  fork(modulePath, args, options) {
+    report.utilityForks = [...(report.utilityForks ?? []), { modulePath, serviceName: options && options.serviceName }];
+    const child = fork(modulePath, args ?? [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const proc = new EventEmitter();
+    child.on('message', (message) => proc.emit('message', message));
+    child.on('exit', (code) => {
+      report.hostExits = [...(report.hostExits ?? []), code];
+      proc.emit('exit', code ?? 1);
+    });
+    proc.postMessage = (message) => child.send(message);
+    proc.kill = () => child.kill();
+    proc.pid = child.pid;
+    return proc;
+  },
+};
+
 const handlers = new Map();
 const fake = {
+  utilityProcess,
   app,
   BrowserWindow,
   ipcMain: { handle: (channel, fn) => handlers.set(channel, fn), removeHandler: (channel) => handlers.delete(channel) },
@@ -113,8 +136,9 @@ async function exercise() {
   report.foreign = await call({ senderFrame: { url: 'https://example.com/' }, sender: {} }, 'system.info', {});
   report.unknown = await call({ senderFrame: { url: ownPage }, sender: {} }, 'nope.nothing', {});
   report.pick = await call({ senderFrame: { url: ownPage }, sender: {} }, 'platform.pickFile', { filters: [] });
-  app.emit('window-all-closed');
-  finish();
+  report.mainHasSqlite = Object.keys(require.cache).some((file) => file.includes('better-sqlite3'));
+  app.emit('window-all-closed'); // quits, once the host has closed the database
+  setTimeout(finish, 15000);
 }
 
 const started = Date.now();

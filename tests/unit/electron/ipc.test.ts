@@ -42,6 +42,15 @@ describe('registerIpc', () => {
     expect(result.value.path).toBe(backend.ctx.dbPath);
   });
 
+  it("passes the window's origin on, so the change event names it", async () => {
+    const { ipcMain, backend } = await wired();
+    const changed: unknown[] = [];
+    backend.ctx.events.on((e) => e.type === 'changed' && changed.push(e));
+    const result = await ipcMain.invoke(CALL_CHANNEL, APP_URL, 'settings.setPreferences', { userName: '王科长' }, 'window-7');
+    expect(result).toMatchObject({ ok: true });
+    expect(changed).toEqual([expect.objectContaining({ type: 'changed', origin: 'window-7' })]);
+  });
+
   it('refuses a foreign frame, a destroyed frame and a look-alike file with UNAUTHORIZED', async () => {
     const { call, logged } = await wired();
     for (const url of ['https://evil.example/', 'file:///tmp/index.html', `${APP_URL}.evil.html`, null, 'about:blank']) {

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimSingleInstance, focusWindow, openAppBackend, resolveAppPaths } from '../../../electron/main/main';
+import { openAppBackend } from '../../../electron/host/open';
+import { claimSingleInstance, focusWindow, resolveAppPaths } from '../../../electron/main/main';
 import { tempDir } from '../../helpers/backend';
 
 class FakeApp extends EventEmitter {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../electron/backend/db/backups';
-import { openAppBackend } from '../../../electron/main/main';
+import { openAppBackend, openHostBackend } from '../../../electron/host/open';
 import { openOrRestore, type RecoverDeps } from '../../../electron/main/recover';
 import { tempDir } from '../../helpers/backend';
 import { damagePage } from '../../helpers/damage';
@@ -25,7 +25,8 @@ function dialog(response: number) {
 }
 
 describe('openOrRestore (the app finds its database damaged)', () => {
-  const open = (dbPath: string) => () => openAppBackend({ dbPath, referenceDir, log: () => undefined });
+  // as the app does it: the dialog here, opening (and restoring the chosen backup) in the host
+  const open = (dbPath: string) => (restoreFrom?: { path: string; name: string }) => openHostBackend({ dbPath, referenceDir, demoWhenNew: true, restoreFrom }, () => undefined);
 
   it('offers the newest backup; on yes the damaged file is kept aside and the backup is opened', async () => {
     const { dbPath, backup } = await damagedWithBackup();
