@@ -62,6 +62,22 @@ export async function startServer(options: { demo: boolean }): Promise<AppServer
   };
 }
 
+/**
+ * A call to the app's backend from the test, as another client would make it (the CLI, a second window): the value,
+ * or a thrown error naming the refusal. `origin` is the client's id in the change event it causes.
+ */
+export async function callApi<T = any>(app: AppServer, method: string, input: unknown = {}, origin = 'test-client'): Promise<T> {
+  const url = new URL(app.url);
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json', 'x-fdi-origin': origin },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
 /** `app`: a demo database; `emptyApp`: an empty one. Each test gets its own server and database. */
 export const test = base.extend<{ app: AppServer; emptyApp: AppServer }>({
   app: async ({}, use) => {

@@ -3,21 +3,9 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from '@playwright/test';
 import { FIXTURE_PLATFORMS, layoutRows, makeRecords, writeXlsx } from '../helpers/fdi-fixtures';
 import { POLICY_PROJECTS, writePolicyProjectList } from '../helpers/policy-fixtures';
-import { expect, test, type AppServer } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 
 /** Calls the running app's API the way the browser does (POST /api/<method> with the run's token). */
-async function api<T = any>(app: AppServer, method: string, input: unknown = {}): Promise<T> {
-  const url = new URL(app.url);
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
-
 async function choose(page: Page, select: Locator, option: string) {
   await select.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
@@ -28,7 +16,7 @@ test('market access on a project list nobody here wrote, then import, undo, edit
   test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await api(app, 'settings.setPreferences', { userName: '周科长' });
+  await callApi(app, 'settings.setPreferences', { userName: '周科长' });
 
   // the project list, written by LibreOffice, imported through the window
   const list = writePolicyProjectList(app.dir);
@@ -87,8 +75,8 @@ test('market access on a project list nobody here wrote, then import, undo, edit
   await drawer.locator('.ant-drawer-close').click();
 
   // an FDI return imported and undone beside the running app (CLI, same database)
-  await api(app, 'settings.saveDistrict', { name: '江北区' });
-  for (const [name, type] of FIXTURE_PLATFORMS) await api(app, 'settings.savePlatform', { name, type });
+  await callApi(app, 'settings.saveDistrict', { name: '江北区' });
+  for (const [name, type] of FIXTURE_PLATFORMS) await callApi(app, 'settings.savePlatform', { name, type });
   const fdi = await writeXlsx(path.join(app.dir, '江北区2026年10月.xlsx'), [{ name: '到资', ...layoutRows(makeRecords(5, { seed: 17 }), {}) }]);
   const imported = await app.cli(['import', 'fdi', fdi, '--db', app.dbPath, '--district', '江北区', '--json']);
   expect(imported.code, imported.stderr).toBe(0);
@@ -97,8 +85,8 @@ test('market access on a project list nobody here wrote, then import, undo, edit
   expect(undone.code, undone.stderr).toBe(0);
 
   // a backup, and a restore of it
-  const backup = await api<{ name: string }>(app, 'system.backup', {});
-  await api(app, 'system.restore', { name: backup.name });
+  const backup = await callApi<{ name: string }>(app, 'system.backup', {});
+  await callApi(app, 'system.restore', { name: backup.name });
 
   // 设置 → 操作记录: all of it in one list
   await page.goto(`${app.url}#/settings/audit`);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeXlsxParts } from '../helpers/other-writers';
 import { STAGE_BY_CONTENT } from '../helpers/register-fixtures';
-import { expect, SCREEN_SIZES, shootAtSizes, test } from './fixtures';
+import { callApi, expect, SCREEN_SIZES, shootAtSizes, test } from './fixtures';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -54,13 +54,7 @@ test('a project list refreshes when another tab imports projects, and not for it
   await page.getByTestId('action-ok').click();
   await expect(drawer.getByTestId('timeline-event').filter({ hasText: '电话联系' })).toBeVisible();
   // another client (as the CLI or a second window would be) creates a project
-  const token = new URL(app.url).searchParams.get('token');
-  const res = await fetch(new URL('/api/projects.create', app.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'x-fdi-origin': 'another-client' },
-    body: JSON.stringify({ name: '另一窗口新建的项目' }),
-  });
-  expect(res.status).toBe(200);
+  await callApi(app, 'projects.create', { name: '另一窗口新建的项目' }, 'another-client');
   await expect(table).toHaveAttribute('data-total', String(STAGE_BY_CONTENT.rows.length + 1), { timeout: 30_000 });
   // events come in order on one stream: a fetch for the own edit would have come before this one
   expect(fetched() - before).toBe(1);
