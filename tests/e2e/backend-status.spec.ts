@@ -1,4 +1,4 @@
-import { expect, shootAtSizes, test } from './fixtures';
+import { callApi, expect, shootAtSizes, test } from './fixtures';
 
 /**
  * The desktop app's backend process dies and comes back: the window shows a banner meanwhile and drops it once the
@@ -25,6 +25,12 @@ test('a banner says the backend is restarting, and goes once it is back', async 
   await expect(banner).toContainText('后台服务意外退出，正在重新启动');
   await expect(page.getByTestId('page-title').first()).toHaveText('项目库'); // the window and its page stay
   await shootAtSizes(page, 'backend-restarting');
+  // a change this page is never told of (its event stream is the one played here), as one made while the backend was
+  // down would be: once the backend is back, the list is read again and shows it
+  const table = page.getByTestId('projects-table');
+  const total = Number(await table.getAttribute('data-total'));
+  await callApi(app, 'projects.create', { name: '后台重启期间新建的项目' });
   backIsUp();
   await expect(banner).toBeHidden();
+  await expect(table).toHaveAttribute('data-total', String(total + 1));
 });

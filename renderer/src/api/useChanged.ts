@@ -11,7 +11,11 @@ export interface ChangedOptions {
   ignoreOwn?: boolean;
 }
 
-/** Calls `handler` whenever a call (from any window, the CLI, or a job when it finished) changed one of `areas`. */
+/**
+ * Calls `handler` whenever a call (from any window, the CLI, or a job when it finished) changed one of `areas`, and
+ * once the desktop app's backend process is back after a restart: what it committed before it died, or what another
+ * client changed meanwhile, was never announced, so every watched area counts as changed.
+ */
 export function useChanged(areas: DataArea | readonly DataArea[], handler: (event: ChangedEvent) => void, options: ChangedOptions = {}): void {
   const onChanged = useEffectEvent(handler);
   const watched = (typeof areas === 'string' ? [areas] : areas).join(' ');
@@ -19,6 +23,7 @@ export function useChanged(areas: DataArea | readonly DataArea[], handler: (even
   useEffect(() => {
     const wanted = new Set(watched.split(' '));
     return api.onEvent((event) => {
+      if (event.type === 'backend' && event.state === 'ready') return onChanged({ type: 'changed', areas: [...wanted] as DataArea[] });
       if (event.type !== 'changed' || !event.areas.some((a) => wanted.has(a))) return;
       if (ignoreOwn && event.origin !== undefined && event.origin === api.origin()) return;
       onChanged(event);
