@@ -5,6 +5,8 @@ export type EventListener = (event: BackendEvent) => void;
 /** Fan-out of backend events to every transport that listens (SSE clients, Electron windows, tests). */
 export class EventBus {
   private listeners = new Set<EventListener>();
+  /** `onListenerError`: told when a listener throws (the others still get the event). */
+  constructor(private readonly onListenerError: (err: unknown) => void = () => undefined) {}
   on(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -13,8 +15,9 @@ export class EventBus {
     for (const listener of this.listeners) {
       try {
         listener(event);
-      } catch {
+      } catch (err) {
         // a broken listener (a closed socket) must not stop the others
+        this.onListenerError(err);
       }
     }
   }

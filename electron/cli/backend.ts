@@ -34,16 +34,16 @@ export function failDamaged(io: CliIO, dbPath: string, error: AppErrorData, extr
 /** What a change made from the command line names as its origin in the change events. */
 const CLI_ORIGIN = 'cli';
 
-/** Calls a method and fails the command on an error envelope; returns the value or null (already reported). */
-export async function callOrFail<T>(backend: Backend, io: CliIO, method: string, input: unknown): Promise<{ value: T } | { code: number }> {
-  const result = await backend.dispatch(method, input, { origin: CLI_ORIGIN });
-  if (result.ok) return { value: result.value as T };
-  return { code: io.fail(result.error) };
+/** The backend as the CLI calls it: its dispatch (changes name the CLI as their origin), and its events for jobs. */
+export function cliClient(backend: Backend): JobClient {
+  return { call: (method, input) => backend.dispatch(method, input, { origin: CLI_ORIGIN }), onEvent: (listener) => backend.ctx.events.on(listener) };
 }
 
-/** The backend as a job client: its dispatch, and its event bus for the job's progress. */
-export function jobClient(backend: Backend): JobClient {
-  return { call: (method, input) => backend.dispatch(method, input, { origin: CLI_ORIGIN }), onEvent: (listener) => backend.ctx.events.on(listener) };
+/** Calls a method and fails the command on an error envelope; returns the value or null (already reported). */
+export async function callOrFail<T>(backend: Backend, io: CliIO, method: string, input: unknown): Promise<{ value: T } | { code: number }> {
+  const result = await cliClient(backend).call(method, input);
+  if (result.ok) return { value: result.value as T };
+  return { code: io.fail(result.error) };
 }
 
 /**
@@ -57,7 +57,7 @@ export async function runJob<M extends JobMethodName>(
   input: MethodInput<M>,
   onFailure: (error: AppErrorData) => number = (error) => io.fail(error),
 ): Promise<{ value: JobResult<M> } | { code: number }> {
-  const outcome = await runSharedJob(jobClient(backend), method, input);
+  const outcome = await runSharedJob(cliClient(backend), method, input);
   if (outcome.status === 'done') return { value: outcome.result };
   return { code: onFailure(outcome.error) };
 }

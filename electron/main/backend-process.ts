@@ -3,6 +3,7 @@ import type { JobState } from '../../shared/api/jobs';
 import { errorData, type Result } from '../../shared/result';
 import type { CallOptions, Dispatch } from '../backend/dispatch';
 import { AppError } from '../backend/errors';
+import { EventBus } from '../backend/events';
 import { fromHostSchema, type FileOp, type FromHost, type HostOpenOptions, type ToHost } from '../host/protocol';
 
 /** Electron's UtilityProcess as used here (tests inject a fake, or a Node child process adapted to it). */
@@ -45,7 +46,7 @@ export class BackendProcess {
   private state: State = 'idle';
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
   private nextId = 1;
-  private readonly listeners = new Set<(event: BackendEvent) => void>();
+  private readonly events = new EventBus((err) => this.log(`[backend] an event listener failed: ${(err as Error)?.message ?? String(err)}`));
   private readonly runningJobs = new Map<string, JobState>();
   private readonly crashes: number[] = [];
   private opening: Opening | null = null;
@@ -87,8 +88,7 @@ export class BackendProcess {
   };
 
   on(listener: (event: BackendEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on(listener);
   }
 
   /** Asks the host to close the database and waits for it to exit (killing it after stopTimeoutMs). */
@@ -189,13 +189,7 @@ export class BackendProcess {
   }
 
   private emit(event: BackendEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (err) {
-        this.log(`[backend] an event listener failed: ${(err as Error)?.message ?? String(err)}`);
-      }
-    }
+    this.events.emit(event);
   }
 
   private exited(code: number): void {
